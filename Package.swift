@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+// SandboxLens: HTML announcements of China's fintech innovation regulatory pilot
+// → application records → lexicon matches → labels with evidence → datasets on disk.
+// One module per stage; data flows one way (see README.md, "Architecture").
+import PackageDescription
+
+let package = Package(
+    name: "SandboxLens",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sandboxlens", targets: ["sandboxlens"]),
+        .library(name: "SandboxPipeline", targets: ["SandboxPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries from the system (Debian: libxml2-dev, libssl-dev).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        // Text normalisation, lexicons, gazetteer, Aho-Corasick matching, negation.
+        .target(name: "SandboxLexicon", dependencies: ["COpenSSL", .product(name: "Yams", package: "Yams")]),
+        // HTML bytes → decoded DOM (libxml2) → page metadata + application records.
+        .target(name: "SandboxIngest", dependencies: ["CLibXML2", "SandboxLexicon"]),
+        // Application records + lexicon matches → labels with evidence.
+        .target(name: "SandboxClassify", dependencies: ["SandboxIngest", "SandboxLexicon"]),
+        // Labelled records → JSON Lines / CSV / run manifest, written atomically.
+        .target(name: "SandboxExport", dependencies: ["SandboxIngest", "SandboxClassify", "SandboxLexicon"]),
+        // The whole job over a corpus folder; what the CLI and the tests call.
+        .target(name: "SandboxPipeline", dependencies: ["SandboxIngest", "SandboxClassify", "SandboxExport", "SandboxLexicon"]),
+        .executableTarget(name: "sandboxlens", dependencies: [
+            "SandboxPipeline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "SandboxLexiconTests", dependencies: ["SandboxLexicon"]),
+        .testTarget(name: "SandboxIngestTests", dependencies: ["SandboxIngest", "SandboxLexicon"]),
+        .testTarget(name: "SandboxPipelineTests", dependencies: ["SandboxPipeline", "SandboxIngest", "SandboxClassify", "SandboxExport", "SandboxLexicon"]),
+    ]
+)

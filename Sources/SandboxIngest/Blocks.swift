@@ -1,0 +1,222 @@
+import Foundation
+
+/// A unit of page text in reading order: a heading, a paragraph line, a table row, or a
+/// definition-list term/description. Layout analysis works on blocks, not on the DOM.
+public struct Block: Sendable, Equatable {
+    /// What produced the block.
+    public enum Kind: Sendable, Equatable {
+        /// `h1`…`h6` (level 1–6), or a paragraph whose text is entirely bold (level 0).
+        case heading(level: Int)
+        /// A paragraph or one `<br>`-separated line of it.
+        case paragraph
+        /// A table row; `cells` holds the cell texts. `table` numbers tables in document
+        /// order; `row` is the row's index within its table.
+        case row(cells: [String], table: Int, row: Int)
+        /// A `<dt>`.
+        case term
+        /// A `<dd>`.
+        case definition
+    }
+    /// The kind.
+    public let kind: Kind
+    /// Cleaned text (see `TextCleaner.clean`); for rows, the cells joined with a tab.
+    public let text: String
+    /// 1-based source line of the element that produced the block.
+    public let line: Int
+    /// Lowercase `class` and `id` attribute values of the element and its ancestors
+    /// (e.g. "footer", "zoom"), for layout hints.
+    public let context: [String]
+}
+
+/// Cleans text the way a browser lays it out: white space runs become one space, and a
+/// line break between two CJK characters disappears (CSS Text Level 4, segment break
+/// transformation: Chinese has no spaces between words, so a source line wrap inside a
+/// sentence, as Word-exported pages have, is not a space).
+public enum TextCleaner {
+    /// Whether `s` is a CJK ideograph, CJK punctuation or a full-width form.
+    public static func isCJK(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (0x3000...0x303F).contains(v) || (0x3400...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v)
+            || (0xFF00...0xFFEF).contains(v) || (0x20000...0x2FFFF).contains(v) || (0x2018...0x201F).contains(v)
+    }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2002...0x200B, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// Collapses white space (ASCII, NBSP, U+3000) to single spaces, drops it between CJK
+    /// characters and at both ends.
+    public static func clean(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            if isSpace(s) {
+                var j = i
+                while j < scalars.count, isSpace(scalars[j]) { j += 1 }
+                let before = out.last
+                let after = j < scalars.count ? scalars[j] : nil
+                if let before, let after, !(isCJK(before) && isCJK(after)) {
+                    out.append(" ")
+                }
+                i = j
+                continue
+            }
+            out.append(s)
+            i += 1
+        }
+        return String(out)
+    }
+}
+
+/// Turns a DOM into blocks.
+enum BlockBuilder {
+    static let blockElements: Set<String> = [
+        "html", "body", "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+        "table", "tbody", "thead", "tfoot", "tr", "td", "th", "section", "article", "header", "footer", "main",
+        "nav", "aside", "blockquote", "center", "form", "pre", "address", "figure", "figcaption", "caption",
+    ]
+
+    static func blocks(_ root: HTMLElement) -> [Block] {
+        var builder = Builder()
+        builder.visit(root, context: [])
+        return builder.blocks
+    }
+
+    struct Line {
+        var text = ""
+        var boldCount = 0
+        var count = 0
+        var line = 0
+    }
+
+    struct Builder {
+        var blocks: [Block] = []
+        var tableCounter = 0
+
+        mutating func visit(_ e: HTMLElement, context: [String]) {
+            var ctx = context
+            for key in ["class", "id"] { if let v = e.attributes[key] { ctx.append(v.lowercased()) } }
+            if e.name == "head" { return }  // <title> is read separately; the rest is not content
+            if e.name == "table" { table(e, context: ctx); return }
+            let hasBlockChild = e.childElements.contains { BlockBuilder.blockElements.contains($0.name) || $0.name == "head" }
+            if !hasBlockChild {
+                leaf(e, nodes: e.children, context: ctx)
+                return
+            }
+            // Mixed content: inline runs between block children become anonymous paragraphs.
+            var run: [HTMLNode] = []
+            for child in e.children {
+                if case .element(let c) = child, BlockBuilder.blockElements.contains(c.name) || c.name == "head" {
+                    if !run.isEmpty { leaf(e, nodes: run, context: ctx, anonymous: true); run = [] }
+                    visit(c, context: ctx)
+                } else {
+                    run.append(child)
+                }
+            }
+            if !run.isEmpty { leaf(e, nodes: run, context: ctx, anonymous: true) }
+        }
+
+        /// Emits the inline content `nodes` of `e` as one block per `<br>`-separated line.
+        mutating func leaf(_ e: HTMLElement, nodes: [HTMLNode], context: [String], anonymous: Bool = false) {
+            var lines: [Line] = [Line(line: e.line)]
+            func walk(_ nodes: [HTMLNode], bold: Bool) {
+                for n in nodes {
+                    switch n {
+                    case .text(let t):
+                        lines[lines.count - 1].text += t
+                        let visible = t.unicodeScalars.filter { !TextCleaner.isSpace($0) }.count
+                        lines[lines.count - 1].count += visible
+                        if bold { lines[lines.count - 1].boldCount += visible }
+                    case .element(let c):
+                        if c.name == "br" {
+                            lines.append(Line(line: c.line))
+                        } else {
+                            walk(c.children, bold: bold || c.name == "b" || c.name == "strong")
+                        }
+                    }
+                }
+            }
+            walk(nodes, bold: false)
+            let headingLevel: Int? = {
+                if !anonymous, e.name.count == 2, e.name.first == "h", let d = Int(String(e.name.last!)), (1...6).contains(d) { return d }
+                return nil
+            }()
+            for l in lines {
+                let text = TextCleaner.clean(l.text)
+                if text.isEmpty { continue }
+                let kind: Block.Kind
+                if let level = headingLevel {
+                    kind = .heading(level: level)
+                } else if !anonymous && e.name == "dt" {
+                    kind = .term
+                } else if !anonymous && e.name == "dd" {
+                    kind = .definition
+                } else if l.count > 0 && l.boldCount == l.count && lines.count == 1 {
+                    kind = .heading(level: 0)
+                } else {
+                    kind = .paragraph
+                }
+                blocks.append(Block(kind: kind, text: text, line: l.line, context: context))
+            }
+        }
+
+        mutating func table(_ t: HTMLElement, context: [String]) {
+            tableCounter += 1
+            let id = tableCounter
+            // Rows of this table only (not of tables nested in its cells).
+            var rows: [HTMLElement] = []
+            var looseCells: [HTMLElement] = []
+            func collect(_ e: HTMLElement) {
+                for c in e.childElements {
+                    switch c.name {
+                    case "tr": rows.append(c)
+                    case "td", "th": looseCells.append(c)
+                    case "table": break
+                    default: collect(c)
+                    }
+                }
+            }
+            collect(t)
+            var cellRows: [(cells: [String], line: Int)] = rows.map { r in
+                (r.childElements.filter { $0.name == "td" || $0.name == "th" }.map { cellText($0) }, r.line)
+            }
+            // A table whose cells stand without <tr>: read them as rows of two (key, value).
+            if !looseCells.isEmpty {
+                var i = 0
+                while i < looseCells.count {
+                    let pair = looseCells[i..<min(i + 2, looseCells.count)]
+                    cellRows.append((pair.map { cellText($0) }, pair.first!.line))
+                    i += 2
+                }
+            }
+            for (index, row) in cellRows.enumerated() where row.cells.contains(where: { !$0.isEmpty }) {
+                blocks.append(Block(kind: .row(cells: row.cells, table: id, row: index),
+                                    text: row.cells.joined(separator: "\t"), line: row.line, context: context))
+            }
+        }
+
+        func cellText(_ cell: HTMLElement) -> String {
+            // Block children and <br> inside a cell separate text with a line break, which
+            // clean() keeps as a space only between non-CJK characters.
+            var out = ""
+            func walk(_ nodes: [HTMLNode]) {
+                for n in nodes {
+                    switch n {
+                    case .text(let t): out += t
+                    case .element(let c):
+                        if c.name == "br" { out += "\n" }
+                        walk(c.children)
+                        if BlockBuilder.blockElements.contains(c.name) { out += "\n" }
+                    }
+                }
+            }
+            walk(cell.children)
+            return TextCleaner.clean(out)
+        }
+    }
+}

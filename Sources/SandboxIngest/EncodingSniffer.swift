@@ -1,0 +1,141 @@
+import Foundation
+
+/// A failure to ingest a page or an application, with what went wrong and where.
+public struct IngestError: Error, CustomStringConvertible, Equatable, Sendable, Codable {
+    /// What kind of failure (stable ids for scripts).
+    public enum Kind: String, Sendable, Codable {
+        /// The file could not be read.
+        case unreadable
+        /// Empty file.
+        case empty
+        /// Binary content (PDF, image, archive …), not HTML.
+        case binary
+        /// libxml2 produced no document.
+        case parse
+        /// An application without a name (its siblings are still exported).
+        case missingName = "missing_name"
+        /// The page names no place of the gazetteer, or no batch, or no date.
+        case missingMetadata = "missing_metadata"
+        /// A file larger than the configured limit.
+        case tooLarge = "too_large"
+    }
+    /// The file (path as given).
+    public let file: String
+    /// The kind of failure.
+    public let kind: Kind
+    /// A one-line explanation.
+    public let message: String
+
+    public init(file: String, kind: Kind, message: String) {
+        self.file = file
+        self.kind = kind
+        self.message = message
+    }
+
+    /// `file: kind: message`.
+    public var description: String { "\(file): \(kind.rawValue): \(message)" }
+}
+
+/// The encoding chosen for a page and why.
+public struct EncodingDecision: Sendable, Equatable, Codable {
+    /// Charset the page declares (meta charset, http-equiv or XML declaration), lowercase;
+    /// nil when it declares none.
+    public let declared: String?
+    /// Encoding passed to libxml2 (e.g. "UTF-8", "GB18030", "UTF-16LE").
+    public let used: String
+    /// Bytes of byte-order mark to skip before parsing (0, 2 or 3).
+    public let bomLength: Int
+    /// Warnings such as `charset_conflict: declared gb2312, bytes are valid UTF-8`.
+    public let warnings: [String]
+}
+
+/// Chooses a page's encoding from its bytes, then passes it explicitly to libxml2 (whose
+/// own detection fails when a page's label is wrong; ../shared/ENGINEERING-NOTES.md).
+///
+/// Rule: a BOM decides; else bytes that are valid UTF-8 are UTF-8 (a different declared
+/// charset is kept as a `charset_conflict` warning); else the declared charset, with
+/// gb2312/gbk/x-gbk widened to GB18030 as the WHATWG Encoding Standard does; else GB18030.
+public enum EncodingSniffer {
+    /// Decides the encoding of `bytes`. Pure.
+    public static func decide(_ bytes: [UInt8]) -> EncodingDecision {
+        let declared = declaredCharset(bytes)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return EncodingDecision(declared: declared, used: "UTF-8", bomLength: 3, warnings: [])
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            return EncodingDecision(declared: declared, used: "UTF-16LE", bomLength: 2, warnings: [])
+        }
+        if bytes.starts(with: [0xFE, 0xFF]) {
+            return EncodingDecision(declared: declared, used: "UTF-16BE", bomLength: 2, warnings: [])
+        }
+        if isValidUTF8(bytes) {
+            var warnings: [String] = []
+            let hasNonASCII = bytes.contains { $0 >= 0x80 }
+            if let d = declared, hasNonASCII, !["utf-8", "utf8", "unicode-1-1-utf-8"].contains(d) {
+                warnings.append("charset_conflict: page declares \(d) but its bytes are valid UTF-8; decoded as UTF-8")
+            }
+            return EncodingDecision(declared: declared, used: "UTF-8", bomLength: 0, warnings: warnings)
+        }
+        if let d = declared {
+            switch d {
+            case "gb2312", "gbk", "x-gbk", "gb18030", "cp936", "windows-936", "euc-cn", "csgb2312", "chinese", "iso-ir-58":
+                return EncodingDecision(declared: d, used: "GB18030", bomLength: 0, warnings: [])
+            case "utf-8", "utf8":
+                return EncodingDecision(declared: d, used: "GB18030", bomLength: 0,
+                                        warnings: ["charset_conflict: page declares utf-8 but its bytes are not valid UTF-8; decoded as GB18030"])
+            case "big5", "big5-hkscs", "cn-big5", "x-x-big5":
+                return EncodingDecision(declared: d, used: "BIG5", bomLength: 0, warnings: [])
+            default:
+                return EncodingDecision(declared: d, used: d.uppercased(), bomLength: 0, warnings: [])
+            }
+        }
+        return EncodingDecision(declared: nil, used: "GB18030", bomLength: 0, warnings: [])
+    }
+
+    /// True when `bytes` are well-formed UTF-8 (no overlongs, no surrogates).
+    public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            var need = 0
+            var min: UInt32 = 0
+            var cp: UInt32 = 0
+            if b & 0xE0 == 0xC0 { need = 1; min = 0x80; cp = UInt32(b & 0x1F) }
+            else if b & 0xF0 == 0xE0 { need = 2; min = 0x800; cp = UInt32(b & 0x0F) }
+            else if b & 0xF8 == 0xF0 { need = 3; min = 0x10000; cp = UInt32(b & 0x07) }
+            else { return false }
+            if i + need >= n { return false }
+            for k in 1...need {
+                let c = bytes[i + k]
+                if c & 0xC0 != 0x80 { return false }
+                cp = (cp << 6) | UInt32(c & 0x3F)
+            }
+            if cp < min || cp > 0x10FFFF || (0xD800...0xDFFF).contains(cp) { return false }
+            i += need + 1
+        }
+        return true
+    }
+
+    /// The charset a page declares in its first 4 KiB: `<meta charset=…>`, the http-equiv
+    /// `content="…; charset=…"` form, or `<?xml … encoding="…"?>`; lowercase.
+    public static func declaredCharset(_ bytes: [UInt8]) -> String? {
+        let head = bytes.prefix(4096).map { b -> UInt8 in (b >= 0x41 && b <= 0x5A) ? b + 0x20 : (b < 0x80 ? b : 0x20) }
+        let text = String(decoding: head, as: UTF8.self)
+        let patterns = [
+            #"<\?xml[^>]*encoding\s*=\s*["']?\s*([a-z0-9_\-:.]+)"#,
+            #"<meta[^>]*charset\s*=\s*["']?\s*([a-z0-9_\-:.]+)"#,
+        ]
+        for p in patterns {
+            if let r = text.range(of: p, options: .regularExpression) {
+                let m = String(text[r])
+                if let eq = m.range(of: #"(charset|encoding)\s*=\s*["']?\s*"#, options: .regularExpression) {
+                    let value = m[eq.upperBound...].prefix { $0.isLetter || $0.isNumber || "-_:.".contains($0) }
+                    if !value.isEmpty { return String(value) }
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,130 @@
+import CLibXML2
+import Foundation
+
+/// A node of a parsed HTML document, as a Swift value: no libxml2 pointer escapes this
+/// module (every `xmlDoc` is freed before `HTMLDocument.parse` returns).
+public indirect enum HTMLNode: Sendable, Equatable {
+    /// An element.
+    case element(HTMLElement)
+    /// Character data, entities decoded (`&nbsp;` is U+00A0).
+    case text(String)
+}
+
+/// An element: lowercase tag name, attributes, children and the 1-based source line
+/// where libxml2 saw its start tag.
+public struct HTMLElement: Sendable, Equatable {
+    /// Lowercase tag name (`p`, `td`, `o:p` …).
+    public let name: String
+    /// Attributes by lowercase name.
+    public let attributes: [String: String]
+    /// Child nodes in document order (comments, `script` and `style` dropped).
+    public let children: [HTMLNode]
+    /// 1-based line of the start tag in the decoded source.
+    public let line: Int
+
+    /// All text below this element, concatenated without separators.
+    public var textContent: String {
+        var out = ""
+        func walk(_ nodes: [HTMLNode]) {
+            for n in nodes {
+                switch n {
+                case .text(let t): out += t
+                case .element(let e): walk(e.children)
+                }
+            }
+        }
+        walk(children)
+        return out
+    }
+
+    /// Child elements only.
+    public var childElements: [HTMLElement] {
+        children.compactMap { if case .element(let e) = $0 { return e } else { return nil } }
+    }
+
+    /// Every element below this one (depth first, document order) that satisfies `test`.
+    public func descendants(where test: (HTMLElement) -> Bool) -> [HTMLElement] {
+        var out: [HTMLElement] = []
+        func walk(_ e: HTMLElement) {
+            for c in e.childElements {
+                if test(c) { out.append(c) }
+                walk(c)
+            }
+        }
+        walk(self)
+        return out
+    }
+}
+
+/// The result of parsing one page with libxml2's HTML parser.
+public struct HTMLDocument: Sendable {
+    /// The root element (`html`); nil when libxml2 produced no tree.
+    public let root: HTMLElement?
+    /// Errors libxml2 reported (silenced, counted).
+    public let errorCount: Int
+    /// Warnings libxml2 reported (silenced, counted).
+    public let warningCount: Int
+
+    /// Parses `bytes` (already stripped of any BOM) as HTML in `encoding` (a libxml2 /
+    /// iconv encoding name such as "UTF-8" or "GB18030"), in recover mode, with network
+    /// access forbidden and errors counted instead of printed.
+    /// - Throws: `IngestError.parse` when libxml2 returns no document (e.g. empty input).
+    public static func parse(bytes: [UInt8], encoding: String, file: String = "-") throws -> HTMLDocument {
+        HTMLDocument.initializeOnce
+        var counts: [Int32] = [0, 0]
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
+                            | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
+        let root: HTMLElement? = try counts.withUnsafeMutableBufferPointer { countBuf -> HTMLElement? in
+            sl_silence_errors(countBuf.baseAddress)
+            defer { sl_restore_errors() }
+            guard let doc = bytes.withUnsafeBufferPointer({ buf -> htmlDocPtr? in
+                buf.withMemoryRebound(to: CChar.self) { chars in
+                    htmlReadMemory(chars.baseAddress, Int32(chars.count), file, encoding, options)
+                }
+            }) else {
+                throw IngestError(file: file, kind: .parse, message: "libxml2 returned no document (\(bytes.isEmpty ? "empty input" : "unparseable input"))")
+            }
+            defer { xmlFreeDoc(doc) }
+            guard let rootNode = xmlDocGetRootElement(doc) else { return nil }
+            return convert(rootNode)
+        }
+        return HTMLDocument(root: root, errorCount: Int(counts[0]), warningCount: Int(counts[1]))
+    }
+
+    private static let initializeOnce: Void = { xmlInitParser() }()
+
+    private static let skipped: Set<String> = ["script", "style", "noscript", "template"]
+
+    /// Converts a libxml2 element and its subtree to Swift values. Iterative over
+    /// siblings; recursion depth is bounded by libxml2's own nesting limit (256).
+    private static func convert(_ node: xmlNodePtr) -> HTMLElement {
+        let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+        var attributes: [String: String] = [:]
+        var attr = node.pointee.properties
+        while let a = attr {
+            if let n = a.pointee.name {
+                let key = String(cString: n).lowercased()
+                if let value = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
+                    attributes[key] = String(cString: value)
+                    sl_xmlFree(value)
+                }
+            }
+            attr = a.pointee.next
+        }
+        var children: [HTMLNode] = []
+        var child = node.pointee.children
+        while let c = child {
+            switch c.pointee.type {
+            case XML_ELEMENT_NODE:
+                let childName = c.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+                if !skipped.contains(childName) { children.append(.element(convert(c))) }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = c.pointee.content { children.append(.text(String(cString: content))) }
+            default:
+                break  // comments, processing instructions, DTD nodes
+            }
+            child = c.pointee.next
+        }
+        return HTMLElement(name: name, attributes: attributes, children: children, line: Int(xmlGetLineNo(node)))
+    }
+}

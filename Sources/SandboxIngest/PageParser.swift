@@ -1,0 +1,548 @@
+import Foundation
+import SandboxLexicon
+
+/// Splits an announcement page into innovation applications and extracts their fields.
+///
+/// Layouts handled (all seen in `Corpus/`): headings followed by `字段：值` paragraphs;
+/// two-column key/value tables; a summary table followed by detail blocks (the summary
+/// adds no applications); a single summary table whose rows are the applications;
+/// Word-exported `MsoNormal` paragraphs with bold numbered titles; `<dl>` term/definition
+/// lists; English pages (`Application 1: …` with `Chinese name:`).
+public struct PageParser: Sendable {
+    /// Place gazetteer (`Lexicons/places.yaml`).
+    public let places: [Place]
+    /// Field headings (`Lexicons/fields.yaml`).
+    public let fields: FieldHeadings
+    private let headingToField: [String: String]
+
+    /// Creates a parser from the gazetteer and field headings of a lexicon set.
+    public init(places: [Place], fields: FieldHeadings) {
+        self.places = places
+        self.fields = fields
+        var map: [String: String] = [:]
+        for (field, heading) in fields.headings { map[Self.headingKey(heading)] = field }
+        self.headingToField = map
+    }
+
+    /// Reads, decodes, parses and splits one page.
+    /// - Parameters:
+    ///   - bytes: the file's bytes.
+    ///   - file: the name reported in records and errors.
+    /// - Throws: `IngestError` when the page cannot be used at all (empty, binary,
+    ///   unparseable, or without place, batch or date to build record ids).
+    public func parse(bytes: [UInt8], file: String) throws -> IngestedPage {
+        if bytes.isEmpty { throw IngestError(file: file, kind: .empty, message: "empty file") }
+        if let signature = Self.binarySignature(bytes) {
+            throw IngestError(file: file, kind: .binary, message: "not HTML: \(signature) signature")
+        }
+        let sha = SHA256Digest.hex(bytes)
+        let encoding = EncodingSniffer.decide(bytes)
+        let doc = try HTMLDocument.parse(bytes: Array(bytes.dropFirst(encoding.bomLength)), encoding: encoding.used, file: file)
+        guard let root = doc.root else { throw IngestError(file: file, kind: .parse, message: "no root element") }
+        let title = TextCleaner.clean(root.descendants { $0.name == "title" }.first?.textContent ?? "")
+        let blocks = BlockBuilder.blocks(root)
+        return try analyse(blocks: blocks, title: title, file: file, sha256: sha, encoding: encoding,
+                           parserErrors: doc.errorCount, parserWarnings: doc.warningCount)
+    }
+
+    // MARK: - Layout analysis
+
+    struct Draft {
+        var name: String?
+        var nameFromField = false
+        var nameEnglish: String?
+        var applicants: [String] = []
+        var applicantsTruncated = false
+        var type = "unstated"
+        var sections: [Section] = []
+        var line: Int
+    }
+
+    func analyse(blocks: [Block], title: String, file: String, sha256: String, encoding: EncodingDecision,
+                 parserErrors: Int, parserWarnings: Int) throws -> IngestedPage {
+        var drafts: [Draft] = []
+        var current: Draft?
+        var introduction: [String] = []
+        var headerBlocks: [Block] = []
+        var closingBlocks: [Block] = []
+        var summaryHeader: [Int: [String?]] = [:]  // table id → field per column
+        var summaryRows: [Draft] = []
+        var pendingKey: (field: String, heading: String)?
+        var closed = false
+        var errors: [IngestError] = []
+
+        func flush() {
+            if let c = current { drafts.append(c) }
+            current = nil
+        }
+        func append(field: String, heading: String, value: String, to draft: inout Draft) {
+            switch field {
+            case "name":
+                draft.name = value
+                draft.nameFromField = true
+            case "applicants":
+                let (names, truncated) = Self.splitApplicants(value)
+                draft.applicants = names
+                draft.applicantsTruncated = truncated
+            case "application_type":
+                draft.type = Self.applicationType(value)
+            default:
+                if value.isEmpty { return }
+                draft.sections.append(Section(field: field, heading: heading, text: value))
+            }
+        }
+
+        for block in blocks {
+            if closed { closingBlocks.append(block); continue }
+            if current != nil, Self.isClosing(block) {
+                flush(); closed = true; closingBlocks.append(block); continue
+            }
+            switch block.kind {
+            case .row(let cells, let table, let rowIndex):
+                // A summary table: header row naming the application-name column, 3+ columns.
+                if rowIndex == 0 || summaryHeader[table] == nil, cells.count >= 3 {
+                    let mapped = cells.map { fieldFor(heading: $0) }
+                    if mapped.contains("name") {
+                        summaryHeader[table] = mapped
+                        continue
+                    }
+                }
+                if let header = summaryHeader[table] {
+                    var d = Draft(line: block.line)
+                    for (i, cell) in cells.enumerated() where i < header.count {
+                        if let f = header[i] { append(field: f, heading: cellHeading(table: table, column: i, blocks: blocks), value: cell, to: &d) }
+                    }
+                    if d.name != nil { summaryRows.append(d) }
+                    continue
+                }
+                // Key/value row(s): (key, value) pairs.
+                var i = 0
+                var consumed = false
+                while i + 1 < cells.count {
+                    if let f = fieldFor(heading: cells[i]) {
+                        if f == "name", current == nil || current!.nameFromField { flush(); current = Draft(line: block.line) }
+                        if current != nil { append(field: f, heading: Self.stripNumbering(cells[i]), value: cells[i + 1], to: &current!) }
+                        consumed = true
+                    }
+                    i += 2
+                }
+                if !consumed, current != nil { continueSection(block.text, into: &current!) }
+                if !consumed, current == nil { introduction.append(block.text) }
+            case .term:
+                pendingKey = fieldFor(heading: block.text).map { ($0, block.text) }
+                if pendingKey == nil, current != nil { continueSection(block.text, into: &current!) }
+            case .definition:
+                if let key = pendingKey, current != nil {
+                    append(field: key.field, heading: key.heading, value: block.text, to: &current!)
+                } else if current != nil {
+                    continueSection(block.text, into: &current!)
+                }
+                pendingKey = nil
+            case .heading, .paragraph:
+                if case .heading(let level) = block.kind, level != 1, let start = applicationStart(block.text) {
+                    flush()
+                    current = Draft(name: start.name, nameEnglish: start.nameEnglish, line: block.line)
+                    continue
+                }
+                if let (field, heading, value) = keyValue(block.text) {
+                    if field == "name", current == nil || current!.nameFromField {
+                        flush(); current = Draft(line: block.line)
+                    }
+                    if current != nil {
+                        append(field: field, heading: heading, value: value, to: &current!)
+                    } else {
+                        headerBlocks.append(block)
+                    }
+                    continue
+                }
+                if current != nil {
+                    continueSection(block.text, into: &current!)
+                } else {
+                    headerBlocks.append(block)
+                    if case .paragraph = block.kind { introduction.append(block.text) }
+                }
+            }
+        }
+        flush()
+
+        // Without detail blocks, the summary rows are the applications.
+        var warnings = encoding.warnings
+        if drafts.isEmpty { drafts = summaryRows }
+        else {
+            // Fill what the details leave unsaid from the summary row of the same name.
+            for i in drafts.indices {
+                guard let row = summaryRows.first(where: { $0.name == drafts[i].name }) else { continue }
+                if drafts[i].applicants.isEmpty { drafts[i].applicants = row.applicants; drafts[i].applicantsTruncated = row.applicantsTruncated }
+                if drafts[i].type == "unstated" { drafts[i].type = row.type }
+            }
+        }
+
+        // Page metadata.
+        let introText = introduction.joined(separator: "\n")
+        let headerTexts = headerBlocks.map(\.text)
+        let city = findPlace(in: [title] + headerTexts.prefix(8) + [introText])
+        let batch = Self.findBatch(in: [title] + headerTexts + [introText])
+        let announced = Self.findDate(header: headerBlocks, closing: closingBlocks, title: title)
+        let declared = Self.declaredCount(introText)
+        if let declared, declared != drafts.count {
+            warnings.append("declared_count_mismatch: the introduction declares \(declared) applications, the page holds \(drafts.count)")
+        }
+        if drafts.isEmpty { warnings.append("no_applications: no application found on the page") }
+        var missing: [String] = []
+        if city == nil { missing.append("place (no gazetteer name in title or header)") }
+        if batch == nil { missing.append("batch (no 首批/第N批/Nth batch)") }
+        if announced == nil { missing.append("announcement date") }
+        if !missing.isEmpty, !drafts.isEmpty {
+            throw IngestError(file: file, kind: .missingMetadata, message: "cannot build record ids: missing \(missing.joined(separator: ", "))")
+        }
+        let info = PageInfo(file: file, sha256: sha256, encoding: encoding, title: title, city: city, batch: batch,
+                            announced: announced, declaredApplications: declared, introduction: introText,
+                            warnings: warnings, parserErrors: parserErrors, parserWarnings: parserWarnings)
+
+        var applications: [ApplicationRecord] = []
+        for (index, d) in drafts.enumerated() {
+            let position = index + 1
+            guard let name = d.name ?? d.nameEnglish, !name.isEmpty else {
+                errors.append(IngestError(file: file, kind: .missingName,
+                                          message: "application \(position) (line \(d.line)) has no name; skipped, its siblings are kept"))
+                continue
+            }
+            applications.append(ApplicationRecord(position: position, name: name, nameEnglish: d.name == nil ? nil : d.nameEnglish,
+                                                  applicants: d.applicants, applicantsTruncated: d.applicantsTruncated,
+                                                  applicationType: d.type, sections: Self.splitCombined(d.sections, parser: self),
+                                                  line: d.line))
+        }
+        return IngestedPage(info: info, applications: applications, errors: errors)
+    }
+
+    private func cellHeading(table: Int, column: Int, blocks: [Block]) -> String {
+        for b in blocks {
+            if case .row(let cells, let t, _) = b.kind, t == table, column < cells.count, fieldFor(heading: cells[column]) != nil {
+                return cells[column]
+            }
+        }
+        return ""
+    }
+
+    private func continueSection(_ text: String, into draft: inout Draft) {
+        if let last = draft.sections.last {
+            draft.sections[draft.sections.count - 1] = Section(field: last.field, heading: last.heading, text: last.text + "\n" + text)
+        } else {
+            draft.sections.append(Section(field: "description", heading: "", text: text))
+        }
+    }
+
+    // MARK: - Fields
+
+    static func headingKey(_ s: String) -> String {
+        stripNumbering(s).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " ：:　"))
+    }
+
+    /// The canonical field a heading introduces, or nil.
+    func fieldFor(heading: String) -> String? {
+        let key = Self.headingKey(heading)
+        if key.isEmpty || key.count > 24 { return nil }
+        return headingToField[key]
+    }
+
+    /// Splits `字段：值` / `Field: value` into (field, heading, value) when the key is a
+    /// known heading.
+    func keyValue(_ text: String) -> (String, String, String)? {
+        guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        let key = String(text[..<colon])
+        guard let field = fieldFor(heading: key) else { return nil }
+        let value = String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        return (field, Self.stripNumbering(key).trimmingCharacters(in: .whitespaces), value)
+    }
+
+    /// Removes leading enumeration: （一） (1) 一、 1. 1． 1、 and spaces.
+    static func stripNumbering(_ s: String) -> String {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        let pattern = #"^\s*(?:[（(]\s*[一二三四五六七八九十百\d]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．]|\d+\s*[、.．)）]|\d+\s+)\s*"#
+        if let r = t.range(of: pattern, options: .regularExpression) {
+            return String(t[r.upperBound...])
+        }
+        return t
+    }
+
+    struct Start { var name: String?; var nameEnglish: String? }
+
+    /// Whether a heading starts an application; returns its name when the heading gives it.
+    func applicationStart(_ text: String) -> Start? {
+        let lower = text.lowercased()
+        // Page titles and structural headings are not applications.
+        for word in ["公示", "公告", "名单", "列表", "一览", "基本情况", "详情", "public notice", "list of"] where lower.contains(word) {
+            return nil
+        }
+        if keyValue(text) != nil { return nil }
+        if text.range(of: #"^(创新)?应用\s*[一二三四五六七八九十百\d]+\s*$"#, options: .regularExpression) != nil {
+            return Start(name: nil)
+        }
+        if let r = text.range(of: #"^(?i:application|project)\s*\d+\s*[:：.]\s*"#, options: .regularExpression) {
+            let name = String(text[r.upperBound...]).trimmingCharacters(in: .whitespaces)
+            return Start(name: nil, nameEnglish: name.isEmpty ? nil : name)
+        }
+        let stripped = Self.stripNumbering(text)
+        if stripped.isEmpty || stripped.count > 80 { return nil }
+        if stripped.hasSuffix("：") || stripped.hasSuffix(":") { return nil }
+        return Start(name: stripped)
+    }
+
+    /// Closing matter: 特此公示, copyright lines, an issuer signature or a date alone.
+    static func isClosing(_ block: Block) -> Bool {
+        let t = block.text
+        if t.hasPrefix("特此公示") || t.hasPrefix("特此公告") { return true }
+        if t.contains("版权所有") || t.hasPrefix("主办单位") || t.lowercased().contains("copyright") { return true }
+        if block.context.contains(where: { $0.contains("footer") || $0 == "foot" }) { return true }
+        if t.count <= 60, !t.contains("："), !t.contains(":") {
+            if t.hasPrefix("中国人民银行") || t.contains("People's Bank of China") && !t.contains(".") { return true }
+            if DateParser.parseAll(t).count == 1, t.count <= 20 { return true }
+        }
+        return false
+    }
+
+    static func applicationType(_ value: String) -> String {
+        let lower = value.lowercased()
+        if value.contains("金融服务") || lower.contains("financial service") { return "financial_service" }
+        if value.contains("科技产品") || lower.contains("technology product") { return "technology_product" }
+        return "unstated"
+    }
+
+    /// Splits an applicant list on 、，,；; and English "and"; a trailing 等 / etc. is
+    /// dropped and reported as truncation. Parentheses protect their content.
+    public static func splitApplicants(_ value: String) -> ([String], Bool) {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        for ch in value {
+            switch ch {
+            case "(", "（": depth += 1; current.append(ch)
+            case ")", "）": depth = max(0, depth - 1); current.append(ch)
+            case "、", "，", ",", "；", ";":
+                if depth == 0 { parts.append(current); current = "" } else { current.append(ch) }
+            default:
+                current.append(ch)
+            }
+        }
+        parts.append(current)
+        var names: [String] = []
+        for p in parts {
+            // English "A and B"
+            let pieces = p.components(separatedBy: " and ")
+            for piece in pieces { names.append(piece.trimmingCharacters(in: .whitespaces)) }
+        }
+        names = names.filter { !$0.isEmpty }
+        var truncated = false
+        if var last = names.last {
+            for suffix in ["等", "etc.", "etc", "等机构", "等单位"] where last.hasSuffix(suffix) && last.count > suffix.count {
+                last = String(last.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+                truncated = true
+                break
+            }
+            names[names.count - 1] = last
+        }
+        return (names, truncated)
+    }
+
+    /// In a combined section (one cell holding a whole description), sentences that open
+    /// with a field heading (风险防控方面，…) go to that field.
+    static func splitCombined(_ sections: [Section], parser: PageParser) -> [Section] {
+        var out: [Section] = []
+        for s in sections {
+            guard s.field == "function" || s.field == "description" else { out.append(s); continue }
+            var sentences: [String] = []
+            var cur = ""
+            for ch in s.text {
+                cur.append(ch)
+                if ch == "。" { sentences.append(cur); cur = "" }
+            }
+            if !cur.isEmpty { sentences.append(cur) }
+            var own = ""
+            var moved: [(String, String)] = []
+            for sentence in sentences {
+                let head = sentence.prefix { $0 != "，" && $0 != "," && $0 != "：" && $0 != ":" && $0 != "上" }
+                let headKey = String(head).replacingOccurrences(of: "方面", with: "")
+                if sentence.count > head.count, let f = parser.fieldFor(heading: headKey), f == "risk_control" {
+                    moved.append((f, sentence))
+                } else if !moved.isEmpty, moved.last!.0 == "risk_control" {
+                    moved[moved.count - 1].1 += sentence
+                } else {
+                    own += sentence
+                }
+            }
+            out.append(Section(field: s.field, heading: s.heading, text: own))
+            for (f, text) in moved { out.append(Section(field: f, heading: "", text: text)) }
+        }
+        return out
+    }
+
+    // MARK: - Page metadata
+
+    /// The earliest gazetteer name in the first text that holds one (longest at a tie).
+    func findPlace(in texts: [String]) -> String? {
+        for text in texts {
+            let lower = text.lowercased()
+            var best: (pos: Int, len: Int, id: String)?
+            for place in places {
+                for name in place.names {
+                    let n = name.lowercased()
+                    var search = lower.startIndex
+                    while let r = lower.range(of: n, range: search..<lower.endIndex) {
+                        let isLatin = n.unicodeScalars.first.map { $0.isASCII } ?? false
+                        let beforeOK = !isLatin || r.lowerBound == lower.startIndex || !lower[lower.index(before: r.lowerBound)].isLetter
+                        let afterOK = !isLatin || r.upperBound == lower.endIndex || !lower[r.upperBound].isLetter
+                        if beforeOK && afterOK {
+                            let pos = lower.distance(from: lower.startIndex, to: r.lowerBound)
+                            if best == nil || pos < best!.pos || (pos == best!.pos && n.count > best!.len) {
+                                best = (pos, n.count, place.id)
+                            }
+                            break
+                        }
+                        search = r.upperBound
+                    }
+                }
+            }
+            if let best { return best.id }
+        }
+        return nil
+    }
+
+    static let ordinals: [String: Int] = ["first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                                          "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10]
+
+    /// The batch number from 首批 / 第N批 / "Nth batch" / "batch N", first text that has one.
+    static func findBatch(in texts: [String]) -> Int? {
+        for text in texts {
+            if let r = text.range(of: #"第\s*([一二三四五六七八九十\d]+)\s*批"#, options: .regularExpression) {
+                let inner = text[r].dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
+                if let n = Int(inner) ?? ChineseNumerals.value(inner) { return n }
+            }
+            if text.contains("首批") { return 1 }
+            let lower = text.lowercased()
+            if let r = lower.range(of: #"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+batch"#, options: .regularExpression) {
+                let word = lower[r].split(separator: " ").first.map(String.init) ?? ""
+                if let n = ordinals[word] { return n }
+            }
+            if let r = lower.range(of: #"batch\s+(no\.\s*)?\d+"#, options: .regularExpression),
+               let n = Int(lower[r].filter(\.isNumber)) { return n }
+        }
+        return nil
+    }
+
+    /// The announcement date: the earliest date in header blocks labelled as a date
+    /// (发布时间, 日期, Date …) — the original date when a re-post gives two; else a date in
+    /// the header; else the closing signature's date.
+    static func findDate(header: [Block], closing: [Block], title: String) -> String? {
+        let labels = ["发布时间", "发布日期", "日期", "时间", "date", "published", "发文日期", "成文日期"]
+        var labelled: [String] = []
+        var any: [String] = []
+        for b in header {
+            let dates = DateParser.parseAll(b.text)
+            if dates.isEmpty { continue }
+            let lower = b.text.lowercased()
+            if labels.contains(where: { lower.contains($0) }) { labelled.append(contentsOf: dates) }
+            any.append(contentsOf: dates)
+        }
+        if let d = labelled.min() { return d }
+        if let d = any.first { return d }
+        for b in closing { if let d = DateParser.parseAll(b.text).first { return d } }
+        return DateParser.parseAll(title).first
+    }
+
+    /// The number of applications the introduction declares (…5个创新应用… / "the
+    /// following 4 innovative applications").
+    static func declaredCount(_ intro: String) -> Int? {
+        if let r = intro.range(of: #"([一二三四五六七八九十\d]+)\s*[个項项]\s*(创新)?应用"#, options: .regularExpression) {
+            let digits = intro[r].prefix { $0 != "个" && $0 != "項" && $0 != "项" }.trimmingCharacters(in: .whitespaces)
+            return Int(digits) ?? ChineseNumerals.value(digits)
+        }
+        let lower = intro.lowercased()
+        if let r = lower.range(of: #"(\d+)\s+(innovative\s+|fintech\s+)?(applications|projects)"#, options: .regularExpression) {
+            return Int(lower[r].prefix { $0.isNumber })
+        }
+        return nil
+    }
+
+    /// Recognises files that are not HTML by their first bytes.
+    static func binarySignature(_ bytes: [UInt8]) -> String? {
+        let sigs: [([UInt8], String)] = [
+            (Array("%PDF".utf8), "PDF"), ([0x89, 0x50, 0x4E, 0x47], "PNG"), ([0x50, 0x4B, 0x03, 0x04], "ZIP"),
+            ([0xFF, 0xD8, 0xFF], "JPEG"), (Array("GIF8".utf8), "GIF"), ([0x1F, 0x8B], "gzip"),
+            ([0xD0, 0xCF, 0x11, 0xE0], "OLE2 (Word/Excel)"), ([0x7F, 0x45, 0x4C, 0x46], "ELF"),
+        ]
+        for (sig, name) in sigs where bytes.starts(with: sig) { return name }
+        // Many NUL bytes outside a UTF-16 BOM: binary.
+        if !(bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])) {
+            let head = bytes.prefix(1024)
+            if head.filter({ $0 == 0 }).count > 8 { return "binary (NUL bytes)" }
+        }
+        return nil
+    }
+}
+
+/// Chinese numerals up to 99 (一 … 九十九), as used in batch numbers and counts.
+public enum ChineseNumerals {
+    static let digits: [Character: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+                                           "六": 6, "七": 7, "八": 8, "九": 9]
+
+    /// The value of `s` (e.g. 十一 → 11, 二十 → 20), or nil.
+    public static func value(_ s: String) -> Int? {
+        if s.isEmpty { return nil }
+        if let ten = s.firstIndex(of: "十") {
+            let before = s[..<ten], after = s[s.index(after: ten)...]
+            let tens = before.isEmpty ? 1 : (before.count == 1 ? digits[before.first!] : nil)
+            let ones = after.isEmpty ? 0 : (after.count == 1 ? digits[after.first!] : nil)
+            guard let tens, let ones else { return nil }
+            return tens * 10 + ones
+        }
+        if s.count == 1 { return digits[s.first!] }
+        // Digit by digit (二〇二〇 → 2020).
+        var v = 0
+        for ch in s { guard let d = digits[ch] else { return nil }; v = v * 10 + d }
+        return v
+    }
+}
+
+/// Finds dates in text: 2020-01-14, 2020/1/14, 2020年1月14日, 二〇二〇年七月二十一日,
+/// 31 July 2020, July 31, 2020. Returns ISO 8601 strings in text order.
+public enum DateParser {
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december"]
+
+    /// All valid dates in `text`, as `YYYY-MM-DD`, in order of appearance.
+    public static func parseAll(_ text: String) -> [String] {
+        var found: [(Int, String)] = []
+        func add(_ pos: String.Index, _ y: Int?, _ m: Int?, _ d: Int?) {
+            guard let y, let m, let d, (1990...2100).contains(y), (1...12).contains(m), (1...31).contains(d) else { return }
+            found.append((text.distance(from: text.startIndex, to: pos), String(format: "%04d-%02d-%02d", y, m, d)))
+        }
+        let patterns: [(String, (Substring) -> (Int?, Int?, Int?))] = [
+            (#"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"#, { s in
+                let n = s.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+                return n.count == 3 ? (n[0], n[1], n[2]) : (nil, nil, nil)
+            }),
+            (#"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"#, { s in
+                let parts = s.split(whereSeparator: { "年月日".contains($0) }).map(String.init)
+                guard parts.count >= 3 else { return (nil, nil, nil) }
+                return (ChineseNumerals.value(parts[0]), ChineseNumerals.value(parts[1]), ChineseNumerals.value(parts[2]))
+            }),
+            (#"(?i)\b\d{1,2}\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}"#, { s in
+                let w = s.lowercased().split(separator: " ").map(String.init)
+                return (Int(w[2]), months.firstIndex(of: w[1]).map { $0 + 1 }, Int(w[0]))
+            }),
+            (#"(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+\d{4}"#, { s in
+                let w = s.lowercased().replacingOccurrences(of: ",", with: "").split(separator: " ").map(String.init)
+                return (Int(w[2]), months.firstIndex(of: w[0]).map { $0 + 1 }, Int(w[1]))
+            }),
+        ]
+        for (p, convert) in patterns {
+            var search = text.startIndex
+            while let r = text.range(of: p, options: .regularExpression, range: search..<text.endIndex) {
+                let (y, m, d) = convert(text[r])
+                add(r.lowerBound, y, m, d)
+                search = r.upperBound
+            }
+        }
+        return found.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}

@@ -1,0 +1,85 @@
+/// One section of an application's text, as the page gives it.
+public struct Section: Sendable, Equatable, Codable {
+    /// Canonical field key from `Lexicons/fields.yaml` (`function`, `technology`,
+    /// `effect`, `channel`, `risk_control`, …), or `description` for text under an
+    /// application that no heading introduces.
+    public let field: String
+    /// The heading as written on the page (e.g. 功能描述); empty when none.
+    public let heading: String
+    /// The section text (cleaned; evidence offsets count Unicode scalars of this text).
+    public let text: String
+
+    public init(field: String, heading: String, text: String) {
+        self.field = field
+        self.heading = heading
+        self.text = text
+    }
+}
+
+/// One innovation application (创新应用) as extracted from a page, before labelling.
+public struct ApplicationRecord: Sendable, Equatable {
+    /// 1-based position in the page's detailed order (a summary table adds none).
+    public let position: Int
+    /// The application's name (the Chinese name where a page gives both).
+    public let name: String
+    /// An English name given by the page, if any.
+    public let nameEnglish: String?
+    /// Applicant names in page order, split on 、，, ; and "and".
+    public let applicants: [String]
+    /// True when the list ends with 等 / "etc." (more applicants, not named).
+    public let applicantsTruncated: Bool
+    /// `financial_service`, `technology_product` or `unstated` (LABELS.md §4).
+    public let applicationType: String
+    /// The text sections, in page order.
+    public let sections: [Section]
+    /// 1-based source line where the application starts.
+    public let line: Int
+}
+
+/// What a page says about itself, and how it was read.
+public struct PageInfo: Sendable, Equatable {
+    /// The file as given (path relative to the corpus folder in batch runs).
+    public let file: String
+    /// SHA-256 of the file's bytes, lowercase hex.
+    public let sha256: String
+    /// How the bytes were decoded.
+    public let encoding: EncodingDecision
+    /// `<title>` text.
+    public let title: String
+    /// Place id from the gazetteer (`Lexicons/places.yaml`).
+    public let city: String?
+    /// Batch number (首批/第一批 = 1).
+    public let batch: Int?
+    /// Announcement date, ISO 8601 (`2020-01-14`).
+    public let announced: String?
+    /// Number of applications the introduction declares (…5个创新应用…), if it does.
+    public let declaredApplications: Int?
+    /// The page's introduction (text before the first application); it labels nothing.
+    public let introduction: String
+    /// Page-level warnings (e.g. declared vs found counts, charset conflicts).
+    public let warnings: [String]
+    /// libxml2's error and warning counts for the page.
+    public let parserErrors: Int
+    /// libxml2's warnings for the page.
+    public let parserWarnings: Int
+
+    /// Year of `announced`.
+    public var year: Int? { announced.flatMap { Int($0.prefix(4)) } }
+
+    /// `<city>-<year>-b<batch>-<two-digit position>` (LABELS.md §5), when the page gave
+    /// city, date and batch.
+    public func recordID(position: Int) -> String? {
+        guard let city, let year, let batch else { return nil }
+        return "\(city)-\(year)-b\(batch)-\(position < 10 ? "0" : "")\(position)"
+    }
+}
+
+/// A page split into applications; `errors` holds per-application failures.
+public struct IngestedPage: Sendable {
+    /// Page metadata.
+    public let info: PageInfo
+    /// Applications in page order.
+    public let applications: [ApplicationRecord]
+    /// Applications that could not be extracted (e.g. no name); siblings are unaffected.
+    public let errors: [IngestError]
+}

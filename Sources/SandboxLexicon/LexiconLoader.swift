@@ -1,0 +1,310 @@
+import Foundation
+import Yams
+
+/// Loads and validates the YAML files of a lexicon folder (`Lexicons/`).
+///
+/// Files: `categories.yaml`, `technologies.yaml`, `inclusive_markers.yaml`,
+/// `applicant_kinds.yaml`, `entities.yaml` (one family each), `negation.yaml`,
+/// `places.yaml`, `fields.yaml`, `rules.yaml`, and optionally `VERSION`.
+/// Every problem is a `LexiconError` naming file, line and column: bad YAML, an unknown
+/// key, an unknown label id, an empty term, a duplicate term within a label, a term in
+/// two labels of a single-choice family, a missing file.
+public enum LexiconLoader {
+    /// The family files, by family.
+    public static let familyFiles: [(LabelFamily, String)] = [
+        (.categories, "categories.yaml"),
+        (.technologies, "technologies.yaml"),
+        (.inclusiveMarkers, "inclusive_markers.yaml"),
+        (.applicantKinds, "applicant_kinds.yaml"),
+        (.entities, "entities.yaml"),
+    ]
+
+    /// Loads every file of `directory`.
+    /// - Throws: `LexiconError` for the first problem found (file, line, column, message).
+    public static func load(directory: URL) throws -> LexiconSet {
+        var hashed: [(String, Data)] = []
+        func read(_ name: String) throws -> (String, String) {
+            let url = directory.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw LexiconError(file: url.path, line: 0, column: 0, message: "cannot read file (missing or unreadable)")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw LexiconError(file: url.path, line: 0, column: 0, message: "not valid UTF-8")
+            }
+            hashed.append((name, data))
+            return (url.path, text)
+        }
+        var lexicons: [LabelFamily: Lexicon] = [:]
+        for (family, name) in familyFiles {
+            let (path, text) = try read(name)
+            lexicons[family] = try parseLexicon(yaml: text, file: path, expected: family)
+        }
+        let (negPath, negText) = try read("negation.yaml")
+        let negation = try parseNegation(yaml: negText, file: negPath)
+        let (placePath, placeText) = try read("places.yaml")
+        let places = try parsePlaces(yaml: placeText, file: placePath)
+        let (fieldPath, fieldText) = try read("fields.yaml")
+        let fields = try parseFields(yaml: fieldText, file: fieldPath)
+        let (rulePath, ruleText) = try read("rules.yaml")
+        let rules = try parseRules(yaml: ruleText, file: rulePath)
+        var version = "unversioned"
+        if let data = FileManager.default.contents(atPath: directory.appendingPathComponent("VERSION").path) {
+            hashed.append(("VERSION", data))
+            version = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        var all = Data()
+        for (name, data) in hashed.sorted(by: { $0.0 < $1.0 }) {
+            all.append(contentsOf: Array(name.utf8)); all.append(0)
+            all.append(data); all.append(0)
+        }
+        return LexiconSet(lexicons: lexicons, negation: negation, places: places, fields: fields,
+                          rules: rules, version: version, contentHash: SHA256Digest.hex(all))
+    }
+
+    // MARK: - YAML helpers
+
+    static func compose(_ yaml: String, file: String) throws -> Node {
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                throw LexiconError(file: file, line: 1, column: 1, message: "empty YAML document")
+            }
+            return node
+        } catch let error as YamlError {
+            throw yamlError(error, file: file)
+        }
+    }
+
+    static func yamlError(_ error: YamlError, file: String) -> LexiconError {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let ctx = context.map { " \($0.text)" } ?? ""
+            return LexiconError(file: file, line: mark.line, column: mark.column, message: "bad YAML: \(problem)\(ctx)")
+        case let .reader(problem, offset, _, _):
+            return LexiconError(file: file, line: 0, column: 0, message: "bad YAML: \(problem) at byte \(offset ?? 0)")
+        default:
+            return LexiconError(file: file, line: 0, column: 0, message: "bad YAML: \(error)")
+        }
+    }
+
+    static func err(_ node: Node?, _ file: String, _ message: String) -> LexiconError {
+        LexiconError(file: file, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: message)
+    }
+
+    static func mapping(_ node: Node, _ file: String, _ what: String) throws -> Node.Mapping {
+        guard let m = node.mapping else { throw err(node, file, "expected a mapping for \(what)") }
+        return m
+    }
+
+    static func string(_ node: Node, _ file: String, _ what: String) throws -> String {
+        guard case .scalar(let s) = node else { throw err(node, file, "expected a string for \(what)") }
+        return s.string
+    }
+
+    /// A scalar or a sequence of scalars, as strings.
+    static func strings(_ node: Node, _ file: String, _ what: String) throws -> [(String, Node)] {
+        switch node {
+        case .scalar(let s): return [(s.string, node)]
+        case .sequence(let seq): return try seq.map { (try string($0, file, what), $0) }
+        default: throw err(node, file, "expected a string or a list of strings for \(what)")
+        }
+    }
+
+    static func checkKeys(_ m: Node.Mapping, allowed: Set<String>, _ file: String, _ what: String) throws {
+        for (k, _) in m {
+            let key = try string(k, file, "a key")
+            if !allowed.contains(key) {
+                throw err(k, file, "unknown key '\(key)' in \(what) (expected one of: \(allowed.sorted().joined(separator: ", ")))")
+            }
+        }
+    }
+
+    // MARK: - Family lexicons
+
+    /// Parses one family lexicon.
+    ///
+    /// Shape:
+    /// ```yaml
+    /// family: technologies
+    /// labels:
+    ///   big_data:
+    ///     zh: 大数据
+    ///     en: big data
+    ///     implies: [other_label]      # optional
+    ///     terms:
+    ///       - 大数据
+    ///       - {term: 数据分析, weight: 0.5}
+    /// ```
+    /// - Throws: `LexiconError` (file, line, column) for any deviation.
+    public static func parseLexicon(yaml: String, file: String, expected: LabelFamily? = nil) throws -> Lexicon {
+        let root = try compose(yaml, file: file)
+        let top = try mapping(root, file, "the lexicon file")
+        try checkKeys(top, allowed: ["family", "labels", "description"], file, "the lexicon file")
+        guard let famNode = top["family"] else { throw err(root, file, "missing key 'family'") }
+        let famName = try string(famNode, file, "family")
+        guard let family = LabelFamily(rawValue: famName) else {
+            throw err(famNode, file, "unknown family '\(famName)' (expected one of: \(LabelFamily.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        if let expected, expected != family {
+            throw err(famNode, file, "family '\(famName)' found where '\(expected.rawValue)' was expected")
+        }
+        guard let labelsNode = top["labels"] else { throw err(root, file, "missing key 'labels'") }
+        let labelsMap = try mapping(labelsNode, file, "labels")
+        let normalizer = TextNormalizer()
+        var labels: [LexiconLabel] = []
+        var seenAcrossLabels: [String: (label: String, line: Int)] = [:]
+        for (keyNode, valueNode) in labelsMap {
+            let id = try string(keyNode, file, "a label id")
+            guard family.allowedIDs.contains(id) else {
+                throw err(keyNode, file, "unknown label id '\(id)' for family \(family.rawValue) (LABELS.md ids: \(family.allowedIDs.joined(separator: ", ")))")
+            }
+            if labels.contains(where: { $0.id == id }) { throw err(keyNode, file, "label '\(id)' is defined twice") }
+            let m = try mapping(valueNode, file, "label '\(id)'")
+            try checkKeys(m, allowed: ["zh", "en", "terms", "implies", "note"], file, "label '\(id)'")
+            let zh = try m["zh"].map { try string($0, file, "zh") } ?? id
+            let en = try m["en"].map { try string($0, file, "en") } ?? id
+            var implies: [String] = []
+            if let imp = m["implies"] {
+                for (s, n) in try strings(imp, file, "implies") {
+                    guard family.allowedIDs.contains(s) else { throw err(n, file, "unknown label id '\(s)' in implies") }
+                    implies.append(s)
+                }
+            }
+            guard let termsNode = m["terms"], let seq = termsNode.sequence else {
+                throw err(valueNode, file, "label '\(id)' needs a list 'terms'")
+            }
+            var terms: [Term] = []
+            var seen: Set<String> = []
+            for t in seq {
+                var text: String
+                var weight = 1.0
+                switch t {
+                case .scalar(let s):
+                    text = s.string
+                case .mapping(let tm):
+                    try checkKeys(tm, allowed: ["term", "weight"], file, "a term")
+                    guard let tn = tm["term"] else { throw err(t, file, "a term mapping needs 'term'") }
+                    text = try string(tn, file, "term")
+                    if let wn = tm["weight"] {
+                        guard let w = wn.float, w.isFinite else { throw err(wn, file, "weight must be a number") }
+                        weight = w
+                    }
+                default:
+                    throw err(t, file, "a term must be a string or {term:, weight:}")
+                }
+                text = text.trimmingCharacters(in: .whitespaces)
+                let line = t.mark?.line ?? 0
+                let norm = normalizer.normalizeTerm(text)
+                if norm.isEmpty { throw err(t, file, "empty term in label '\(id)'") }
+                if !seen.insert(norm).inserted {
+                    throw err(t, file, "duplicate term '\(text)' in label '\(id)'")
+                }
+                if family.isSingleChoice, let other = seenAcrossLabels[norm], other.label != id {
+                    throw err(t, file, "term '\(text)' is in two labels of single-choice family \(family.rawValue): '\(other.label)' (line \(other.line)) and '\(id)'")
+                }
+                seenAcrossLabels[norm] = (id, line)
+                terms.append(Term(text: text, label: id, family: family, weight: weight, line: line))
+            }
+            labels.append(LexiconLabel(id: id, zh: zh, en: en, terms: terms, implies: implies))
+        }
+        return Lexicon(family: family, labels: labels, file: (file as NSString).lastPathComponent)
+    }
+
+    // MARK: - Other files
+
+    /// Parses `negation.yaml`: `cues`, `false_cues`, `clause_terminators`, `window`.
+    /// - Throws: `LexiconError`.
+    public static func parseNegation(yaml: String, file: String) throws -> NegationRules {
+        let root = try compose(yaml, file: file)
+        let top = try mapping(root, file, "the negation file")
+        try checkKeys(top, allowed: ["cues", "false_cues", "clause_terminators", "window", "description"], file, "the negation file")
+        func list(_ key: String) throws -> [String] {
+            guard let n = top[key] else { return [] }
+            return try strings(n, file, key).map { (s, node) in
+                let t = s.trimmingCharacters(in: .whitespaces)
+                if t.isEmpty { throw err(node, file, "empty entry in \(key)") }
+                return t
+            }
+        }
+        let cues = try list("cues")
+        if cues.isEmpty { throw err(root, file, "'cues' must list at least one cue") }
+        let terminators = try top["clause_terminators"].map { try string($0, file, "clause_terminators") } ?? "，,；;。.！？!?"
+        var window = 40
+        if let w = top["window"] {
+            guard let v = w.int, v > 0 else { throw err(w, file, "window must be a positive whole number") }
+            window = v
+        }
+        // Terminators are compared after normalisation (full-width ， becomes ,).
+        let normalizer = TextNormalizer()
+        var set = Set<Character>()
+        for ch in terminators { set.insert(ch); if let f = normalizer.normalize(String(ch)).text.first { set.insert(f) } }
+        return NegationRules(cues: cues, falseCues: try list("false_cues"), clauseTerminators: set, window: window)
+    }
+
+    /// Parses `places.yaml`: `places: {id: {names: [...]}}` or `{id: [names]}`.
+    /// - Throws: `LexiconError` (duplicate name across places, empty name, bad id).
+    public static func parsePlaces(yaml: String, file: String) throws -> [Place] {
+        let root = try compose(yaml, file: file)
+        let top = try mapping(root, file, "the places file")
+        try checkKeys(top, allowed: ["places", "description"], file, "the places file")
+        guard let placesNode = top["places"] else { throw err(root, file, "missing key 'places'") }
+        var places: [Place] = []
+        var owner: [String: String] = [:]
+        for (k, v) in try mapping(placesNode, file, "places") {
+            let id = try string(k, file, "a place id")
+            guard id.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression) != nil else {
+                throw err(k, file, "place id '\(id)' must be lowercase ASCII (a-z, 0-9, _)")
+            }
+            var names: [String] = []
+            for (name, node) in try strings(v, file, "names of \(id)") {
+                let t = name.trimmingCharacters(in: .whitespaces)
+                if t.isEmpty { throw err(node, file, "empty name for place '\(id)'") }
+                if let o = owner[t], o != id { throw err(node, file, "name '\(t)' is given to both '\(o)' and '\(id)'") }
+                owner[t] = id
+                names.append(t)
+            }
+            places.append(Place(id: id, names: names))
+        }
+        return places
+    }
+
+    /// Parses `fields.yaml`: `fields: {function: [功能描述, …], …}`.
+    /// - Throws: `LexiconError`.
+    public static func parseFields(yaml: String, file: String) throws -> FieldHeadings {
+        let root = try compose(yaml, file: file)
+        let top = try mapping(root, file, "the fields file")
+        try checkKeys(top, allowed: ["fields", "description"], file, "the fields file")
+        guard let fieldsNode = top["fields"] else { throw err(root, file, "missing key 'fields'") }
+        var pairs: [(String, String)] = []
+        for (k, v) in try mapping(fieldsNode, file, "fields") {
+            let field = try string(k, file, "a field key")
+            for (h, node) in try strings(v, file, "headings of \(field)") {
+                let t = h.trimmingCharacters(in: .whitespaces)
+                if t.isEmpty { throw err(node, file, "empty heading for field '\(field)'") }
+                pairs.append((field, t))
+            }
+        }
+        return FieldHeadings(headings: pairs)
+    }
+
+    /// Parses `rules.yaml`: `field_weights`, `default_field_weight`, `secondary_ratio`.
+    /// - Throws: `LexiconError`.
+    public static func parseRules(yaml: String, file: String) throws -> RuleSettings {
+        let root = try compose(yaml, file: file)
+        let top = try mapping(root, file, "the rules file")
+        try checkKeys(top, allowed: ["field_weights", "default_field_weight", "secondary_ratio", "description"], file, "the rules file")
+        var weights: [String: Double] = [:]
+        if let fw = top["field_weights"] {
+            for (k, v) in try mapping(fw, file, "field_weights") {
+                guard let w = v.float, w.isFinite, w >= 0 else { throw err(v, file, "a field weight must be a number ≥ 0") }
+                weights[try string(k, file, "a field key")] = w
+            }
+        }
+        func number(_ key: String, _ def: Double) throws -> Double {
+            guard let n = top[key] else { return def }
+            guard let v = n.float, v.isFinite, v >= 0 else { throw err(n, file, "\(key) must be a number ≥ 0") }
+            return v
+        }
+        return RuleSettings(fieldWeights: weights, defaultFieldWeight: try number("default_field_weight", 1),
+                            secondaryRatio: try number("secondary_ratio", 0.5))
+    }
+}

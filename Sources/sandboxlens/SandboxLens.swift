@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import SandboxExport
+import SandboxLexicon
+import SandboxPipeline
+
+@main
+struct SandboxLens: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandboxlens",
+        abstract: "Label announcements of China's fintech innovation regulatory pilot (金融科技创新监管试点).",
+        discussion: """
+        Exit codes: 0 success (per-page errors are listed in errors.jsonl and do not fail a run \
+        unless --strict is given); 1 a failure with a one-line reason on stderr.
+        """,
+        version: toolVersion,
+        subcommands: [Run.self, Classify.self])
+}
+
+/// Prints a one-line reason to stderr and exits 1.
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("sandboxlens: " + message + "\n").utf8))
+    Foundation.exit(1)
+}
+
+func loadPipeline(_ lexicons: String) -> Pipeline {
+    do {
+        return try Pipeline(lexiconDirectory: URL(fileURLWithPath: lexicons))
+    } catch let e as LexiconError {
+        fail("lexicon error: \(e)")
+    } catch {
+        fail("cannot load lexicons from \(lexicons): \(error)")
+    }
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the main job: every page of the corpus → Output/ (records.jsonl, records.csv, errors.jsonl, run.json).")
+
+    @Option(help: "Folder of announcement pages (.html/.htm, searched recursively).")
+    var corpus = "Corpus"
+    @Option(help: "Folder of lexicon files.")
+    var lexicons = "Lexicons"
+    @Option(help: "Folder to write the outputs to.")
+    var output = "Output"
+    @Option(help: "Worker threads (output does not depend on it).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Refuse files larger than this many bytes.")
+    var maxBytes = 20_000_000
+    @Flag(help: "Exit non-zero when any page or application failed.")
+    var strict = false
+    @Flag(help: "Print no progress or summary.")
+    var quiet = false
+
+    func run() throws {
+        var pipeline = loadPipeline(lexicons)
+        pipeline.maxFileBytes = maxBytes
+        let quiet = self.quiet
+        let result: RunResult
+        do {
+            result = try pipeline.run(corpus: URL(fileURLWithPath: corpus), jobs: max(1, jobs)) { done, total, file in
+                if !quiet { FileHandle.standardError.write(Data("[\(done)/\(total)] \(file)\n".utf8)) }
+            }
+        } catch {
+            fail("\(error)")
+        }
+        do {
+            try Pipeline.write(result, to: URL(fileURLWithPath: output))
+        } catch {
+            fail("cannot write outputs: \(error)")
+        }
+        if !quiet { print(Summary.table(result, output: output)) }
+        let pagesOK = result.manifest.inputs.contains { !$0.failed }
+        if !result.manifest.inputs.isEmpty, !pagesOK { fail("no page could be read; see \(output)/errors.jsonl") }
+        if strict, !result.errors.isEmpty { fail("\(result.errors.count) error(s) with --strict; see \(output)/errors.jsonl") }
+    }
+}
+
+struct Classify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Label pages not in the corpus; print one JSON Lines record per application to stdout.",
+        discussion: "Give '-' to read one page from standard input. Errors go to stderr as JSON Lines.")
+
+    @Argument(help: "Page files, or '-' for standard input.")
+    var pages: [String]
+    @Option(help: "Folder of lexicon files.")
+    var lexicons = "Lexicons"
+
+    func run() throws {
+        let pipeline = loadPipeline(lexicons)
+        var failed = 0
+        var produced = 0
+        for page in pages {
+            let result: PageResult
+            if page == "-" {
+                let data = FileHandle.standardInput.readDataToEndOfFile()
+                result = pipeline.process(bytes: [UInt8](data), file: "-")
+            } else {
+                result = pipeline.process(fileAt: URL(fileURLWithPath: page), name: page)
+            }
+            produced += result.records.count
+            FileHandle.standardOutput.write(try RecordFormat.jsonLines(result.records))
+            if !result.errors.isEmpty {
+                failed += 1
+                FileHandle.standardError.write(try RecordFormat.jsonLines(result.errors))
+            }
+        }
+        if produced == 0 && failed > 0 { fail("no record produced; see the errors above") }
+    }
+}
+
+/// The summary table `run` prints.
+enum Summary {
+    static func table(_ result: RunResult, output: String) -> String {
+        var byCity: [String: Int] = [:]
+        var byPrimary: [String: Int] = [:]
+        for r in result.records {
+            byCity[r.city, default: 0] += 1
+            byPrimary[r.primary, default: 0] += 1
+        }
+        var lines: [String] = []
+        let c = result.manifest.counts
+        lines.append("pages \(c["pages"] ?? 0) (failed \(c["pages_failed"] ?? 0)), records \(result.records.count), errors \(result.errors.count) → \(output)/")
+        lines.append("")
+        lines.append(pad("city", 24) + "applications")
+        for (k, v) in byCity.sorted(by: { $0.key < $1.key }) { lines.append(pad(k, 24) + String(v)) }
+        lines.append("")
+        lines.append(pad("primary category", 36) + "applications")
+        for k in LabelScheme.categories { lines.append(pad(k, 36) + String(byPrimary[k] ?? 0)) }
+        return lines.joined(separator: "\n")
+    }
+
+    static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
+}
