@@ -34,6 +34,18 @@ public struct ApplicationRecord: Sendable, Equatable {
     public let sections: [Section]
     /// 1-based source line where the application starts.
     public let line: Int
+
+    public init(position: Int, name: String, nameEnglish: String? = nil, applicants: [String], applicantsTruncated: Bool = false,
+                applicationType: String = "unstated", sections: [Section], line: Int = 0) {
+        self.position = position
+        self.name = name
+        self.nameEnglish = nameEnglish
+        self.applicants = applicants
+        self.applicantsTruncated = applicantsTruncated
+        self.applicationType = applicationType
+        self.sections = sections
+        self.line = line
+    }
 }
 
 /// What a page says about itself, and how it was read.

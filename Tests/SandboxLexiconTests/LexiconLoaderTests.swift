@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import SandboxLexicon
+
+@Suite struct LexiconLoaderTests {
+    func error(_ yaml: String, family: LabelFamily? = nil) -> String? {
+        do {
+            _ = try LexiconLoader.parseLexicon(yaml: yaml, file: "t.yaml", expected: family)
+            return nil
+        } catch let e as LexiconError {
+            return e.description
+        } catch {
+            return "unexpected \(error)"
+        }
+    }
+
+    @Test func projectLexiconsLoadWithEveryLabel() throws {
+        #expect(projectLexicons.lexicon(.technologies).labels.map(\.id) == LabelScheme.technologies)
+        #expect(projectLexicons.lexicon(.inclusiveMarkers).labels.map(\.id) == LabelScheme.inclusiveMarkers)
+        #expect(projectLexicons.lexicon(.categories).labels.map(\.id) == LabelScheme.categories)
+        #expect(Set(projectLexicons.lexicon(.applicantKinds).labels.map(\.id)) == Set(LabelScheme.applicantKinds))
+        #expect(projectLexicons.contentHash.count == 64)
+        #expect(projectLexicons.places.first { $0.names.contains("雄安新区") }?.id == "xiongan")
+    }
+
+    @Test func unknownLabelID() {
+        #expect(error("family: technologies\nlabels:\n  quantum:\n    terms: [量子]\n")
+                == "t.yaml:3:3: unknown label id 'quantum' for family technologies (LABELS.md ids: big_data, artificial_intelligence, blockchain, cloud_computing, internet_of_things, privacy_computing, biometrics, api_open_banking, mobile_5g, digital_currency, rpa, information_security, autonomous_driving)")
+    }
+
+    @Test func emptyTerm() {
+        #expect(error("family: technologies\nlabels:\n  big_data:\n    terms:\n      - 大数据\n      - \"  \"\n")
+                == "t.yaml:6:9: empty term in label 'big_data'")
+    }
+
+    @Test func duplicateTermWithinLabelAfterNormalisation() {
+        #expect(error("family: technologies\nlabels:\n  big_data:\n    terms: [Big Data, big-data]\n")
+                == "t.yaml:4:23: duplicate term 'big-data' in label 'big_data'")
+    }
+
+    @Test func termInTwoLabelsOfSingleChoiceFamily() {
+        #expect(error("family: categories\nlabels:\n  payment:\n    terms: [支付]\n  digital_credit:\n    terms: [支付]\n")
+                == "t.yaml:6:13: term '支付' is in two labels of single-choice family categories: 'payment' (line 4) and 'digital_credit'")
+    }
+
+    @Test func badYAML() {
+        #expect(error("family: technologies\nlabels:\n  big_data: [unclosed\n")?.hasPrefix("t.yaml:4:1: bad YAML: ") == true)
+    }
+
+    @Test func unknownKeyAndWrongFamily() {
+        #expect(error("family: technologies\nlabels:\n  big_data:\n    term: [x]\n")
+                == "t.yaml:4:5: unknown key 'term' in label 'big_data' (expected one of: en, implies, note, terms, zh)")
+        #expect(error("family: technologies\nlabels: {}\n", family: .categories)
+                == "t.yaml:1:9: family 'technologies' found where 'categories' was expected")
+    }
+
+    @Test func missingFileNamesThePath() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lex-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(throws: LexiconError(file: dir.appendingPathComponent("categories.yaml").path, line: 0, column: 0,
+                                     message: "cannot read file (missing or unreadable)")) {
+            try LexiconLoader.load(directory: dir)
+        }
+    }
+}
