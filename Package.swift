@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "SandboxLexiconTests", dependencies: ["SandboxLexicon"]),
+        .testTarget(name: "SandboxLexiconTests", dependencies: ["SandboxLexicon"], exclude: ["Fixtures"]),
         .testTarget(name: "SandboxIngestTests", dependencies: ["SandboxIngest", "SandboxLexicon"]),
         .testTarget(name: "SandboxPipelineTests", dependencies: ["SandboxPipeline", "SandboxIngest", "SandboxClassify", "SandboxExport", "SandboxLexicon"]),
     ]

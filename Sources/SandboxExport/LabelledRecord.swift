@@ -21,6 +21,26 @@ public struct SourceInfo: Sendable, Equatable, Codable {
     }
 }
 
+/// Which tool and lexicons produced a record.
+public struct Provenance: Sendable, Equatable, Codable {
+    /// Version of sandboxlens.
+    public let toolVersion: String
+    /// `Lexicons/VERSION`.
+    public let lexiconVersion: String
+    /// SHA-256 over the lexicon files (`LexiconSet.contentHash`).
+    public let lexiconHash: String
+
+    public init(toolVersion: String, lexiconVersion: String, lexiconHash: String) {
+        self.toolVersion = toolVersion
+        self.lexiconVersion = lexiconVersion
+        self.lexiconHash = lexiconHash
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case toolVersion = "tool_version", lexiconVersion = "lexicon_version", lexiconHash = "lexicon_hash"
+    }
+}
+
 /// One labelled innovation application: the exported record (one JSON Lines line, one
 /// CSV row). Keys are snake_case; `id` follows LABELS.md §5 and joins with gold sets.
 public struct LabelledRecord: Sendable, Equatable, Codable {
@@ -66,6 +86,8 @@ public struct LabelledRecord: Sendable, Equatable, Codable {
     public let warnings: [String]
     /// Provenance of the page.
     public let source: SourceInfo
+    /// Tool and lexicon versions that produced the labels.
+    public let provenance: Provenance
 
     enum CodingKeys: String, CodingKey {
         case id, city, batch, announced, position, name
@@ -77,7 +99,7 @@ public struct LabelledRecord: Sendable, Equatable, Codable {
         case categoryScores = "category_scores"
         case technologies
         case inclusiveMarkers = "inclusive_markers"
-        case inclusive, evidence, sections, warnings, source
+        case inclusive, evidence, sections, warnings, source, provenance
     }
 
     /// Writes `nil` optionals as JSON null so every record has every key.
@@ -104,11 +126,12 @@ public struct LabelledRecord: Sendable, Equatable, Codable {
         try c.encode(sections, forKey: .sections)
         try c.encode(warnings, forKey: .warnings)
         try c.encode(source, forKey: .source)
+        try c.encode(provenance, forKey: .provenance)
     }
 
     /// Builds the record of application `app` of page `page` with its `labels`.
     /// Returns nil when the page lacks what the id needs (city, date, batch).
-    public init?(page: PageInfo, app: ApplicationRecord, labels: Labels) {
+    public init?(page: PageInfo, app: ApplicationRecord, labels: Labels, provenance: Provenance) {
         guard let id = page.recordID(position: app.position), let city = page.city, let batch = page.batch,
               let announced = page.announced else { return nil }
         self.id = id
@@ -133,5 +156,6 @@ public struct LabelledRecord: Sendable, Equatable, Codable {
         self.warnings = page.warnings + labels.warnings
         self.source = SourceInfo(file: page.file, sha256: page.sha256, declaredEncoding: page.encoding.declared,
                                  usedEncoding: page.encoding.used)
+        self.provenance = provenance
     }
 }

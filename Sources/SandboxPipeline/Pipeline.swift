@@ -96,6 +96,11 @@ public struct Pipeline: Sendable {
         self.init(lexicons: try LexiconLoader.load(directory: lexiconDirectory))
     }
 
+    /// Tool and lexicon versions written into every record.
+    public var provenance: Provenance {
+        Provenance(toolVersion: toolVersion, lexiconVersion: lexicons.version, lexiconHash: lexicons.contentHash)
+    }
+
     /// Builds the stages from loaded lexicons.
     public init(lexicons: LexiconSet) {
         self.lexicons = lexicons
@@ -117,7 +122,7 @@ public struct Pipeline: Sendable {
         var errors = page.errors.map { ErrorEntry(file: $0.file, kind: $0.kind.rawValue, message: $0.message) }
         for app in page.applications {
             let labels = classifier.classify(app)
-            if let record = LabelledRecord(page: page.info, app: app, labels: labels) {
+            if let record = LabelledRecord(page: page.info, app: app, labels: labels, provenance: provenance) {
                 records.append(record)
             } else {
                 errors.append(ErrorEntry(file: file, kind: IngestError.Kind.missingMetadata.rawValue,
