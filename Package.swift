@@ -30,13 +30,17 @@ let package = Package(
         .target(name: "SandboxExport", dependencies: ["SandboxIngest", "SandboxClassify", "SandboxLexicon"]),
         // The whole job over a corpus folder; what the CLI and the tests call.
         .target(name: "SandboxPipeline", dependencies: ["SandboxIngest", "SandboxClassify", "SandboxExport", "SandboxLexicon"]),
+        // Gold sets (JSONL, CSV, Label Studio, doccano) vs predictions: P/R/F1, confusion, gate.
+        .target(name: "SandboxEval", dependencies: ["SandboxLexicon"]),
         .executableTarget(name: "sandboxlens", dependencies: [
             "SandboxPipeline",
+            "SandboxEval",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "SandboxLexiconTests", dependencies: ["SandboxLexicon"], exclude: ["Fixtures"]),
         .testTarget(name: "SandboxIngestTests", dependencies: ["SandboxIngest", "SandboxLexicon"]),
+        .testTarget(name: "SandboxEvalTests", dependencies: ["SandboxEval"], exclude: ["Fixtures"]),
         .testTarget(name: "SandboxPipelineTests", dependencies: ["SandboxPipeline", "SandboxIngest", "SandboxClassify", "SandboxExport", "SandboxLexicon"]),
     ]
 )

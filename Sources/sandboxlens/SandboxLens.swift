@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SandboxEval
 import SandboxExport
 import SandboxLexicon
 import SandboxPipeline
@@ -14,7 +15,7 @@ struct SandboxLens: ParsableCommand {
         unless --strict is given); 1 a failure with a one-line reason on stderr.
         """,
         version: toolVersion,
-        subcommands: [Run.self, Classify.self])
+        subcommands: [Run.self, Classify.self, Eval.self])
 }
 
 /// Prints a one-line reason to stderr and exits 1.
@@ -126,9 +127,76 @@ enum Summary {
         for (k, v) in byCity.sorted(by: { $0.key < $1.key }) { lines.append(pad(k, 24) + String(v)) }
         lines.append("")
         lines.append(pad("primary category", 36) + "applications")
-        for k in LabelScheme.categories { lines.append(pad(k, 36) + String(byPrimary[k] ?? 0)) }
+        for k in SandboxLexicon.LabelScheme.categories { lines.append(pad(k, 36) + String(byPrimary[k] ?? 0)) }
         return lines.joined(separator: "\n")
     }
 
     static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
+}
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Compare predictions with a hand-labelled gold set: P/R/F1 per label, averages, confusion matrix, disagreements.",
+        discussion: """
+        Gold formats: JSON Lines (LABELS.md §5), CSV with the same columns, a Label Studio JSON export, a doccano \
+        JSONL export (detected from the file; override with --gold-format). Records are joined on id; ids on one \
+        side only are errors in the report. Exit 1 when the report has errors (malformed lines, one-sided ids) or \
+        a score is below its floor (--min-from).
+        """)
+
+    @Option(help: "Gold file.")
+    var gold: String
+    @Option(help: "Predictions as JSON Lines records (default Output/records.jsonl); ignored with --corpus.")
+    var predictions: String?
+    @Option(help: "Label this corpus folder now and evaluate the result instead of reading --predictions.")
+    var corpus: String?
+    @Option(help: "Folder of lexicon files (with --corpus).")
+    var lexicons = "Lexicons"
+    @Option(help: "Gold format: jsonl, csv, label-studio or doccano (default: detected).")
+    var goldFormat: String?
+    @Option(help: "Output format: text, json or md.")
+    var format = "text"
+    @Option(help: "JSON file of minimum scores, e.g. {\"primary.accuracy\": 0.95}; a score below its floor fails.")
+    var minFrom: String?
+
+    func run() throws {
+        guard ["text", "json", "md"].contains(format) else { fail("--format must be text, json or md (got \(format))") }
+        do {
+            var override: GoldFormat?
+            if let name = goldFormat {
+                guard let f = GoldFormat(rawValue: name) else { fail("--gold-format must be jsonl, csv, label-studio or doccano (got \(name))") }
+                override = f
+            }
+            let goldSet = try GoldReader.read(contentsOf: URL(fileURLWithPath: gold), format: override)
+            let predicted: ReadResult
+            if let corpus {
+                let pipeline = loadPipeline(lexicons)
+                let result = try pipeline.run(corpus: URL(fileURLWithPath: corpus), jobs: ProcessInfo.processInfo.activeProcessorCount)
+                predicted = PredictionReader.read(data: try RecordFormat.jsonLines(result.records), fileName: corpus)
+            } else {
+                predicted = try PredictionReader.read(contentsOf: URL(fileURLWithPath: predictions ?? "Output/records.jsonl"))
+            }
+            let report = Evaluator.evaluate(gold: goldSet, predictions: predicted)
+            switch format {
+            case "json": print(try report.renderJSON())
+            case "md": print(report.renderMarkdown(), terminator: "")
+            default: print(report.renderText(), terminator: "")
+            }
+            var problems: [String] = []
+            if report.hasErrors { problems.append("the report has errors (see above)") }
+            if let minFrom {
+                let violations = try QualityFloor(contentsOf: URL(fileURLWithPath: minFrom)).check(report)
+                for v in violations { FileHandle.standardError.write(Data("below floor: \(v)\n".utf8)) }
+                if !violations.isEmpty { problems.append("\(violations.count) score(s) below the floors of \(minFrom)") }
+            }
+            if !problems.isEmpty { fail(problems.joined(separator: "; ")) }
+        } catch let e as EvalError {
+            fail(e.description)
+        } catch let e as ExitCode {
+            throw e
+        } catch {
+            fail("\(error)")
+        }
+    }
 }

@@ -16,7 +16,7 @@ import Testing
             // 不涉及 governs the rest of its clause.
             Match(family: .technologies, label: "digital_currency", term: "数字人民币", start: 27, end: 32, negated: true, weight: 1),
         ])
-        // AIBank is an entity name: no AI match from its first two letters.
+        // AI inside the Latin word AIBank is not on a word boundary: no AI match.
         #expect(!m.contains { $0.label == "artificial_intelligence" })
     }
 

@@ -1,0 +1,110 @@
+import Foundation
+
+/// The input formats a gold file may come in. `rawValue` is the name to accept on a
+/// command line (`--gold-format jsonl|doccano|csv|label-studio`).
+public enum GoldFormat: String, CaseIterable, Codable, Sendable {
+    /// JSON Lines in the shape of LABELS.md §5 (also the pipeline's `records.jsonl`).
+    case jsonl
+    /// doccano text-classification JSONL export with family-prefixed labels.
+    case doccano
+    /// CSV with header `id,primary,technologies,inclusive_markers,application_type,participation`.
+    case csv
+    /// Label Studio JSON export (an array of tasks).
+    case labelStudio = "label-studio"
+
+    /// Detects the format from the file name's extension, looking at the content where the
+    /// extension is ambiguous or unknown:
+    /// - `.jsonl` / `.ndjson`: doccano when the first JSON object has a `label` array and no
+    ///   `primary` key, otherwise `jsonl`;
+    /// - `.csv`: `csv`;
+    /// - `.json`: `labelStudio` when the content starts with `[`, else as `.jsonl`;
+    /// - anything else: `[` → `labelStudio`, `{` → as `.jsonl`, a first line starting with
+    ///   `id,` → `csv`.
+    /// - Returns: the format, or `nil` when nothing fits.
+    public static func detect(fileName: String, data: Data) -> GoldFormat? {
+        let ext = (fileName as NSString).pathExtension.lowercased()
+        let first = firstSignificantByte(data)
+        switch ext {
+        case "jsonl", "ndjson":
+            return sniffLines(data)
+        case "csv":
+            return .csv
+        case "json":
+            return first == UInt8(ascii: "{") ? sniffLines(data) : .labelStudio
+        default:
+            if first == UInt8(ascii: "[") { return .labelStudio }
+            if first == UInt8(ascii: "{") { return sniffLines(data) }
+            let head = String(decoding: data.prefix(64), as: UTF8.self)
+                .trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}"))
+            if head.hasPrefix("id,") || head.hasPrefix("\"id\",") { return .csv }
+            return nil
+        }
+    }
+
+    private static func firstSignificantByte(_ data: Data) -> UInt8? {
+        var bytes = data.prefix(4096)[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        return bytes.first { ![0x20, 0x09, 0x0D, 0x0A].contains($0) }
+    }
+
+    /// doccano or ours: decided by the first line that parses as a JSON object.
+    private static func sniffLines(_ data: Data) -> GoldFormat {
+        for line in JSONLines.split(data) {
+            guard let object = try? JSONValue.parse(line.data).objectValue else { continue }
+            if case .array = object["label"], object["primary"] == nil { return .doccano }
+            return .jsonl
+        }
+        return .jsonl
+    }
+}
+
+/// What a reader produced: the records that passed, and one issue per skipped line.
+public struct ReadResult: Sendable, Equatable {
+    /// File name used in messages.
+    public var file: String
+    /// Format the file was read as (detected or given).
+    public var format: GoldFormat
+    /// Records in file order; ids are unique.
+    public var records: [LabelledRecord]
+    /// Problems found, in file order; each names a line that was skipped.
+    public var issues: [GoldIssue]
+
+    /// Memberwise initialiser.
+    public init(file: String, format: GoldFormat, records: [LabelledRecord], issues: [GoldIssue]) {
+        self.file = file
+        self.format = format
+        self.records = records
+        self.issues = issues
+    }
+}
+
+/// Splits JSON Lines input into non-blank lines with their 1-based numbers.
+enum JSONLines {
+    struct Line {
+        var number: Int
+        var data: Data
+    }
+
+    static func split(_ data: Data) -> [Line] {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var lines: [Line] = []
+        var number = 1
+        var start = 0
+        func flush(_ end: Int) {
+            var e = end
+            if e > start, bytes[e - 1] == 0x0D { e -= 1 }
+            let slice = bytes[start..<e]
+            if slice.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) {
+                lines.append(Line(number: number, data: Data(slice)))
+            }
+        }
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            flush(index)
+            number += 1
+            start = index + 1
+        }
+        if start < bytes.count { flush(bytes.count) }
+        return lines
+    }
+}
