@@ -32,15 +32,19 @@ let package = Package(
         .target(name: "SandboxPipeline", dependencies: ["SandboxIngest", "SandboxClassify", "SandboxExport", "SandboxLexicon"]),
         // Gold sets (JSONL, CSV, Label Studio, doccano) vs predictions: P/R/F1, confusion, gate.
         .target(name: "SandboxEval", dependencies: ["SandboxLexicon"]),
+        // Published figures vs the dataset; cross-tabs; self-contained HTML report with SVG charts.
+        .target(name: "SandboxStats"),
         .executableTarget(name: "sandboxlens", dependencies: [
             "SandboxPipeline",
             "SandboxEval",
+            "SandboxStats",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "SandboxLexiconTests", dependencies: ["SandboxLexicon"], exclude: ["Fixtures"]),
         .testTarget(name: "SandboxIngestTests", dependencies: ["SandboxIngest", "SandboxLexicon"]),
         .testTarget(name: "SandboxEvalTests", dependencies: ["SandboxEval"], exclude: ["Fixtures"]),
+        .testTarget(name: "SandboxStatsTests", dependencies: ["SandboxStats"], exclude: ["Fixtures"]),
         .testTarget(name: "SandboxPipelineTests", dependencies: ["SandboxPipeline", "SandboxIngest", "SandboxClassify", "SandboxExport", "SandboxLexicon"]),
     ]
 )

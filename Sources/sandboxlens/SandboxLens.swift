@@ -4,6 +4,7 @@ import SandboxEval
 import SandboxExport
 import SandboxLexicon
 import SandboxPipeline
+import SandboxStats
 
 @main
 struct SandboxLens: ParsableCommand {
@@ -15,7 +16,7 @@ struct SandboxLens: ParsableCommand {
         unless --strict is given); 1 a failure with a one-line reason on stderr.
         """,
         version: toolVersion,
-        subcommands: [Run.self, Classify.self, Eval.self])
+        subcommands: [Run.self, Classify.self, Eval.self, Stats.self, Report.self])
 }
 
 /// Prints a one-line reason to stderr and exits 1.
@@ -198,5 +199,64 @@ struct Eval: ParsableCommand {
         } catch {
             fail("\(error)")
         }
+    }
+}
+
+/// Options shared by `stats` and `report`.
+struct StatsInputs: ParsableArguments {
+    @Option(help: "Labelled records (JSON Lines).")
+    var records = "Output/records.jsonl"
+    @Option(help: "Published figures with their source (JSON).")
+    var published = "Corpus/published.json"
+    @Option(help: "Corpus coverage: published vs present applications per city and batch (JSON).")
+    var coverage = "Corpus/coverage.json"
+
+    /// The records and the report built from them; exits 1 naming the file on bad input.
+    func load() -> (records: [SandboxRecord], report: StatsReport) {
+        do {
+            let records = try RecordsLoader.load(from: URL(fileURLWithPath: self.records))
+            let published = try PublishedFigures.load(from: URL(fileURLWithPath: self.published))
+            let coverage = try Coverage.load(from: URL(fileURLWithPath: self.coverage))
+            return (records, StatsReport.make(records: records, published: published, coverage: coverage))
+        } catch {
+            fail("\(error)")
+        }
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Set the dataset against the published figures (PUBLISHED.md), with the ids behind every cell, and print cross-tabulations.",
+        discussion: "Where ours falls short of a published count, the row names the batches missing from the corpus (Corpus/coverage.json).")
+
+    @OptionGroup var inputs: StatsInputs
+    @Option(help: "Output format: text, md, json or csv.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        print(inputs.load().report.render(format), terminator: "")
+    }
+}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write one self-contained HTML report (SVG charts, published-vs-ours table; no network).")
+
+    @OptionGroup var inputs: StatsInputs
+    @Option(help: "HTML file to write.")
+    var output = "Output/report.html"
+
+    func run() throws {
+        let (records, report) = inputs.load()
+        let html = ReportRenderer.render(records: records, comparison: report.comparison)
+        let url = URL(fileURLWithPath: output)
+        do {
+            try AtomicOutput(directory: url.deletingLastPathComponent()).write([(url.lastPathComponent, Data(html.utf8))])
+        } catch {
+            fail("cannot write \(output): \(error)")
+        }
+        FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
     }
 }

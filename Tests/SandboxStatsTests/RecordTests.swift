@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import SandboxStats
+
+@Suite struct RecordTests {
+    @Test func loadsSmallFixtureIgnoringExtraKeysAndBlankLines() throws {
+        let records = try Fixture.small()
+        #expect(records.count == 8)
+        #expect(records.map(\.id).first == "beijing-2020-b1-01")
+        #expect(records[0].technologies == ["big_data", "blockchain"])
+        #expect(records[0].inclusiveMarkers == ["small_micro_enterprises"])
+        #expect(records[1].name == "刷脸付 <Pay> & \"Go\"")
+        #expect(records[3].applicationType == "financial_service")
+        #expect(records[3].month == "2020-07")
+    }
+
+    @Test func malformedLineNamesFileAndLine() {
+        let url = Fixture.url("malformed.jsonl")
+        #expect(throws: StatsError.malformedLine(path: url.path, line: 2, reason: "\"batch\": expected Int")) {
+            try RecordsLoader.load(from: url)
+        }
+    }
+
+    @Test func badJSONAndMissingKey() {
+        let good = #"{"id":"x-1","city":"x","batch":1,"primary":"payment","technologies":[],"inclusive_markers":[],"inclusive":false,"application_type":"unstated","participation":"financial_institutions_only"}"#
+        #expect(throws: StatsError.malformedLine(path: "r.jsonl", line: 3, reason: "not valid JSON")) {
+            try RecordsLoader.parse(Data("\(good)\n\n{oops\n".utf8), path: "r.jsonl")
+        }
+        let noCity = good.replacingOccurrences(of: #""city":"x","#, with: "")
+        #expect(throws: StatsError.malformedLine(path: "r.jsonl", line: 1, reason: "missing key \"city\"")) {
+            try RecordsLoader.parse(Data(noCity.utf8), path: "r.jsonl")
+        }
+        #expect(throws: StatsError.duplicateID(path: "r.jsonl", line: 2, id: "x-1", firstLine: 1)) {
+            try RecordsLoader.parse(Data("\(good)\n\(good)\n".utf8), path: "r.jsonl")
+        }
+    }
+
+    @Test func missingFileIsUnreadable() {
+        #expect {
+            try RecordsLoader.load(from: URL(fileURLWithPath: "/nonexistent/records.jsonl"))
+        } throws: { error in
+            if case .unreadableFile(let path, _) = error as? StatsError { return path == "/nonexistent/records.jsonl" }
+            return false
+        }
+    }
+
+    @Test func errorDescriptionHasFileAndLine() {
+        #expect(StatsError.malformedLine(path: "Output/records.jsonl", line: 7, reason: "not valid JSON").description
+                == "Output/records.jsonl:7: malformed record: not valid JSON")
+    }
+
+    @Test(arguments: [("2020-01-14", "2020-01"), ("2020-12", "2020-12"), ("14/01/2020", "unknown"), ("", "unknown")])
+    func month(announced: String, expected: String) {
+        #expect(SandboxRecord(id: "x", city: "x", batch: 1, announced: announced, primary: "payment").month == expected)
+    }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Renders an HTML report to PNG with headless Chromium.
+# Usage: scripts/screenshot-report.sh REPORT.html [OUT.png] [WIDTHxHEIGHT]
+#   OUT.png defaults to REPORT.png beside the HTML; size defaults to 1280x2400.
+# Installs Debian's chromium and fonts-noto-cjk with apt-get when missing (needs root).
+set -euo pipefail
+
+if [[ $# -lt 1 || ! -f "$1" ]]; then
+    echo "usage: $0 REPORT.html [OUT.png] [WIDTHxHEIGHT]" >&2
+    exit 2
+fi
+html="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+out="${2:-${html%.html}.png}"
+size="${3:-1280x2400}"
+width="${size%x*}"
+height="${size#*x}"
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# Read fc-list whole: `fc-list | grep -q` can die of SIGPIPE, which pipefail reports as failure.
+families="$(fc-list : family 2>/dev/null || true)"
+[[ $families == *"Noto Sans CJK SC"* ]] || need+=(fonts-noto-cjk)
+if [[ ${#need[@]} -gt 0 ]]; then
+    if [[ $(id -u) -ne 0 ]]; then
+        echo "$0: missing ${need[*]}; run as root or: sudo apt-get install -y ${need[*]}" >&2
+        exit 1
+    fi
+    echo "installing ${need[*]} ..." >&2
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y "${need[@]}"
+fi
+
+# A throwaway profile keeps Chromium from touching the user's one.
+profile="$(mktemp -d)"
+trap 'rm -rf "$profile"' EXIT
+chromium --headless --disable-gpu --no-sandbox --hide-scrollbars \
+    --user-data-dir="$profile" \
+    --screenshot="$out" --window-size="$width,$height" "file://$html" 2>/dev/null
+[[ -s "$out" ]] || { echo "$0: no screenshot written" >&2; exit 1; }
+echo "$out"
