@@ -45,6 +45,6 @@ let package = Package(
         .testTarget(name: "SandboxIngestTests", dependencies: ["SandboxIngest", "SandboxLexicon"]),
         .testTarget(name: "SandboxEvalTests", dependencies: ["SandboxEval"], exclude: ["Fixtures"]),
         .testTarget(name: "SandboxStatsTests", dependencies: ["SandboxStats"], exclude: ["Fixtures"]),
-        .testTarget(name: "SandboxPipelineTests", dependencies: ["SandboxPipeline", "SandboxIngest", "SandboxClassify", "SandboxExport", "SandboxLexicon"]),
+        .testTarget(name: "SandboxPipelineTests", dependencies: ["SandboxPipeline", "SandboxIngest", "SandboxClassify", "SandboxExport", "SandboxLexicon"], exclude: ["Fixtures"]),
     ]
 )

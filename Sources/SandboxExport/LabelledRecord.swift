@@ -19,6 +19,15 @@ public struct SourceInfo: Sendable, Equatable, Codable {
         case declaredEncoding = "declared_encoding"
         case usedEncoding = "used_encoding"
     }
+
+    /// Writes a missing declared charset as JSON null, so every record has every key.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(sha256, forKey: .sha256)
+        try c.encode(declaredEncoding, forKey: .declaredEncoding)
+        try c.encode(usedEncoding, forKey: .usedEncoding)
+    }
 }
 
 /// Which tool and lexicons produced a record.

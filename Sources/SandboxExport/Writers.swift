@@ -74,7 +74,10 @@ public enum RecordFormat {
 /// Writes a set of output files so that a reader never sees a half-written one and an
 /// interrupted run leaves the previous files untouched: every file is first written in
 /// full to a staging folder inside the output folder, then each is renamed over its final
-/// name (rename(2) within one file system is atomic).
+/// name (rename(2) within one file system is atomic). SIGINT, SIGTERM and SIGHUP are held
+/// back during the renames, so an interrupt lands before the first or after the last:
+/// the folder holds either the whole old set or the whole new one. Staging folders left
+/// by a process that was killed outright are removed by the next write.
 public struct AtomicOutput {
     /// The output folder.
     public let directory: URL
@@ -91,6 +94,7 @@ public struct AtomicOutput {
         } catch {
             throw ExportError(path: directory.path, message: "cannot create output folder: \(error.localizedDescription)")
         }
+        Self.removeStaleStaging(in: directory)
         let staging = directory.appendingPathComponent(".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -104,11 +108,30 @@ public struct AtomicOutput {
                 throw ExportError(path: tmp.path, message: "cannot write temporary file")
             }
         }
+        var block = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&block)
+        for sig in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&block, sig) }
+        pthread_sigmask(SIG_BLOCK, &block, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         for (name, _) in files {
             let tmp = staging.appendingPathComponent(name)
             let final = directory.appendingPathComponent(name)
             if rename(tmp.path, final.path) != 0 {
                 throw ExportError(path: final.path, message: "cannot rename into place: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// Removes `.tmp-<pid>-…` staging folders whose process no longer runs.
+    static func removeStaleStaging(in directory: URL) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(".tmp-") {
+            let parts = name.split(separator: "-")
+            guard parts.count >= 3, let pid = Int32(parts[1]) else { continue }
+            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH {
+                try? fm.removeItem(at: directory.appendingPathComponent(name))
             }
         }
     }

@@ -182,22 +182,40 @@ enum BlockBuilder {
                 }
             }
             collect(t)
-            var cellRows: [(cells: [String], line: Int)] = rows.map { r in
-                (r.childElements.filter { $0.name == "td" || $0.name == "th" }.map { cellText($0) }, r.line)
-            }
-            // A table whose cells stand without <tr>: read them as rows of two (key, value).
-            if !looseCells.isEmpty {
-                var i = 0
-                while i < looseCells.count {
-                    let pair = looseCells[i..<min(i + 2, looseCells.count)]
-                    cellRows.append((pair.map { cellText($0) }, pair.first!.line))
-                    i += 2
+            var index = 0
+            for r in rows {
+                let cells = r.childElements.filter { $0.name == "td" || $0.name == "th" }
+                let nonEmpty = cells.filter { !TextCleaner.clean($0.textContent).isEmpty }
+                if nonEmpty.isEmpty { continue }
+                // Layout tables (a page, or its body, laid out in a table): a row with one
+                // non-empty cell holding blocks, a lone cell, or a cell holding a table of
+                // its own is a container, read like a <div>.
+                let nested = cells.contains { !$0.descendants { $0.name == "table" }.isEmpty }
+                if nested || (nonEmpty.count == 1 && (hasBlocks(nonEmpty[0]) || rows.count == 1)) {
+                    for c in cells { visit(c, context: context) }
+                    continue
                 }
+                let texts = cells.map { cellText($0) }
+                blocks.append(Block(kind: .row(cells: texts, table: id, row: index), text: texts.joined(separator: "\t"),
+                                    line: r.line, context: context))
+                index += 1
             }
-            for (index, row) in cellRows.enumerated() where row.cells.contains(where: { !$0.isEmpty }) {
-                blocks.append(Block(kind: .row(cells: row.cells, table: id, row: index),
-                                    text: row.cells.joined(separator: "\t"), line: row.line, context: context))
+            // Cells standing without <tr>: read them as rows of two (key, value).
+            var i = 0
+            while i < looseCells.count {
+                let pair = Array(looseCells[i..<min(i + 2, looseCells.count)])
+                let texts = pair.map { cellText($0) }
+                if texts.contains(where: { !$0.isEmpty }) {
+                    blocks.append(Block(kind: .row(cells: texts, table: id, row: index), text: texts.joined(separator: "\t"),
+                                        line: pair[0].line, context: context))
+                    index += 1
+                }
+                i += 2
             }
+        }
+
+        func hasBlocks(_ e: HTMLElement) -> Bool {
+            !e.descendants { BlockBuilder.blockElements.contains($0.name) }.isEmpty
         }
 
         func cellText(_ cell: HTMLElement) -> String {

@@ -52,9 +52,12 @@ public struct EncodingDecision: Sendable, Equatable, Codable {
 /// Chooses a page's encoding from its bytes, then passes it explicitly to libxml2 (whose
 /// own detection fails when a page's label is wrong; ../shared/ENGINEERING-NOTES.md).
 ///
-/// Rule: a BOM decides; else bytes that are valid UTF-8 are UTF-8 (a different declared
-/// charset is kept as a `charset_conflict` warning); else the declared charset, with
+/// Rule: a BOM decides; else bytes that are UTF-8 are UTF-8 — valid, or with at most one
+/// invalid byte per four well-formed multi-byte sequences (a different declared charset
+/// is kept as a `charset_conflict` warning); else the declared charset, with
 /// gb2312/gbk/x-gbk widened to GB18030 as the WHATWG Encoding Standard does; else GB18030.
+/// The bytes are then converted to UTF-8 with iconv (`Transcoder`), invalid sequences
+/// replaced and counted, and libxml2 parses UTF-8.
 public enum EncodingSniffer {
     /// Decides the encoding of `bytes`. Pure.
     public static func decide(_ bytes: [UInt8]) -> EncodingDecision {
@@ -68,11 +71,14 @@ public enum EncodingSniffer {
         if bytes.starts(with: [0xFE, 0xFF]) {
             return EncodingDecision(declared: declared, used: "UTF-16BE", bomLength: 2, warnings: [])
         }
-        if isValidUTF8(bytes) {
+        let census = utf8Census(bytes)
+        // Valid UTF-8, or UTF-8 with a few bad sequences (a truncated download, a stray
+        // byte): the bytes say UTF-8. GBK/GB18030 text almost never forms valid multi-byte
+        // UTF-8 sequences, so it fails the 4:1 test.
+        if census.invalid == 0 || (census.validMultibyte > 0 && census.validMultibyte >= 4 * census.invalid) {
             var warnings: [String] = []
-            let hasNonASCII = bytes.contains { $0 >= 0x80 }
-            if let d = declared, hasNonASCII, !["utf-8", "utf8", "unicode-1-1-utf-8"].contains(d) {
-                warnings.append("charset_conflict: page declares \(d) but its bytes are valid UTF-8; decoded as UTF-8")
+            if let d = declared, census.validMultibyte > 0, !["utf-8", "utf8", "unicode-1-1-utf-8"].contains(d) {
+                warnings.append("charset_conflict: page declares \(d) but its bytes are UTF-8; decoded as UTF-8")
             }
             return EncodingDecision(declared: declared, used: "UTF-8", bomLength: 0, warnings: warnings)
         }
@@ -82,7 +88,7 @@ public enum EncodingSniffer {
                 return EncodingDecision(declared: d, used: "GB18030", bomLength: 0, warnings: [])
             case "utf-8", "utf8":
                 return EncodingDecision(declared: d, used: "GB18030", bomLength: 0,
-                                        warnings: ["charset_conflict: page declares utf-8 but its bytes are not valid UTF-8; decoded as GB18030"])
+                                        warnings: ["charset_conflict: page declares utf-8 but its bytes are not UTF-8; decoded as GB18030"])
             case "big5", "big5-hkscs", "cn-big5", "x-x-big5":
                 return EncodingDecision(declared: d, used: "BIG5", bomLength: 0, warnings: [])
             default:
@@ -92,11 +98,17 @@ public enum EncodingSniffer {
         return EncodingDecision(declared: nil, used: "GB18030", bomLength: 0, warnings: [])
     }
 
-    /// True when `bytes` are well-formed UTF-8 (no overlongs, no surrogates).
-    public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+    /// True when `bytes` are well-formed UTF-8 (no overlongs, no surrogates, nothing truncated).
+    public static func isValidUTF8(_ bytes: [UInt8]) -> Bool { utf8Census(bytes).invalid == 0 }
+
+    /// Counts well-formed multi-byte UTF-8 sequences and invalid bytes (a byte that starts
+    /// no well-formed sequence is counted once and skipped).
+    public static func utf8Census(_ bytes: [UInt8]) -> (validMultibyte: Int, invalid: Int) {
         var i = 0
+        var valid = 0
+        var invalid = 0
         let n = bytes.count
-        while i < n {
+        scan: while i < n {
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             var need = 0
@@ -105,17 +117,18 @@ public enum EncodingSniffer {
             if b & 0xE0 == 0xC0 { need = 1; min = 0x80; cp = UInt32(b & 0x1F) }
             else if b & 0xF0 == 0xE0 { need = 2; min = 0x800; cp = UInt32(b & 0x0F) }
             else if b & 0xF8 == 0xF0 { need = 3; min = 0x10000; cp = UInt32(b & 0x07) }
-            else { return false }
-            if i + need >= n { return false }
+            else { invalid += 1; i += 1; continue }
+            if i + need >= n { invalid += 1; i += 1; continue }
             for k in 1...need {
                 let c = bytes[i + k]
-                if c & 0xC0 != 0x80 { return false }
+                if c & 0xC0 != 0x80 { invalid += 1; i += 1; continue scan }
                 cp = (cp << 6) | UInt32(c & 0x3F)
             }
-            if cp < min || cp > 0x10FFFF || (0xD800...0xDFFF).contains(cp) { return false }
+            if cp < min || cp > 0x10FFFF || (0xD800...0xDFFF).contains(cp) { invalid += 1; i += 1; continue }
+            valid += 1
             i += need + 1
         }
-        return true
+        return (valid, invalid)
     }
 
     /// The charset a page declares in its first 4 KiB: `<meta charset=…>`, the http-equiv

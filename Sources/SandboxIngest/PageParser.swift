@@ -36,8 +36,25 @@ public struct PageParser: Sendable {
             throw IngestError(file: file, kind: .binary, message: "not HTML: \(signature) signature")
         }
         let sha = SHA256Digest.hex(bytes)
-        let encoding = EncodingSniffer.decide(bytes)
-        let doc = try HTMLDocument.parse(bytes: Array(bytes.dropFirst(encoding.bomLength)), encoding: encoding.used, file: file)
+        var encoding = EncodingSniffer.decide(bytes)
+        let body = Array(bytes.dropFirst(encoding.bomLength))
+        var utf8 = body
+        if !(encoding.used == "UTF-8" && EncodingSniffer.isValidUTF8(body)) {
+            var converted: Transcoder.Result
+            do {
+                converted = try Transcoder.toUTF8(body, from: encoding.used)
+            } catch {
+                converted = try Transcoder.toUTF8(body, from: "GB18030")
+                encoding = EncodingDecision(declared: encoding.declared, used: "GB18030", bomLength: encoding.bomLength,
+                                            warnings: encoding.warnings + ["unknown_charset: iconv has no converter for \(encoding.used); decoded as GB18030"])
+            }
+            utf8 = converted.utf8
+            if converted.replaced > 0 {
+                encoding = EncodingDecision(declared: encoding.declared, used: encoding.used, bomLength: encoding.bomLength,
+                                            warnings: encoding.warnings + ["invalid_bytes: \(converted.replaced) byte(s) not valid \(encoding.used) replaced with U+FFFD"])
+            }
+        }
+        let doc = try HTMLDocument.parse(bytes: utf8, encoding: "UTF-8", file: file)
         guard let root = doc.root else { throw IngestError(file: file, kind: .parse, message: "no root element") }
         let title = TextCleaner.clean(root.descendants { $0.name == "title" }.first?.textContent ?? "")
         let blocks = BlockBuilder.blocks(root)
@@ -180,10 +197,10 @@ public struct PageParser: Sendable {
         // Page metadata.
         let introText = introduction.joined(separator: "\n")
         let headerTexts = headerBlocks.map(\.text)
-        let city = findPlace(in: [title] + headerTexts.prefix(8) + [introText])
-        let batch = Self.findBatch(in: [title] + headerTexts + [introText])
+        let city = findPlace(in: ([title] + headerTexts.prefix(8) + [introText]).map(Self.simplified))
+        let batch = Self.findBatch(in: ([title] + headerTexts + [introText]).map(Self.simplified))
         let announced = Self.findDate(header: headerBlocks, closing: closingBlocks, title: title)
-        let declared = Self.declaredCount(introText)
+        let declared = Self.declaredCount(Self.simplified(introText))
         if let declared, declared != drafts.count {
             warnings.append("declared_count_mismatch: the introduction declares \(declared) applications, the page holds \(drafts.count)")
         }
@@ -235,7 +252,17 @@ public struct PageParser: Sendable {
     // MARK: - Fields
 
     static func headingKey(_ s: String) -> String {
-        stripNumbering(s).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " ：:　"))
+        simplified(stripNumbering(s)).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " ：:　"))
+    }
+
+    private static let traditionalToSimplified = StringTransform("Traditional-Simplified")
+
+    /// `s` in simplified characters (ICU's Traditional-Simplified transform), for
+    /// recognising headings and keywords on traditional-character pages; values keep the
+    /// page's own characters.
+    static func simplified(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value >= 0x3400 }) else { return s }
+        return s.applyingTransform(traditionalToSimplified, reverse: false) ?? s
     }
 
     /// The canonical field a heading introduces, or nil.
@@ -269,7 +296,7 @@ public struct PageParser: Sendable {
 
     /// Whether a heading starts an application; returns its name when the heading gives it.
     func applicationStart(_ text: String) -> Start? {
-        let lower = text.lowercased()
+        let lower = Self.simplified(text).lowercased()
         // Page titles and structural headings are not applications.
         for word in ["公示", "公告", "名单", "列表", "一览", "基本情况", "详情", "public notice", "list of"] where lower.contains(word) {
             return nil
@@ -290,7 +317,7 @@ public struct PageParser: Sendable {
 
     /// Closing matter: 特此公示, copyright lines, an issuer signature or a date alone.
     static func isClosing(_ block: Block) -> Bool {
-        let t = block.text
+        let t = simplified(block.text)
         if t.hasPrefix("特此公示") || t.hasPrefix("特此公告") { return true }
         if t.contains("版权所有") || t.hasPrefix("主办单位") || t.lowercased().contains("copyright") { return true }
         if block.context.contains(where: { $0.contains("footer") || $0 == "foot" }) { return true }
@@ -301,7 +328,8 @@ public struct PageParser: Sendable {
         return false
     }
 
-    static func applicationType(_ value: String) -> String {
+    static func applicationType(_ original: String) -> String {
+        let value = simplified(original)
         let lower = value.lowercased()
         if value.contains("金融服务") || lower.contains("financial service") { return "financial_service" }
         if value.contains("科技产品") || lower.contains("technology product") { return "technology_product" }
@@ -439,7 +467,7 @@ public struct PageParser: Sendable {
         for b in header {
             let dates = DateParser.parseAll(b.text)
             if dates.isEmpty { continue }
-            let lower = b.text.lowercased()
+            let lower = simplified(b.text).lowercased()
             if labels.contains(where: { lower.contains($0) }) { labelled.append(contentsOf: dates) }
             any.append(contentsOf: dates)
         }
@@ -452,8 +480,8 @@ public struct PageParser: Sendable {
     /// The number of applications the introduction declares (…5个创新应用… / "the
     /// following 4 innovative applications").
     static func declaredCount(_ intro: String) -> Int? {
-        if let r = intro.range(of: #"([一二三四五六七八九十\d]+)\s*[个項项]\s*(创新)?应用"#, options: .regularExpression) {
-            let digits = intro[r].prefix { $0 != "个" && $0 != "項" && $0 != "项" }.trimmingCharacters(in: .whitespaces)
+        if let r = intro.range(of: #"([一二三四五六七八九十\d]+)\s*[个個项項]\s*(创新)?应用"#, options: .regularExpression) {
+            let digits = intro[r].prefix { !"个個项項".contains($0) }.trimmingCharacters(in: .whitespaces)
             return Int(digits) ?? ChineseNumerals.value(digits)
         }
         let lower = intro.lowercased()

@@ -18,7 +18,7 @@ import Testing
         let bytes = head + Array("中文".utf8) + tail
         #expect(EncodingSniffer.decide(bytes) == EncodingDecision(
             declared: "gb2312", used: "UTF-8", bomLength: 0,
-            warnings: ["charset_conflict: page declares gb2312 but its bytes are valid UTF-8; decoded as UTF-8"]))
+            warnings: ["charset_conflict: page declares gb2312 but its bytes are UTF-8; decoded as UTF-8"]))
     }
 
     @Test func undeclaredNonUTF8IsGB18030AndBOMDecides() {
