@@ -2,6 +2,7 @@
 // SandboxLens: HTML announcements of China's fintech innovation regulatory pilot
 // → application records → lexicon matches → labels with evidence → datasets on disk.
 // One module per stage; data flows one way (see README.md, "Architecture").
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -48,3 +49,9 @@ let package = Package(
         .testTarget(name: "SandboxPipelineTests", dependencies: ["SandboxPipeline", "SandboxIngest", "SandboxClassify", "SandboxExport", "SandboxLexicon"], exclude: ["Fixtures"]),
     ]
 )
+
+// The libFuzzer target (issue 5) exists only when scripts/fuzz.sh asks for it, so that a
+// normal build or test never compiles it.
+if ProcessInfo.processInfo.environment["SANDBOXLENS_FUZZ"] != nil {
+    package.targets.append(.executableTarget(name: "IngestFuzzer", dependencies: ["SandboxPipeline"], path: "Fuzz/IngestFuzzer"))
+}

@@ -261,7 +261,7 @@ public struct PageParser: Sendable {
     /// recognising headings and keywords on traditional-character pages; values keep the
     /// page's own characters.
     static func simplified(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { $0.value >= 0x3400 }) else { return s }
+        guard HanScript.mayHaveTraditional(s) else { return s }
         return s.applyingTransform(traditionalToSimplified, reverse: false) ?? s
     }
 
@@ -282,11 +282,19 @@ public struct PageParser: Sendable {
         return (field, Self.stripNumbering(key).trimmingCharacters(in: .whitespaces), value)
     }
 
+    static let numbering = Pattern(#"^\s*(?:[（(]\s*[一二三四五六七八九十百\d]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．]|\d+\s*[、.．)）]|\d+\s+)\s*"#)
+    static let numberedApplication = Pattern(#"^(创新)?应用\s*[一二三四五六七八九十百\d]+\s*$"#)
+    static let englishApplication = Pattern(#"^(?:application|project)\s*\d+\s*[:：.]\s*"#, caseInsensitive: true)
+    static let chineseBatch = Pattern(#"第\s*([一二三四五六七八九十\d]+)\s*批"#)
+    static let englishOrdinalBatch = Pattern(#"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+batch"#)
+    static let englishNumberedBatch = Pattern(#"batch\s+(no\.\s*)?\d+"#)
+    static let chineseCount = Pattern(#"([一二三四五六七八九十\d]+)\s*[个個项項]\s*(创新)?应用"#)
+    static let englishCount = Pattern(#"(\d+)\s+(innovative\s+|fintech\s+)?(applications|projects)"#)
+
     /// Removes leading enumeration: （一） (1) 一、 1. 1． 1、 and spaces.
     static func stripNumbering(_ s: String) -> String {
         let t = s.trimmingCharacters(in: .whitespaces)
-        let pattern = #"^\s*(?:[（(]\s*[一二三四五六七八九十百\d]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．]|\d+\s*[、.．)）]|\d+\s+)\s*"#
-        if let r = t.range(of: pattern, options: .regularExpression) {
+        if let r = Self.numbering.firstMatch(in: t) {
             return String(t[r.upperBound...])
         }
         return t
@@ -302,10 +310,10 @@ public struct PageParser: Sendable {
             return nil
         }
         if keyValue(text) != nil { return nil }
-        if text.range(of: #"^(创新)?应用\s*[一二三四五六七八九十百\d]+\s*$"#, options: .regularExpression) != nil {
+        if Self.numberedApplication.firstMatch(in: text) != nil {
             return Start(name: nil)
         }
-        if let r = text.range(of: #"^(?i:application|project)\s*\d+\s*[:：.]\s*"#, options: .regularExpression) {
+        if let r = Self.englishApplication.firstMatch(in: text) {
             let name = String(text[r.upperBound...]).trimmingCharacters(in: .whitespaces)
             return Start(name: nil, nameEnglish: name.isEmpty ? nil : name)
         }
@@ -323,7 +331,7 @@ public struct PageParser: Sendable {
         if block.context.contains(where: { $0.contains("footer") || $0 == "foot" }) { return true }
         if t.count <= 60, !t.contains("："), !t.contains(":") {
             if t.hasPrefix("中国人民银行") || t.contains("People's Bank of China") && !t.contains(".") { return true }
-            if DateParser.parseAll(t).count == 1, t.count <= 20 { return true }
+            if t.count <= 20, DateParser.parseAll(t).count == 1 { return true }
         }
         return false
     }
@@ -441,17 +449,17 @@ public struct PageParser: Sendable {
     /// The batch number from 首批 / 第N批 / "Nth batch" / "batch N", first text that has one.
     static func findBatch(in texts: [String]) -> Int? {
         for text in texts {
-            if let r = text.range(of: #"第\s*([一二三四五六七八九十\d]+)\s*批"#, options: .regularExpression) {
+            if let r = chineseBatch.firstMatch(in: text) {
                 let inner = text[r].dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
                 if let n = Int(inner) ?? ChineseNumerals.value(inner) { return n }
             }
             if text.contains("首批") { return 1 }
             let lower = text.lowercased()
-            if let r = lower.range(of: #"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+batch"#, options: .regularExpression) {
+            if let r = englishOrdinalBatch.firstMatch(in: lower) {
                 let word = lower[r].split(separator: " ").first.map(String.init) ?? ""
                 if let n = ordinals[word] { return n }
             }
-            if let r = lower.range(of: #"batch\s+(no\.\s*)?\d+"#, options: .regularExpression),
+            if let r = englishNumberedBatch.firstMatch(in: lower),
                let n = Int(lower[r].filter(\.isNumber)) { return n }
         }
         return nil
@@ -480,12 +488,12 @@ public struct PageParser: Sendable {
     /// The number of applications the introduction declares (…5个创新应用… / "the
     /// following 4 innovative applications").
     static func declaredCount(_ intro: String) -> Int? {
-        if let r = intro.range(of: #"([一二三四五六七八九十\d]+)\s*[个個项項]\s*(创新)?应用"#, options: .regularExpression) {
+        if let r = chineseCount.firstMatch(in: intro) {
             let digits = intro[r].prefix { !"个個项項".contains($0) }.trimmingCharacters(in: .whitespaces)
             return Int(digits) ?? ChineseNumerals.value(digits)
         }
         let lower = intro.lowercased()
-        if let r = lower.range(of: #"(\d+)\s+(innovative\s+|fintech\s+)?(applications|projects)"#, options: .regularExpression) {
+        if let r = englishCount.firstMatch(in: lower) {
             return Int(lower[r].prefix { $0.isNumber })
         }
         return nil
@@ -537,6 +545,40 @@ public enum DateParser {
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                          "october", "november", "december"]
 
+    typealias DateParts = (year: Int?, month: Int?, day: Int?)
+
+    static func numericDate(_ s: Substring) -> DateParts {
+        let n = s.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        return n.count == 3 ? (n[0], n[1], n[2]) : (nil, nil, nil)
+    }
+
+    static func chineseDate(_ s: Substring) -> DateParts {
+        let parts = s.split(whereSeparator: { "年月日".contains($0) }).map(String.init)
+        guard parts.count >= 3 else { return (nil, nil, nil) }
+        return (ChineseNumerals.value(parts[0]), ChineseNumerals.value(parts[1]), ChineseNumerals.value(parts[2]))
+    }
+
+    static func dayMonthYear(_ s: Substring) -> DateParts {
+        let w = s.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+        guard w.count == 3 else { return (nil, nil, nil) }
+        return (Int(w[2]), months.firstIndex(of: w[1]).map { $0 + 1 }, Int(w[0]))
+    }
+
+    static func monthDayYear(_ s: Substring) -> DateParts {
+        let w = s.lowercased().replacingOccurrences(of: ",", with: " ").split(whereSeparator: \.isWhitespace).map(String.init)
+        guard w.count == 3 else { return (nil, nil, nil) }
+        return (Int(w[2]), months.firstIndex(of: w[0]).map { $0 + 1 }, Int(w[1]))
+    }
+
+    static let monthNames = "(january|february|march|april|may|june|july|august|september|october|november|december)"
+
+    static let patterns: [(Pattern, @Sendable (Substring) -> DateParts)] = [
+        (Pattern(#"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"#), numericDate),
+        (Pattern(#"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"#), chineseDate),
+        (Pattern(#"\b\d{1,2}\s+"# + monthNames + #"\s+\d{4}"#, caseInsensitive: true), dayMonthYear),
+        (Pattern(#"\b"# + monthNames + #"\s+\d{1,2},?\s+\d{4}"#, caseInsensitive: true), monthDayYear),
+    ]
+
     /// All valid dates in `text`, as `YYYY-MM-DD`, in order of appearance.
     public static func parseAll(_ text: String) -> [String] {
         var found: [(Int, String)] = []
@@ -544,31 +586,10 @@ public enum DateParser {
             guard let y, let m, let d, (1990...2100).contains(y), (1...12).contains(m), (1...31).contains(d) else { return }
             found.append((text.distance(from: text.startIndex, to: pos), String(format: "%04d-%02d-%02d", y, m, d)))
         }
-        let patterns: [(String, (Substring) -> (Int?, Int?, Int?))] = [
-            (#"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"#, { s in
-                let n = s.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-                return n.count == 3 ? (n[0], n[1], n[2]) : (nil, nil, nil)
-            }),
-            (#"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"#, { s in
-                let parts = s.split(whereSeparator: { "年月日".contains($0) }).map(String.init)
-                guard parts.count >= 3 else { return (nil, nil, nil) }
-                return (ChineseNumerals.value(parts[0]), ChineseNumerals.value(parts[1]), ChineseNumerals.value(parts[2]))
-            }),
-            (#"(?i)\b\d{1,2}\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}"#, { s in
-                let w = s.lowercased().split(separator: " ").map(String.init)
-                return (Int(w[2]), months.firstIndex(of: w[1]).map { $0 + 1 }, Int(w[0]))
-            }),
-            (#"(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2},?\s+\d{4}"#, { s in
-                let w = s.lowercased().replacingOccurrences(of: ",", with: "").split(separator: " ").map(String.init)
-                return (Int(w[2]), months.firstIndex(of: w[0]).map { $0 + 1 }, Int(w[1]))
-            }),
-        ]
-        for (p, convert) in patterns {
-            var search = text.startIndex
-            while let r = text.range(of: p, options: .regularExpression, range: search..<text.endIndex) {
+        for (pattern, convert) in patterns {
+            for r in pattern.matches(in: text) {
                 let (y, m, d) = convert(text[r])
                 add(r.lowerBound, y, m, d)
-                search = r.upperBound
             }
         }
         return found.sorted { $0.0 < $1.0 }.map(\.1)

@@ -91,8 +91,8 @@ public struct TextNormalizer: Sendable {
     /// Scalars of `text` folded to simplified Chinese where the transform maps one scalar
     /// to one scalar; the input scalars otherwise.
     private static func simplifiedScalars(_ text: String, scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        // Only text with Han characters outside the common simplified range can change.
-        guard scalars.contains(where: { $0.value >= 0x3400 }) else { return scalars }
+        // Only text with Han characters outside GB2312 can change (the transform is slow).
+        guard HanScript.mayHaveTraditional(text) else { return scalars }
         guard let converted = text.applyingTransform(traditionalTransform, reverse: false) else { return scalars }
         let out = Array(converted.unicodeScalars)
         if out.count == scalars.count { return out }

@@ -22,3 +22,15 @@ import Testing
         #expect(TextNormalizer().normalizeTerm(" Big  Data ") == "big data")
     }
 }
+
+@Suite struct HanScriptTests {
+    @Test func gb2312TextNeedsNoFolding() {
+        #expect(!HanScript.mayHaveTraditional("运用区块链与大数据技术，服务中小微企业融资。"))
+        #expect(!HanScript.mayHaveTraditional("ASCII only, ＡＩ and “quotes” — and ™"))
+    }
+
+    @Test func traditionalCharactersAreSeen() {
+        #expect(HanScript.mayHaveTraditional("運用區塊鏈"))
+        #expect(HanScript.mayHaveTraditional("中文 and 蘇州"))
+    }
+}
