@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders an HTML report to PNG with headless Chromium.
 # Usage: scripts/screenshot-report.sh REPORT.html [OUT.png] [WIDTHxHEIGHT]
-#   OUT.png defaults to REPORT.png beside the HTML; size defaults to 1280x2400.
+#   OUT.png defaults to REPORT.png beside the HTML; size defaults to 1280x6000 (the whole report).
 # Installs Debian's chromium and fonts-noto-cjk with apt-get when missing (needs root).
 set -euo pipefail
 
@@ -11,7 +11,7 @@ if [[ $# -lt 1 || ! -f "$1" ]]; then
 fi
 html="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 out="${2:-${html%.html}.png}"
-size="${3:-1280x2400}"
+size="${3:-1280x6000}"
 width="${size%x*}"
 height="${size#*x}"
 

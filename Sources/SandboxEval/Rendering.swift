@@ -159,7 +159,7 @@ extension EvaluationReport {
 
     static func describe(_ evidence: [Evidence], none: String, prefix: String) -> String {
         guard !evidence.isEmpty else { return "  (\(none))" }
-        let items = evidence.map { "\"\($0.term)\" \($0.field)[\($0.start)..<\($0.end)]" }
+        let items = evidence.map { "\"\($0.term)\" \($0.field)[\($0.start)-\($0.end)]" }
         return "  \(prefix): " + items.joined(separator: "; ")
     }
 

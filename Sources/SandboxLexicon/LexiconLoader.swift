@@ -22,6 +22,10 @@ public enum LexiconLoader {
     /// Loads every file of `directory`.
     /// - Throws: `LexiconError` for the first problem found (file, line, column, message).
     public static func load(directory: URL) throws -> LexiconSet {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
+            throw LexiconError(file: directory.path, line: 0, column: 0, message: "lexicon folder does not exist (or is not a folder)")
+        }
         var hashed: [(String, Data)] = []
         func read(_ name: String) throws -> (String, String) {
             let url = directory.appendingPathComponent(name)

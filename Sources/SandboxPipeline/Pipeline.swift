@@ -151,8 +151,14 @@ public struct Pipeline: Sendable {
 
     /// The pages of a corpus folder: every `.html`/`.htm` entry below it (recursively),
     /// as (URL, path relative to the folder), sorted by relative path.
+    /// - Throws: `ExportError` when `corpus` does not exist or is not a folder.
     public static func pages(in corpus: URL) throws -> [(URL, String)] {
         let base = corpus.standardizedFileURL.path
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: base, isDirectory: &isDir) else {
+            throw ExportError(path: base, message: "corpus folder does not exist")
+        }
+        guard isDir.boolValue else { throw ExportError(path: base, message: "corpus is not a folder") }
         guard let e = FileManager.default.enumerator(atPath: base) else {
             throw ExportError(path: base, message: "cannot read corpus folder")
         }
@@ -169,10 +175,15 @@ public struct Pipeline: Sendable {
     /// Processes every page of `corpus` with `jobs` worker threads, then sorts records by
     /// id. Output does not depend on `jobs`. `progress` is called after each page with
     /// (pages done, pages total, file).
-    /// - Throws: `ExportError` when the corpus folder cannot be read.
+    /// - Throws: `ExportError` when the corpus folder is missing, not a folder, unreadable,
+    ///   or holds no `.html`/`.htm` page (so that a mistyped path never yields an empty
+    ///   dataset).
     public func run(corpus: URL, jobs: Int = 1, progress: (@Sendable (Int, Int, String) -> Void)? = nil) throws -> RunResult {
         let start = Date()
         let files = try Self.pages(in: corpus)
+        if files.isEmpty {
+            throw ExportError(path: corpus.standardizedFileURL.path, message: "no .html or .htm page in the corpus folder")
+        }
         let results = ResultBox(count: files.count)
         let workers = max(1, min(jobs, files.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in

@@ -105,6 +105,8 @@ public enum TableRenderer {
 func encodeJSON<T: Encodable>(_ value: T) -> String {
     let e = JSONEncoder()
     e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    // snake_case keys, like records.jsonl and the eval report (ids are snake_case already).
+    e.keyEncodingStrategy = .convertToSnakeCase
     // Encoding plain value types cannot fail; an empty object is the fallback.
     guard let data = try? e.encode(value) else { return "{}\n" }
     return String(decoding: data, as: UTF8.self) + "\n"

@@ -13,7 +13,8 @@ struct SandboxLens: ParsableCommand {
         abstract: "Label announcements of China's fintech innovation regulatory pilot (金融科技创新监管试点).",
         discussion: """
         Exit codes: 0 success (per-page errors are listed in errors.jsonl and do not fail a run \
-        unless --strict is given); 1 a failure with a one-line reason on stderr.
+        unless --strict is given); 1 a failure, with a one-line reason on stderr; 64 a usage \
+        error (unknown option, missing or invalid argument).
         """,
         version: toolVersion,
         subcommands: [Run.self, Classify.self, Eval.self, Stats.self, Report.self])
@@ -54,13 +55,18 @@ struct Run: ParsableCommand {
     @Flag(help: "Print no progress or summary.")
     var quiet = false
 
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+        guard maxBytes >= 1 else { throw ValidationError("--max-bytes must be at least 1 (got \(maxBytes))") }
+    }
+
     func run() throws {
         var pipeline = loadPipeline(lexicons)
         pipeline.maxFileBytes = maxBytes
         let quiet = self.quiet
         let result: RunResult
         do {
-            result = try pipeline.run(corpus: URL(fileURLWithPath: corpus), jobs: max(1, jobs)) { done, total, file in
+            result = try pipeline.run(corpus: URL(fileURLWithPath: corpus), jobs: jobs) { done, total, file in
                 if !quiet { FileHandle.standardError.write(Data("[\(done)/\(total)] \(file)\n".utf8)) }
             }
         } catch {
@@ -81,7 +87,11 @@ struct Run: ParsableCommand {
 struct Classify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Label pages not in the corpus; print one JSON Lines record per application to stdout.",
-        discussion: "Give '-' to read one page from standard input. Errors go to stderr as JSON Lines.")
+        discussion: """
+        Give '-' to read one page from standard input. Errors (and pages without applications) go to \
+        stderr as JSON Lines {file, kind, message}. Exit 1, with a last plain line on stderr, when no \
+        page gave a record and at least one failed.
+        """)
 
     @Argument(help: "Page files, or '-' for standard input.")
     var pages: [String]
@@ -102,10 +112,13 @@ struct Classify: ParsableCommand {
             }
             produced += result.records.count
             FileHandle.standardOutput.write(try RecordFormat.jsonLines(result.records))
-            if !result.errors.isEmpty {
-                failed += 1
-                FileHandle.standardError.write(try RecordFormat.jsonLines(result.errors))
+            var notes = result.errors
+            if let info = result.info, result.records.isEmpty, result.errors.isEmpty {
+                // Not an error, but say so: the page held no application.
+                notes.append(ErrorEntry(file: info.file, kind: "no_applications", message: "no application found on the page"))
             }
+            if !result.errors.isEmpty { failed += 1 }
+            if !notes.isEmpty { FileHandle.standardError.write(try RecordFormat.jsonLines(notes)) }
         }
         if produced == 0 && failed > 0 { fail("no record produced; see the errors above") }
     }
@@ -156,13 +169,14 @@ struct Eval: ParsableCommand {
     var lexicons = "Lexicons"
     @Option(help: "Gold format: jsonl, csv, label-studio or doccano (default: detected).")
     var goldFormat: String?
-    @Option(help: "Output format: text, json or md.")
-    var format = "text"
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, md }
+
+    @Option(help: "Output format.")
+    var format: Format = .text
     @Option(help: "JSON file of minimum scores, e.g. {\"primary.accuracy\": 0.95}; a score below its floor fails.")
     var minFrom: String?
 
     func run() throws {
-        guard ["text", "json", "md"].contains(format) else { fail("--format must be text, json or md (got \(format))") }
         do {
             var override: GoldFormat?
             if let name = goldFormat {
@@ -180,16 +194,23 @@ struct Eval: ParsableCommand {
             }
             let report = Evaluator.evaluate(gold: goldSet, predictions: predicted)
             switch format {
-            case "json": print(try report.renderJSON())
-            case "md": print(report.renderMarkdown(), terminator: "")
-            default: print(report.renderText(), terminator: "")
+            case .json: print(try report.renderJSON())
+            case .md: print(report.renderMarkdown(), terminator: "")
+            case .text: print(report.renderText(), terminator: "")
             }
             var problems: [String] = []
-            if report.hasErrors { problems.append("the report has errors (see above)") }
+            if report.hasErrors {
+                problems.append("the report has errors (malformed gold or prediction lines, or ids on one side only; see its 'errors' section on stdout)")
+            }
             if let minFrom {
-                let violations = try QualityFloor(contentsOf: URL(fileURLWithPath: minFrom)).check(report)
+                let floor = try QualityFloor(contentsOf: URL(fileURLWithPath: minFrom))
+                let violations = floor.check(report)
                 for v in violations { FileHandle.standardError.write(Data("below floor: \(v)\n".utf8)) }
-                if !violations.isEmpty { problems.append("\(violations.count) score(s) below the floors of \(minFrom)") }
+                if violations.isEmpty {
+                    FileHandle.standardError.write(Data("quality floors met: \(floor.entries.count) of \(floor.entries.count) (\(minFrom))\n".utf8))
+                } else {
+                    problems.append("\(violations.count) score(s) below the floors of \(minFrom)")
+                }
             }
             if !problems.isEmpty { fail(problems.joined(separator: "; ")) }
         } catch let e as EvalError {

@@ -24,8 +24,8 @@ import Testing
         let dc = try #require(lines.first { $0.hasPrefix("digital_credit ") })
         #expect(header.range(of: "precision")?.upperBound.utf16Offset(in: header)
                 == dc.range(of: "0.5000")?.upperBound.utf16Offset(in: dc))
-        #expect(lines.contains("  spurious digital_credit  evidence: \"贷款\" name[0..<2]"))
-        #expect(lines.contains("  missing  small_micro_enterprises  negated: \"小微企业\" body[20..<24]"))
+        #expect(lines.contains("  spurious digital_credit  evidence: \"贷款\" name[0-2]"))
+        #expect(lines.contains("  missing  small_micro_enterprises  negated: \"小微企业\" body[20-24]"))
         #expect(lines.contains("  missing  payment  (no negated evidence)"))
         #expect(text.hasSuffix("\n"))
     }

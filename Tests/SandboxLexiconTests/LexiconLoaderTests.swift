@@ -64,3 +64,12 @@ import Testing
         }
     }
 }
+
+@Suite struct LexiconFolderTests {
+    @Test func missingFolderIsNamed() {
+        #expect(throws: LexiconError(file: "/nonexistent/lexicons", line: 0, column: 0,
+                                     message: "lexicon folder does not exist (or is not a folder)")) {
+            try LexiconLoader.load(directory: URL(fileURLWithPath: "/nonexistent/lexicons"))
+        }
+    }
+}

@@ -61,7 +61,12 @@ import Testing
         #expect(out.contains("city_beijing"))
         switch format {
         case .json:
-            let back = try JSONDecoder().decode(StatsReport.self, from: Data(out.utf8))
+            // Keys are snake_case, like records.jsonl and the eval report.
+            #expect(out.contains("\"record_count\""))
+            #expect(!out.contains("\"recordCount\""))
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            let back = try decoder.decode(StatsReport.self, from: Data(out.utf8))
             #expect(back == report)
         case .csv:
             #expect(out.hasPrefix("# published_vs_ours\r\nid,figure,published,ours,difference,explanation,ids\r\n"))
