@@ -46,6 +46,8 @@ let package = Package(
         .testTarget(name: "SandboxIngestTests", dependencies: ["SandboxIngest", "SandboxLexicon"]),
         .testTarget(name: "SandboxEvalTests", dependencies: ["SandboxEval"], exclude: ["Fixtures"]),
         .testTarget(name: "SandboxStatsTests", dependencies: ["SandboxStats"], exclude: ["Fixtures"]),
+        // Runs the built sandboxlens executable: exit codes, stderr, what is (not) written.
+        .testTarget(name: "SandboxCLITests", dependencies: ["sandboxlens"], exclude: ["Fixtures"]),
         .testTarget(name: "SandboxPipelineTests", dependencies: ["SandboxPipeline", "SandboxIngest", "SandboxClassify", "SandboxExport", "SandboxLexicon"], exclude: ["Fixtures"]),
     ]
 )

@@ -47,6 +47,15 @@ public struct RunManifest: Sendable, Codable {
         public let failed: Bool
         /// Page warnings.
         public let warnings: [String]
+        /// Errors libxml2 reported while parsing (recovered from; silenced and counted).
+        public let parserErrors: Int
+        /// Warnings libxml2 reported while parsing.
+        public let parserWarnings: Int
+
+        enum CodingKeys: String, CodingKey {
+            case file, sha256, applications, failed, warnings
+            case parserErrors = "parser_errors", parserWarnings = "parser_warnings"
+        }
     }
     /// Tool version.
     public let toolVersion: String
@@ -212,7 +221,9 @@ public struct Pipeline: Sendable {
                 kept += 1
             }
             errors.append(contentsOf: r.errors)
-            inputs.append(.init(file: file, sha256: r.info?.sha256, applications: kept, failed: r.info == nil, warnings: r.info?.warnings ?? []))
+            inputs.append(.init(file: file, sha256: r.info?.sha256, applications: kept, failed: r.info == nil,
+                                warnings: r.info?.warnings ?? [], parserErrors: r.info?.parserErrors ?? 0,
+                                parserWarnings: r.info?.parserWarnings ?? 0))
         }
         records.sort { $0.id < $1.id }
         let manifest = RunManifest(

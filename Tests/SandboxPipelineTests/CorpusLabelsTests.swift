@@ -78,6 +78,12 @@ let labelCases: [LabelCase] = [
     @Test func corpusCountsMatchTheManifest() throws {
         #expect(Self.result.records.count == 46)
         #expect(Self.result.errors.isEmpty)
+        // libxml2's recovered errors are counted per page, not printed: the Word export has
+        // 59 (Office namespace tags and the like), the clean pages none.
+        let inputs = Dictionary(uniqueKeysWithValues: Self.result.manifest.inputs.map { ($0.file, $0) })
+        #expect(inputs["pages/shanghai-2020-b1.html"]?.parserErrors == 59)
+        #expect(inputs["pages/beijing-2020-b1.html"]?.parserErrors == 0)
+        #expect(Self.result.manifest.inputs.map(\.applications) == [6, 11, 5, 5, 8, 5, 4, 2])
         // ids equal the manifest's ids (and so the gold ids)
         let manifest = try String(contentsOf: repositoryRoot.appendingPathComponent("Corpus/manifest.jsonl"), encoding: .utf8)
         var ids: [String] = []

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// The repository root (three levels above this file).
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The `sandboxlens` executable `swift test` built beside this test bundle.
+func executable() throws -> URL {
+    let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for candidate in [dir, dir.deletingLastPathComponent()] {
+        let url = candidate.appendingPathComponent("sandboxlens")
+        if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    throw CLIError(message: "sandboxlens not found beside \(CommandLine.arguments[0])")
+}
+
+struct CLIError: Error { let message: String }
+
+/// Runs sandboxlens in the repository root; returns (exit code, stdout, stderr).
+func sandboxlens(_ arguments: [String]) throws -> (Int32, String, String) {
+    let process = Process()
+    process.executableURL = try executable()
+    process.arguments = arguments
+    process.currentDirectoryURL = repositoryRoot
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+}
+
+func tempDir(_ name: String) throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+}
+
+@Suite(.serialized) struct CLITests {
+    /// A corpus of one good page and one PDF renamed .html.
+    func mixedCorpus() throws -> URL {
+        let dir = try tempDir("cli-corpus")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Corpus/pages/suzhou-2020-b1.html"),
+                                         to: dir.appendingPathComponent("good.html"))
+        try Data("%PDF-1.4\n".utf8).write(to: dir.appendingPathComponent("bad.html"))
+        return dir
+    }
+
+    @Test func perPageErrorsDoNotFailARunUnlessStrict() throws {
+        let corpus = try mixedCorpus()
+        let out = try tempDir("cli-out")
+        let (code, stdout, _) = try sandboxlens(["run", "--corpus", corpus.path, "--output", out.path])
+        #expect(code == 0)
+        #expect(stdout.hasPrefix("pages 2 (failed 1), records 2, errors 1 → \(out.path)/"))
+        let errors = try String(contentsOf: out.appendingPathComponent("errors.jsonl"), encoding: .utf8)
+        #expect(errors == "{\"file\":\"bad.html\",\"kind\":\"binary\",\"message\":\"not HTML: PDF signature\"}\n")
+        let (strictCode, _, strictErr) = try sandboxlens(["run", "--corpus", corpus.path, "--output", out.path, "--strict", "--quiet"])
+        #expect(strictCode == 1)
+        #expect(strictErr == "sandboxlens: 1 error(s) with --strict; see \(out.path)/errors.jsonl\n")
+    }
+
+    @Test func aBadLexiconStopsTheRunBeforeAnyOutput() throws {
+        let lexicons = try tempDir("cli-lex")
+        for name in try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Lexicons").path) {
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Lexicons/\(name)"), to: lexicons.appendingPathComponent(name))
+        }
+        let file = lexicons.appendingPathComponent("technologies.yaml")
+        var yaml = try String(contentsOf: file, encoding: .utf8)
+        yaml = yaml.replacingOccurrences(of: "  rpa:\n", with: "  quantum:\n")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        let out = try tempDir("cli-out").appendingPathComponent("never")
+        let (code, _, stderr) = try sandboxlens(["run", "--lexicons", lexicons.path, "--output", out.path, "--quiet"])
+        #expect(code == 1)
+        #expect(stderr.hasPrefix("sandboxlens: lexicon error: \(file.path):"))
+        #expect(stderr.contains(": unknown label id 'quantum' for family technologies"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func missingCorpusWritesNothing() throws {
+        let out = try tempDir("cli-out").appendingPathComponent("never")
+        let (code, _, stderr) = try sandboxlens(["run", "--corpus", "/nonexistent-corpus", "--output", out.path])
+        #expect(code == 1)
+        #expect(stderr == "sandboxlens: /nonexistent-corpus: corpus folder does not exist\n")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func usageErrorsExit64() throws {
+        #expect(try sandboxlens(["run", "--jobs", "0"]).0 == 64)
+        #expect(try sandboxlens(["eval"]).0 == 64)
+    }
+
+    @Test func classifyReadsStandardInputAndReportsEmptyPages() throws {
+        let (code, stdout, stderr) = try sandboxlens(["classify", "Corpus/pages/suzhou-2020-b1.html"])
+        #expect(code == 0)
+        #expect(stdout.split(separator: "\n").count == 2)
+        #expect(stderr.isEmpty)
+        let empty = try tempDir("cli-page").appendingPathComponent("p.html")
+        try Data("<html><body><p>nothing</p></body></html>".utf8).write(to: empty)
+        let (code2, stdout2, stderr2) = try sandboxlens(["classify", empty.path])
+        #expect(code2 == 0)
+        #expect(stdout2.isEmpty)
+        #expect(stderr2 == "{\"file\":\"\(empty.path)\",\"kind\":\"no_applications\",\"message\":\"no application found on the page\"}\n")
+    }
+
+    @Test func evalGateFailsBelowTheFloor() throws {
+        let floors = try tempDir("cli-floor").appendingPathComponent("floor.json")
+        // A gold set with one primary changed: accuracy 45/46 < 1.0.
+        let gold = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/SandboxCLITests/Fixtures/gold-one-changed.jsonl"), encoding: .utf8)
+        let goldFile = floors.deletingLastPathComponent().appendingPathComponent("gold.jsonl")
+        try gold.write(to: goldFile, atomically: true, encoding: .utf8)
+        try Data("{\"primary.accuracy\": 1.0}".utf8).write(to: floors)
+        let (code, stdout, stderr) = try sandboxlens(["eval", "--gold", goldFile.path, "--min-from", floors.path])
+        #expect(code == 1)
+        #expect(stdout.contains("primary — single-label, 46 records, accuracy 0.9783"))
+        #expect(stderr == "below floor: primary.accuracy 0.9783 < floor 1.0000\nsandboxlens: 1 score(s) below the floors of \(floors.path)\n")
+    }
+}
