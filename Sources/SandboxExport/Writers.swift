@@ -3,7 +3,7 @@ import SandboxClassify
 import SandboxIngest
 
 /// An export failure: which file and why.
-public struct ExportError: Error, CustomStringConvertible, Sendable {
+public struct ExportError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The path that could not be written.
     public let path: String
     /// What failed.
@@ -102,6 +102,15 @@ public struct AtomicOutput {
             throw ExportError(path: staging.path, message: "cannot create staging folder: \(error.localizedDescription)")
         }
         defer { try? fm.removeItem(at: staging) }
+        // A final name taken by a folder would fail its rename half-way through the set:
+        // refuse before replacing anything.
+        for (name, _) in files {
+            var isDir: ObjCBool = false
+            let final = directory.appendingPathComponent(name)
+            if fm.fileExists(atPath: final.path, isDirectory: &isDir), isDir.boolValue {
+                throw ExportError(path: final.path, message: "is a folder; cannot replace it with a file")
+            }
+        }
         for (name, data) in files {
             let tmp = staging.appendingPathComponent(name)
             guard fm.createFile(atPath: tmp.path, contents: data) else {

@@ -103,7 +103,7 @@ enum BlockBuilder {
             for key in ["class", "id"] { if let v = e.attributes[key] { ctx.append(v.lowercased()) } }
             if e.name == "head" { return }  // <title> is read separately; the rest is not content
             if e.name == "table" { table(e, context: ctx); return }
-            let hasBlockChild = e.childElements.contains { BlockBuilder.blockElements.contains($0.name) || $0.name == "head" }
+            let hasBlockChild = e.childElements.contains { Self.separates(parent: e, child: $0) }
             if !hasBlockChild {
                 leaf(e, nodes: e.children, context: ctx)
                 return
@@ -111,7 +111,7 @@ enum BlockBuilder {
             // Mixed content: inline runs between block children become anonymous paragraphs.
             var run: [HTMLNode] = []
             for child in e.children {
-                if case .element(let c) = child, BlockBuilder.blockElements.contains(c.name) || c.name == "head" {
+                if case .element(let c) = child, Self.separates(parent: e, child: c) {
                     if !run.isEmpty { leaf(e, nodes: run, context: ctx, anonymous: true); run = [] }
                     visit(c, context: ctx)
                 } else {
@@ -119,6 +119,17 @@ enum BlockBuilder {
                 }
             }
             if !run.isEmpty { leaf(e, nodes: run, context: ctx, anonymous: true) }
+        }
+
+        /// Whether `child` breaks `parent`'s inline content into separate blocks. A block
+        /// element without visible text does not (Word's `<o:p></o:p>` — which libxml2
+        /// reads as a `p` — inside a sentence would otherwise cut it in two), nor does a
+        /// `p` inside a `p`, which HTML does not allow and only namespaced tags produce.
+        static func separates(parent: HTMLElement, child: HTMLElement) -> Bool {
+            if child.name == "head" { return true }
+            guard BlockBuilder.blockElements.contains(child.name) else { return false }
+            if parent.name == "p" && child.name == "p" { return false }
+            return child.textContent.unicodeScalars.contains { !TextCleaner.isSpace($0) }
         }
 
         /// Emits the inline content `nodes` of `e` as one block per `<br>`-separated line.

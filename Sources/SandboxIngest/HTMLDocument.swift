@@ -64,6 +64,9 @@ public struct HTMLDocument: Sendable {
     public let errorCount: Int
     /// Warnings libxml2 reported (silenced, counted).
     public let warningCount: Int
+    /// libxml2's message when it dropped part of the page (nesting deeper than 256
+    /// levels, a text node over 10 MB, …); nil when it read everything.
+    public let droppedContent: String?
 
     /// Parses `bytes` (already stripped of any BOM) as HTML in `encoding` (a libxml2 /
     /// iconv encoding name such as "UTF-8" or "GB18030"), in recover mode, with network
@@ -71,11 +74,11 @@ public struct HTMLDocument: Sendable {
     /// - Throws: `IngestError.parse` when libxml2 returns no document (e.g. empty input).
     public static func parse(bytes: [UInt8], encoding: String, file: String = "-") throws -> HTMLDocument {
         HTMLDocument.initializeOnce
-        var counts: [Int32] = [0, 0]
+        var report = sl_parse_report()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
                             | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
-        let root: HTMLElement? = try counts.withUnsafeMutableBufferPointer { countBuf -> HTMLElement? in
-            sl_silence_errors(countBuf.baseAddress)
+        let root: HTMLElement? = try withUnsafeMutablePointer(to: &report) { reportPtr -> HTMLElement? in
+            sl_silence_errors(reportPtr)
             defer { sl_restore_errors() }
             guard let doc = bytes.withUnsafeBufferPointer({ buf -> htmlDocPtr? in
                 buf.withMemoryRebound(to: CChar.self) { chars in
@@ -88,7 +91,13 @@ public struct HTMLDocument: Sendable {
             guard let rootNode = xmlDocGetRootElement(doc) else { return nil }
             return convert(rootNode)
         }
-        return HTMLDocument(root: root, errorCount: Int(counts[0]), warningCount: Int(counts[1]))
+        var dropped: String?
+        if report.dropped > 0 {
+            dropped = withUnsafeBytes(of: report.message) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }.trimmingCharacters(in: .whitespaces)
+        }
+        return HTMLDocument(root: root, errorCount: Int(report.errors), warningCount: Int(report.warnings), droppedContent: dropped)
     }
 
     private static let initializeOnce: Void = { xmlInitParser() }()

@@ -58,8 +58,16 @@ public struct PageParser: Sendable {
         guard let root = doc.root else { throw IngestError(file: file, kind: .parse, message: "no root element") }
         let title = TextCleaner.clean(root.descendants { $0.name == "title" }.first?.textContent ?? "")
         let blocks = BlockBuilder.blocks(root)
-        return try analyse(blocks: blocks, title: title, file: file, sha256: sha, encoding: encoding,
-                           parserErrors: doc.errorCount, parserWarnings: doc.warningCount)
+        if let dropped = doc.droppedContent {
+            encoding = EncodingDecision(declared: encoding.declared, used: encoding.used, bomLength: encoding.bomLength,
+                                        warnings: encoding.warnings + ["parser_dropped_content: libxml2 stopped reading part of the page: \(dropped)"])
+        }
+        let page = try analyse(blocks: blocks, title: title, file: file, sha256: sha, encoding: encoding,
+                               parserErrors: doc.errorCount, parserWarnings: doc.warningCount)
+        if let dropped = doc.droppedContent, page.applications.isEmpty {
+            throw IngestError(file: file, kind: .parse, message: "no application read: libxml2 stopped reading part of the page (\(dropped))")
+        }
+        return page
     }
 
     // MARK: - Layout analysis
@@ -72,7 +80,17 @@ public struct PageParser: Sendable {
         var applicantsTruncated = false
         var type = "unstated"
         var sections: [Section] = []
+        /// Further paragraphs of section i, joined to it with "\n" when the draft is done.
+        var continuations: [Int: [String]] = [:]
         var line: Int
+
+        /// The sections with their continuation paragraphs joined in.
+        var joinedSections: [Section] {
+            sections.enumerated().map { i, s in
+                guard let more = continuations[i] else { return s }
+                return Section(field: s.field, heading: s.heading, text: ([s.text] + more).joined(separator: "\n"))
+            }
+        }
     }
 
     func analyse(blocks: [Block], title: String, file: String, sha256: String, encoding: EncodingDecision,
@@ -210,7 +228,8 @@ public struct PageParser: Sendable {
         if batch == nil { missing.append("batch (no 首批/第N批/Nth batch)") }
         if announced == nil { missing.append("announcement date") }
         if !missing.isEmpty, !drafts.isEmpty {
-            throw IngestError(file: file, kind: .missingMetadata, message: "cannot build record ids: missing \(missing.joined(separator: ", "))")
+            let hint = warnings.isEmpty ? "" : " (page warnings: \(warnings.joined(separator: "; ")))"
+            throw IngestError(file: file, kind: .missingMetadata, message: "cannot build record ids: missing \(missing.joined(separator: ", "))\(hint)")
         }
         let info = PageInfo(file: file, sha256: sha256, encoding: encoding, title: title, city: city, batch: batch,
                             announced: announced, declaredApplications: declared, introduction: introText,
@@ -226,7 +245,7 @@ public struct PageParser: Sendable {
             }
             applications.append(ApplicationRecord(position: position, name: name, nameEnglish: d.name == nil ? nil : d.nameEnglish,
                                                   applicants: d.applicants, applicantsTruncated: d.applicantsTruncated,
-                                                  applicationType: d.type, sections: Self.splitCombined(d.sections, parser: self),
+                                                  applicationType: d.type, sections: Self.splitCombined(d.joinedSections, parser: self),
                                                   line: d.line))
         }
         return IngestedPage(info: info, applications: applications, errors: errors)
@@ -242,10 +261,12 @@ public struct PageParser: Sendable {
     }
 
     private func continueSection(_ text: String, into draft: inout Draft) {
-        if let last = draft.sections.last {
-            draft.sections[draft.sections.count - 1] = Section(field: last.field, heading: last.heading, text: last.text + "\n" + text)
-        } else {
+        if draft.sections.isEmpty {
             draft.sections.append(Section(field: "description", heading: "", text: text))
+        } else {
+            // Kept as parts and joined once (appending to the section's text each time
+            // made long pages quadratic).
+            draft.continuations[draft.sections.count - 1, default: []].append(text)
         }
     }
 
@@ -532,7 +553,8 @@ public enum ChineseNumerals {
             return tens * 10 + ones
         }
         if s.count == 1 { return digits[s.first!] }
-        // Digit by digit (二〇二〇 → 2020).
+        // Digit by digit (二〇二〇 → 2020); longer runs are no number we read.
+        guard s.count <= 4 else { return nil }
         var v = 0
         for ch in s { guard let d = digits[ch] else { return nil }; v = v * 10 + d }
         return v
@@ -579,8 +601,12 @@ public enum DateParser {
         (Pattern(#"\b"# + monthNames + #"\s+\d{1,2},?\s+\d{4}"#, caseInsensitive: true), monthDayYear),
     ]
 
-    /// All valid dates in `text`, as `YYYY-MM-DD`, in order of appearance.
-    public static func parseAll(_ text: String) -> [String] {
+    /// All valid dates in `text`, as `YYYY-MM-DD`, in order of appearance. Full-width
+    /// digits (２０２０年) are read as digits.
+    public static func parseAll(_ original: String) -> [String] {
+        let text = original.unicodeScalars.contains { (0xFF10...0xFF19).contains($0.value) }
+            ? String(String.UnicodeScalarView(original.unicodeScalars.map { (0xFF10...0xFF19).contains($0.value) ? Unicode.Scalar($0.value - 0xFEE0)! : $0 }))
+            : original
         var found: [(Int, String)] = []
         func add(_ pos: String.Index, _ y: Int?, _ m: Int?, _ d: Int?) {
             guard let y, let m, let d, (1990...2100).contains(y), (1...12).contains(m), (1...31).contains(d) else { return }

@@ -183,13 +183,16 @@ public enum LexiconLoader {
                 var weight = 1.0
                 switch t {
                 case .scalar(let s):
+                    if s.style == .plain && ["~", "null", "Null", "NULL"].contains(s.string) {
+                        throw err(t, file, "a term is null (~) in label '\(id)'; quote it if it is meant as text")
+                    }
                     text = s.string
                 case .mapping(let tm):
                     try checkKeys(tm, allowed: ["term", "weight"], file, "a term")
                     guard let tn = tm["term"] else { throw err(t, file, "a term mapping needs 'term'") }
                     text = try string(tn, file, "term")
                     if let wn = tm["weight"] {
-                        guard let w = wn.float, w.isFinite else { throw err(wn, file, "weight must be a number") }
+                        guard let w = wn.float, w.isFinite, w > 0 else { throw err(wn, file, "weight must be a number > 0") }
                         weight = w
                     }
                 default:
@@ -271,19 +274,31 @@ public enum LexiconLoader {
         return places
     }
 
+    /// The canonical fields a page's headings may map to.
+    public static let knownFields: Set<String> = [
+        "name", "applicants", "application_type", "function", "technology", "effect", "channel", "risk_control", "description",
+    ]
+
     /// Parses `fields.yaml`: `fields: {function: [功能描述, …], …}`.
-    /// - Throws: `LexiconError`.
+    /// - Throws: `LexiconError` (unknown field key, empty heading, a heading under two fields).
     public static func parseFields(yaml: String, file: String) throws -> FieldHeadings {
         let root = try compose(yaml, file: file)
         let top = try mapping(root, file, "the fields file")
         try checkKeys(top, allowed: ["fields", "description"], file, "the fields file")
         guard let fieldsNode = top["fields"] else { throw err(root, file, "missing key 'fields'") }
         var pairs: [(String, String)] = []
+        var owner: [String: String] = [:]
         for (k, v) in try mapping(fieldsNode, file, "fields") {
             let field = try string(k, file, "a field key")
+            guard knownFields.contains(field) else {
+                throw err(k, file, "unknown field '\(field)' (expected one of: \(knownFields.sorted().joined(separator: ", ")))")
+            }
             for (h, node) in try strings(v, file, "headings of \(field)") {
                 let t = h.trimmingCharacters(in: .whitespaces)
                 if t.isEmpty { throw err(node, file, "empty heading for field '\(field)'") }
+                let key = t.lowercased()
+                if let o = owner[key], o != field { throw err(node, file, "heading '\(t)' is given to both '\(o)' and '\(field)'") }
+                owner[key] = field
                 pairs.append((field, t))
             }
         }
@@ -299,8 +314,12 @@ public enum LexiconLoader {
         var weights: [String: Double] = [:]
         if let fw = top["field_weights"] {
             for (k, v) in try mapping(fw, file, "field_weights") {
+                let field = try string(k, file, "a field key")
+                guard knownFields.contains(field) else {
+                    throw err(k, file, "unknown field '\(field)' in field_weights (expected one of: \(knownFields.sorted().joined(separator: ", ")))")
+                }
                 guard let w = v.float, w.isFinite, w >= 0 else { throw err(v, file, "a field weight must be a number ≥ 0") }
-                weights[try string(k, file, "a field key")] = w
+                weights[field] = w
             }
         }
         func number(_ key: String, _ def: Double) throws -> Double {

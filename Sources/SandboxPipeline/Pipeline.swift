@@ -158,27 +158,58 @@ public struct Pipeline: Sendable {
         return process(bytes: [UInt8](data), file: name)
     }
 
-    /// The pages of a corpus folder: every `.html`/`.htm` entry below it (recursively),
-    /// as (URL, path relative to the folder), sorted by relative path.
+    /// What a corpus folder holds: its pages, and the sub-folders that could not be read.
+    public struct CorpusListing: Sendable {
+        /// Every `.html`/`.htm` entry below the folder (recursively; hidden names skipped),
+        /// as (URL, path relative to the folder), sorted by relative path.
+        public let pages: [(URL, String)]
+        /// Sub-folders that could not be listed, as (relative path, reason); their pages
+        /// would otherwise be missed without a word.
+        public let unreadable: [(String, String)]
+    }
+
+    /// Lists the pages of a corpus folder. Symbolic links to folders are not followed (no
+    /// loops); a folder named like a page is listed as a page too (and reported as one).
     /// - Throws: `ExportError` when `corpus` does not exist or is not a folder.
-    public static func pages(in corpus: URL) throws -> [(URL, String)] {
+    public static func pages(in corpus: URL) throws -> CorpusListing {
+        let fm = FileManager.default
         let base = corpus.standardizedFileURL.path
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: base, isDirectory: &isDir) else {
+        guard fm.fileExists(atPath: base, isDirectory: &isDir) else {
             throw ExportError(path: base, message: "corpus folder does not exist")
         }
         guard isDir.boolValue else { throw ExportError(path: base, message: "corpus is not a folder") }
-        guard let e = FileManager.default.enumerator(atPath: base) else {
-            throw ExportError(path: base, message: "cannot read corpus folder")
+        var pages: [(URL, String)] = []
+        var unreadable: [(String, String)] = []
+        var stack: [String] = [""]
+        while let rel = stack.popLast() {
+            let path = rel.isEmpty ? base : base + "/" + rel
+            let names: [String]
+            do {
+                names = try fm.contentsOfDirectory(atPath: path)
+            } catch {
+                if rel.isEmpty { throw ExportError(path: base, message: "cannot read corpus folder: \(error.localizedDescription)") }
+                unreadable.append((rel, "cannot read folder (\(Self.reason(error)))"))
+                continue
+            }
+            for name in names where !name.hasPrefix(".") {
+                let childRel = rel.isEmpty ? name : rel + "/" + name
+                let childPath = base + "/" + childRel
+                let ext = (name as NSString).pathExtension.lowercased()
+                if ext == "html" || ext == "htm" { pages.append((URL(fileURLWithPath: childPath), childRel)) }
+                let type = (try? fm.attributesOfItem(atPath: childPath))?[.type] as? FileAttributeType
+                if type == .typeDirectory { stack.append(childRel) }
+            }
         }
-        var out: [(URL, String)] = []
-        while let rel = e.nextObject() as? String {
-            let ext = (rel as NSString).pathExtension.lowercased()
-            guard ext == "html" || ext == "htm" else { continue }
-            if (rel as NSString).lastPathComponent.hasPrefix(".") { continue }
-            out.append((URL(fileURLWithPath: base).appendingPathComponent(rel), rel))
+        return CorpusListing(pages: pages.sorted { $0.1 < $1.1 }, unreadable: unreadable.sorted { $0.0 < $1.0 })
+    }
+
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
         }
-        return out.sorted { $0.1 < $1.1 }
+        return ns.localizedDescription
     }
 
     /// Processes every page of `corpus` with `jobs` worker threads, then sorts records by
@@ -189,8 +220,9 @@ public struct Pipeline: Sendable {
     ///   dataset).
     public func run(corpus: URL, jobs: Int = 1, progress: (@Sendable (Int, Int, String) -> Void)? = nil) throws -> RunResult {
         let start = Date()
-        let files = try Self.pages(in: corpus)
-        if files.isEmpty {
+        let listing = try Self.pages(in: corpus)
+        let files = listing.pages
+        if files.isEmpty && listing.unreadable.isEmpty {
             throw ExportError(path: corpus.standardizedFileURL.path, message: "no .html or .htm page in the corpus folder")
         }
         let results = ResultBox(count: files.count)
@@ -205,7 +237,7 @@ public struct Pipeline: Sendable {
             }
         }
         var records: [LabelledRecord] = []
-        var errors: [ErrorEntry] = []
+        var errors: [ErrorEntry] = listing.unreadable.map { ErrorEntry(file: $0.0, kind: "unreadable", message: $0.1) }
         var inputs: [RunManifest.Input] = []
         var seen: [String: String] = [:]
         for (i, r) in results.all().enumerated() {

@@ -73,3 +73,30 @@ import Testing
         }
     }
 }
+
+@Suite struct OtherFileValidationTests {
+    func message(_ body: () throws -> Void) -> String? {
+        do { try body(); return nil } catch let e as LexiconError { return e.description } catch { return "\(error)" }
+    }
+
+    @Test func fieldsFile() {
+        #expect(message { _ = try LexiconLoader.parseFields(yaml: "fields:\n  fuction: [功能描述]\n", file: "f.yaml") }
+                == "f.yaml:2:3: unknown field 'fuction' (expected one of: applicants, application_type, channel, description, effect, function, name, risk_control, technology)")
+        #expect(message { _ = try LexiconLoader.parseFields(yaml: "fields:\n  function: [功能描述]\n  effect: [功能描述]\n", file: "f.yaml") }
+                == "f.yaml:3:12: heading '功能描述' is given to both 'function' and 'effect'")
+    }
+
+    @Test func rulesFile() {
+        #expect(message { _ = try LexiconLoader.parseRules(yaml: "field_weights:\n  technolgy: 1\n", file: "r.yaml") }
+                == "r.yaml:2:3: unknown field 'technolgy' in field_weights (expected one of: applicants, application_type, channel, description, effect, function, name, risk_control, technology)")
+        #expect(message { _ = try LexiconLoader.parseRules(yaml: "field_weights:\n  name: -1\n", file: "r.yaml") }
+                == "r.yaml:2:9: a field weight must be a number ≥ 0")
+    }
+
+    @Test func nullTermAndNonPositiveWeight() {
+        #expect(message { _ = try LexiconLoader.parseLexicon(yaml: "family: technologies\nlabels:\n  big_data:\n    terms: [~]\n", file: "t.yaml") }
+                == "t.yaml:4:13: a term is null (~) in label 'big_data'; quote it if it is meant as text")
+        #expect(message { _ = try LexiconLoader.parseLexicon(yaml: "family: categories\nlabels:\n  payment:\n    terms: [{term: 支付, weight: -2}]\n", file: "c.yaml") }
+                == "c.yaml:4:32: weight must be a number > 0")
+    }
+}

@@ -161,3 +161,17 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["records.jsonl"])
     }
 }
+
+extension AtomicOutputTests {
+    @Test func aFolderInTheWayStopsTheWholeSet() throws {
+        let dir = try tempDir()
+        let out = AtomicOutput(directory: dir)
+        try out.write([("records.jsonl", Data("old\n".utf8)), ("run.json", Data("{}\n".utf8))])
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("errors.jsonl"), withIntermediateDirectories: false)
+        #expect(throws: ExportError(path: dir.appendingPathComponent("errors.jsonl").path, message: "is a folder; cannot replace it with a file")) {
+            try out.write([("records.jsonl", Data("new\n".utf8)), ("errors.jsonl", Data()), ("run.json", Data("{\"new\":1}\n".utf8))])
+        }
+        #expect(try String(contentsOf: dir.appendingPathComponent("records.jsonl"), encoding: .utf8) == "old\n")
+        #expect(try String(contentsOf: dir.appendingPathComponent("run.json"), encoding: .utf8) == "{}\n")
+    }
+}
