@@ -26,6 +26,9 @@ public struct Block: Sendable, Equatable {
     /// Lowercase `class` and `id` attribute values of the element and its ancestors
     /// (e.g. "footer", "zoom"), for layout hints.
     public let context: [String]
+    /// For table rows: per cell, whether its text was carried down from a cell above by
+    /// `rowspan` (empty for other blocks).
+    public var carried: [Bool] = []
 }
 
 /// Cleans text the way a browser lays it out: white space runs become one space, and a
@@ -194,6 +197,9 @@ enum BlockBuilder {
             }
             collect(t)
             var index = 0
+            // Cells spanning rows (rowspan) are carried down, by column, into the rows
+            // below; cells spanning columns (colspan) fill the columns after them with "".
+            var carry: [Int: (text: String, remaining: Int)] = [:]
             for r in rows {
                 let cells = r.childElements.filter { $0.name == "td" || $0.name == "th" }
                 let nonEmpty = cells.filter { !TextCleaner.clean($0.textContent).isEmpty }
@@ -206,9 +212,38 @@ enum BlockBuilder {
                     for c in cells { visit(c, context: context) }
                     continue
                 }
-                let texts = cells.map { cellText($0) }
-                blocks.append(Block(kind: .row(cells: texts, table: id, row: index), text: texts.joined(separator: "\t"),
-                                    line: r.line, context: context))
+                var texts: [String] = []
+                var carried: [Bool] = []
+                var column = 0
+                var next = cells.makeIterator()
+                func takeCarried() -> Bool {
+                    guard let c = carry[column], c.remaining > 0 else { return false }
+                    texts.append(c.text)
+                    carried.append(true)
+                    carry[column] = c.remaining > 1 ? (c.text, c.remaining - 1) : nil
+                    column += 1
+                    return true
+                }
+                while true {
+                    if takeCarried() { continue }
+                    guard let cell = next.next() else { break }
+                    let text = cellText(cell)
+                    let rowspan = min(max(Int(cell.attributes["rowspan"] ?? "") ?? 1, 1), 1000)
+                    let colspan = min(max(Int(cell.attributes["colspan"] ?? "") ?? 1, 1), 100)
+                    for k in 0..<colspan {
+                        texts.append(k == 0 ? text : "")
+                        carried.append(false)
+                        if rowspan > 1 { carry[column] = (k == 0 ? text : "", rowspan - 1) }
+                        column += 1
+                    }
+                }
+                while carry.keys.contains(where: { $0 >= column }) {
+                    if !takeCarried() { texts.append(""); carried.append(false); column += 1 }
+                }
+                var block = Block(kind: .row(cells: texts, table: id, row: index), text: texts.joined(separator: "\t"),
+                                  line: r.line, context: context)
+                block.carried = carried
+                blocks.append(block)
                 index += 1
             }
             // Cells standing without <tr>: read them as rows of two (key, value).

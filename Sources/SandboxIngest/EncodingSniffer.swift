@@ -71,6 +71,9 @@ public enum EncodingSniffer {
         if bytes.starts(with: [0xFE, 0xFF]) {
             return EncodingDecision(declared: declared, used: "UTF-16BE", bomLength: 2, warnings: [])
         }
+        if let utf16 = utf16WithoutBOM(bytes) {
+            return EncodingDecision(declared: declared, used: utf16, bomLength: 0, warnings: [])
+        }
         let census = utf8Census(bytes)
         // Valid UTF-8, or UTF-8 with a few bad sequences (a truncated download, a stray
         // byte): the bytes say UTF-8. GBK/GB18030 text almost never forms valid multi-byte
@@ -96,6 +99,16 @@ public enum EncodingSniffer {
             }
         }
         return EncodingDecision(declared: nil, used: "GB18030", bomLength: 0, warnings: [])
+    }
+
+    /// "UTF-16LE" / "UTF-16BE" when a page without a BOM starts with "<" (after optional
+    /// white space) encoded in UTF-16: `3C 00` or `00 3C`, followed by another ASCII
+    /// character in the same form (the HTML standard's sniffing of an XML-like start).
+    public static func utf16WithoutBOM(_ bytes: [UInt8]) -> String? {
+        guard bytes.count >= 4 else { return nil }
+        if bytes[0] == 0x3C, bytes[1] == 0, bytes[2] != 0, bytes[2] < 0x80, bytes[3] == 0 { return "UTF-16LE" }
+        if bytes[0] == 0, bytes[1] == 0x3C, bytes[2] == 0, bytes[3] != 0, bytes[3] < 0x80 { return "UTF-16BE" }
+        return nil
     }
 
     /// True when `bytes` are well-formed UTF-8 (no overlongs, no surrogates, nothing truncated).

@@ -103,6 +103,7 @@ public struct PageParser: Sendable {
         var summaryHeader: [Int: [String?]] = [:]  // table id → field per column
         var summaryRows: [Draft] = []
         var pendingKey: (field: String, heading: String)?
+        var pageWarnings: [String] = []
         var closed = false
         var errors: [IngestError] = []
 
@@ -143,6 +144,23 @@ public struct PageParser: Sendable {
                     }
                 }
                 if let header = summaryHeader[table] {
+                    // A row whose first cell is carried down by rowspan (the same 序号)
+                    // continues the application above: its applicants and texts join it.
+                    if block.carried.first == true, !summaryRows.isEmpty {
+                        for (i, cell) in cells.enumerated() where i < header.count && !cell.isEmpty && !(block.carried.count > i && block.carried[i]) {
+                            switch header[i] {
+                            case "applicants":
+                                let (names, truncated) = Self.splitApplicants(cell)
+                                summaryRows[summaryRows.count - 1].applicants += names
+                                summaryRows[summaryRows.count - 1].applicantsTruncated = truncated
+                            case "name", "application_type", nil:
+                                pageWarnings.append("summary_continuation: line \(block.line): '\(cell)' continues application \(summaryRows.count) under a column that holds one value; not used")
+                            case let f?:
+                                append(field: f, heading: cellHeading(table: table, column: i, blocks: blocks), value: cell, to: &summaryRows[summaryRows.count - 1])
+                            }
+                        }
+                        continue
+                    }
                     var d = Draft(line: block.line)
                     for (i, cell) in cells.enumerated() where i < header.count {
                         if let f = header[i] { append(field: f, heading: cellHeading(table: table, column: i, blocks: blocks), value: cell, to: &d) }
@@ -201,7 +219,7 @@ public struct PageParser: Sendable {
         flush()
 
         // Without detail blocks, the summary rows are the applications.
-        var warnings = encoding.warnings
+        var warnings = encoding.warnings + pageWarnings
         if drafts.isEmpty { drafts = summaryRows }
         else {
             // Fill what the details leave unsaid from the summary row of the same name.
@@ -528,8 +546,9 @@ public struct PageParser: Sendable {
             ([0xD0, 0xCF, 0x11, 0xE0], "OLE2 (Word/Excel)"), ([0x7F, 0x45, 0x4C, 0x46], "ELF"),
         ]
         for (sig, name) in sigs where bytes.starts(with: sig) { return name }
-        // Many NUL bytes outside a UTF-16 BOM: binary.
-        if !(bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])) {
+        // Many NUL bytes outside UTF-16 (a BOM, or "<" as its first character): binary.
+        if !(bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+             || EncodingSniffer.utf16WithoutBOM(bytes) != nil) {
             let head = bytes.prefix(1024)
             if head.filter({ $0 == 0 }).count > 8 { return "binary (NUL bytes)" }
         }

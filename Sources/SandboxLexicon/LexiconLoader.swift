@@ -74,12 +74,28 @@ public enum LexiconLoader {
             }
             return node
         } catch let error as YamlError {
-            throw yamlError(error, file: file)
+            throw yamlError(error, file: file, yaml: yaml)
         }
     }
 
-    static func yamlError(_ error: YamlError, file: String) -> LexiconError {
+    static func yamlError(_ error: YamlError, file: String, yaml: String = "") -> LexiconError {
         switch error {
+        case let .duplicatedKeysInMapping(duplicates, context):
+            // Point at the second place the first duplicated key is written.
+            let key = duplicates.first ?? ""
+            var seen = 0
+            for (i, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let trimmed = line.drop { $0 == " " }
+                if trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"" + key + "\":") {
+                    seen += 1
+                    if seen == 2 {
+                        return LexiconError(file: file, line: i + 1, column: line.count - trimmed.count + 1,
+                                            message: "bad YAML: key '\(key)' appears twice in one mapping")
+                    }
+                }
+            }
+            return LexiconError(file: file, line: context.mark.line, column: context.mark.column,
+                                message: "bad YAML: duplicated key(s) \(duplicates.joined(separator: ", ")) in one mapping")
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             let ctx = context.map { " \($0.text)" } ?? ""
             return LexiconError(file: file, line: mark.line, column: mark.column, message: "bad YAML: \(problem)\(ctx)")

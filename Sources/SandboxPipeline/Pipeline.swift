@@ -145,7 +145,10 @@ public struct Pipeline: Sendable {
     /// errors, never exceptions.
     public func process(fileAt url: URL, name: String) -> PageResult {
         var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else {
+            return PageResult(info: nil, records: [], errors: [ErrorEntry(file: name, kind: "unreadable", message: "no such file")])
+        }
+        if isDir.boolValue {
             return PageResult(info: nil, records: [], errors: [ErrorEntry(file: name, kind: "unreadable", message: "is a directory, not a file")])
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber, size.intValue > maxFileBytes {

@@ -40,3 +40,13 @@ import Testing
         #expect(!EncodingSniffer.isValidUTF8([0xE4, 0xB8]))  // truncated
     }
 }
+
+@Suite struct UTF16WithoutBOMTests {
+    @Test func sniffedFromTheFirstCharacter() {
+        let le = Array("<html>".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let be = Array("<html>".utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect(EncodingSniffer.decide(le).used == "UTF-16LE")
+        #expect(EncodingSniffer.decide(be).used == "UTF-16BE")
+        #expect(EncodingSniffer.decide(Array("<html>".utf8)).used == "UTF-8")
+    }
+}

@@ -51,3 +51,26 @@ import Testing
         }
     }
 }
+
+@Suite struct SpanningCellTests {
+    @Test func rowspanCarriesCellsAndContinuesApplications() throws {
+        let html = """
+        <html><head><meta charset="utf-8"><title>北京 2020年第一批金融科技创新监管试点应用公示</title></head><body>
+        <p>发布时间：2020-01-14</p><p>现将3个创新应用予以公示。</p>
+        <table>
+        <tr><th>序号</th><th>创新应用名称</th><th>申请机构</th><th>应用类型</th></tr>
+        <tr><td>1</td><td>甲应用</td><td>工商银行</td><td rowspan="2">金融服务</td></tr>
+        <tr><td>2</td><td>乙应用</td><td>农业银行</td></tr>
+        <tr><td rowspan="2">3</td><td rowspan="2">丙应用</td><td>中国银联</td><td>科技产品</td></tr>
+        <tr><td>小米数科</td><td></td></tr>
+        <tr><td>4</td><td colspan="2">丁应用</td><td>科技产品</td></tr>
+        </table></body></html>
+        """
+        let page = try parse(html)
+        #expect(page.applications.map(\.name) == ["甲应用", "乙应用", "丙应用", "丁应用"])
+        // 金融服务 spans rows 1–2; 小米数科 continues application 3; 丁应用 spans two columns.
+        #expect(page.applications.map(\.applicationType) == ["financial_service", "financial_service", "technology_product", "technology_product"])
+        #expect(page.applications.map(\.applicants) == [["工商银行"], ["农业银行"], ["中国银联", "小米数科"], []])
+        #expect(page.info.warnings == ["declared_count_mismatch: the introduction declares 3 applications, the page holds 4"])
+    }
+}

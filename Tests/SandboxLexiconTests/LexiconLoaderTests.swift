@@ -100,3 +100,14 @@ import Testing
                 == "c.yaml:4:32: weight must be a number > 0")
     }
 }
+
+@Suite struct DuplicateKeyTests {
+    @Test func duplicateLabelKeyPointsAtTheSecondOne() {
+        do {
+            _ = try LexiconLoader.parseLexicon(yaml: "family: technologies\nlabels:\n  big_data:\n    terms: [a]\n  big_data:\n    terms: [b]\n", file: "t.yaml")
+            Issue.record("no error")
+        } catch let e as LexiconError {
+            #expect(e.description == "t.yaml:5:3: bad YAML: key 'big_data' appears twice in one mapping")
+        } catch { Issue.record("\(error)") }
+    }
+}
