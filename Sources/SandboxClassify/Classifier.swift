@@ -23,6 +23,7 @@ public struct Evidence: Sendable, Equatable, Hashable, Codable {
     /// True when a negation cue governs the term: recorded, gives no label.
     public let negated: Bool
 
+    /// Creates evidence; offsets in Unicode scalars of the field text.
     public init(label: String, term: String, field: String, section: Int?, start: Int, end: Int, negated: Bool) {
         self.label = label
         self.term = term

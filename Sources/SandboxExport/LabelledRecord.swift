@@ -39,6 +39,7 @@ public struct Provenance: Sendable, Equatable, Codable {
     /// SHA-256 over the lexicon files (`LexiconSet.contentHash`).
     public let lexiconHash: String
 
+    /// Creates provenance from the three versions.
     public init(toolVersion: String, lexiconVersion: String, lexiconHash: String) {
         self.toolVersion = toolVersion
         self.lexiconVersion = lexiconVersion

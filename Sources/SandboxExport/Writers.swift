@@ -8,6 +8,7 @@ public struct ExportError: Error, CustomStringConvertible, Sendable, Equatable {
     public let path: String
     /// What failed.
     public let message: String
+    /// Creates an error for `path`.
     public init(path: String, message: String) {
         self.path = path
         self.message = message
@@ -82,6 +83,7 @@ public struct AtomicOutput {
     /// The output folder.
     public let directory: URL
 
+    /// Writes into `directory` (created on first write).
     public init(directory: URL) { self.directory = directory }
 
     /// Writes `files` (name → bytes) into `directory`, creating it if needed.

@@ -26,6 +26,7 @@ public struct IngestError: Error, CustomStringConvertible, Equatable, Sendable, 
     /// A one-line explanation.
     public let message: String
 
+    /// Creates an error for `file`.
     public init(file: String, kind: Kind, message: String) {
         self.file = file
         self.kind = kind

@@ -9,6 +9,7 @@ public struct Section: Sendable, Equatable, Codable {
     /// The section text (cleaned; evidence offsets count Unicode scalars of this text).
     public let text: String
 
+    /// Creates a section.
     public init(field: String, heading: String, text: String) {
         self.field = field
         self.heading = heading
@@ -35,6 +36,7 @@ public struct ApplicationRecord: Sendable, Equatable {
     /// 1-based source line where the application starts.
     public let line: Int
 
+    /// Creates an application record (tests and callers that build records without a page).
     public init(position: Int, name: String, nameEnglish: String? = nil, applicants: [String], applicantsTruncated: Bool = false,
                 applicationType: String = "unstated", sections: [Section], line: Int = 0) {
         self.position = position

@@ -12,6 +12,7 @@ public struct LexiconError: Error, CustomStringConvertible, Equatable, Sendable 
     /// What was wrong and what was expected.
     public let message: String
 
+    /// Creates an error at `file:line:column` (0 for unknown).
     public init(file: String, line: Int, column: Int, message: String) {
         self.file = file
         self.line = line
@@ -93,6 +94,7 @@ public struct FieldHeadings: Sendable, Equatable {
     /// Canonical field key → headings (e.g. `function` → 功能描述, 创新应用功能, Function).
     public let headings: [(field: String, heading: String)]
 
+    /// Equal when the same headings map to the same fields, in the same order.
     public static func == (a: FieldHeadings, b: FieldHeadings) -> Bool {
         a.headings.elementsEqual(b.headings, by: { $0 == $1 })
     }

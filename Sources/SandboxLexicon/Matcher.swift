@@ -18,6 +18,7 @@ public struct Match: Sendable, Equatable, Hashable, Codable {
     /// Weight of the term (category scoring).
     public let weight: Double
 
+    /// Creates a match; offsets in Unicode scalars of the original text.
     public init(family: LabelFamily, label: String, term: String, start: Int, end: Int, negated: Bool, weight: Double) {
         self.family = family
         self.label = label

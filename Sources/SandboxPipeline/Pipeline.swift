@@ -16,6 +16,7 @@ public struct ErrorEntry: Sendable, Equatable, Codable {
     /// One-line explanation.
     public let message: String
 
+    /// Creates an error line.
     public init(file: String, kind: String, message: String) {
         self.file = file
         self.kind = kind
