@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "SandboxStatsTests", dependencies: ["SandboxStats"], exclude: ["Fixtures"]),
         // Runs the built sandboxlens executable: exit codes, stderr, what is (not) written.
         .testTarget(name: "SandboxCLITests", dependencies: ["sandboxlens"], exclude: ["Fixtures"]),
-        .testTarget(name: "SandboxPipelineTests", dependencies: ["SandboxPipeline", "SandboxIngest", "SandboxClassify", "SandboxExport", "SandboxLexicon", "SandboxStats"], exclude: ["Fixtures"]),
+        .testTarget(name: "SandboxPipelineTests", dependencies: ["SandboxPipeline", "SandboxIngest", "SandboxClassify", "SandboxExport", "SandboxLexicon", "SandboxStats", "SandboxEval"], exclude: ["Fixtures"]),
     ]
 )
 
