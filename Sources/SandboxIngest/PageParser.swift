@@ -62,8 +62,13 @@ public struct PageParser: Sendable {
             encoding = EncodingDecision(declared: encoding.declared, used: encoding.used, bomLength: encoding.bomLength,
                                         warnings: encoding.warnings + ["parser_dropped_content: libxml2 stopped reading part of the page: \(dropped)"])
         }
-        let page = try analyse(blocks: blocks, title: title, file: file, sha256: sha, encoding: encoding,
-                               parserErrors: doc.errorCount, parserWarnings: doc.warningCount)
+        // One look at the whole page decides whether headings and keywords need folding
+        // from traditional characters (the per-string check is cheap, not free).
+        let mayHaveTraditional = HanScript.mayHaveTraditional(title + blocks.map(\.text).joined(separator: "\n"))
+        let page = try Self.$pageMayHaveTraditional.withValue(mayHaveTraditional) {
+            try analyse(blocks: blocks, title: title, file: file, sha256: sha, encoding: encoding,
+                        parserErrors: doc.errorCount, parserWarnings: doc.warningCount)
+        }
         if let dropped = doc.droppedContent, page.applications.isEmpty {
             throw IngestError(file: file, kind: .parse, message: "no application read: libxml2 stopped reading part of the page (\(dropped))")
         }
@@ -296,11 +301,15 @@ public struct PageParser: Sendable {
 
     private static let traditionalToSimplified = StringTransform("Traditional-Simplified")
 
+    /// False while analysing a page known to hold no character outside GB2312, so that
+    /// `simplified` skips even its cheap check; true (check each string) otherwise.
+    @TaskLocal static var pageMayHaveTraditional = true
+
     /// `s` in simplified characters (ICU's Traditional-Simplified transform), for
     /// recognising headings and keywords on traditional-character pages; values keep the
     /// page's own characters.
     static func simplified(_ s: String) -> String {
-        guard HanScript.mayHaveTraditional(s) else { return s }
+        guard pageMayHaveTraditional, HanScript.mayHaveTraditional(s) else { return s }
         return s.applyingTransform(traditionalToSimplified, reverse: false) ?? s
     }
 
@@ -366,13 +375,20 @@ public struct PageParser: Sendable {
     static func isClosing(_ block: Block) -> Bool {
         let t = simplified(block.text)
         if t.hasPrefix("特此公示") || t.hasPrefix("特此公告") { return true }
-        if t.contains("版权所有") || t.hasPrefix("主办单位") || t.lowercased().contains("copyright") { return true }
-        if block.context.contains(where: { $0.contains("footer") || $0 == "foot" }) { return true }
-        if t.count <= 60, !t.contains("："), !t.contains(":") {
-            if t.hasPrefix("中国人民银行") || t.contains("People's Bank of China") && !t.contains(".") { return true }
-            if t.count <= 20, DateParser.parseAll(t).count == 1 { return true }
+        if has(t, "版权所有") || t.hasPrefix("主办单位") || has(t.lowercased(), "copyright") { return true }
+        if block.context.contains(where: { has($0, "footer") || $0 == "foot" }) { return true }
+        let length = t.unicodeScalars.count
+        if length <= 60, !has(t, "："), !has(t, ":") {
+            if t.hasPrefix("中国人民银行") || has(t, "People's Bank of China") && !has(t, ".") { return true }
+            if length <= 20, DateParser.parseAll(t).count == 1 { return true }
         }
         return false
+    }
+
+    /// Substring test on UTF-8 bytes (Foundation's `contains` folds character clusters
+    /// and was a visible cost on every block).
+    static func has(_ haystack: String, _ needle: String) -> Bool {
+        haystack.utf8.firstRange(of: needle.utf8) != nil
     }
 
     static func applicationType(_ original: String) -> String {
