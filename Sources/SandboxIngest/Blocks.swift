@@ -31,10 +31,13 @@ public struct Block: Sendable, Equatable {
     public var carried: [Bool] = []
 }
 
-/// Cleans text the way a browser lays it out: white space runs become one space, and a
-/// line break between two CJK characters disappears (CSS Text Level 4, segment break
+/// Cleans text the way a browser lays it out (CSS Text Level 3, white-space processing):
+/// runs of collapsible white space (space, tab, line breaks) become one space; a run that
+/// holds a line break between two CJK characters disappears (segment break
 /// transformation: Chinese has no spaces between words, so a source line wrap inside a
-/// sentence, as Word-exported pages have, is not a space).
+/// sentence, as Word-exported pages have, is not a space); a space typed between CJK
+/// characters is kept. No-break and ideographic spaces (U+00A0, U+3000) count as spaces
+/// and never vanish. Leading and trailing white space is dropped.
 public enum TextCleaner {
     /// Whether `s` is a CJK ideograph, CJK punctuation or a full-width form.
     public static func isCJK(_ s: Unicode.Scalar) -> Bool {
@@ -50,8 +53,9 @@ public enum TextCleaner {
         }
     }
 
-    /// Collapses white space (ASCII, NBSP, U+3000) to single spaces, drops it between CJK
-    /// characters and at both ends.
+    static func isLineBreak(_ s: Unicode.Scalar) -> Bool { s.value == 0x0A || s.value == 0x0D }
+
+    /// Collapses white space as described above.
     public static func clean(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
@@ -60,11 +64,18 @@ public enum TextCleaner {
             let s = scalars[i]
             if isSpace(s) {
                 var j = i
-                while j < scalars.count, isSpace(scalars[j]) { j += 1 }
+                var lineBreak = false
+                var hard = false  // U+00A0 or U+3000: a space the author typed on purpose
+                while j < scalars.count, isSpace(scalars[j]) {
+                    if isLineBreak(scalars[j]) { lineBreak = true }
+                    if scalars[j].value == 0xA0 || scalars[j].value == 0x3000 { hard = true }
+                    j += 1
+                }
                 let before = out.last
                 let after = j < scalars.count ? scalars[j] : nil
-                if let before, let after, !(isCJK(before) && isCJK(after)) {
-                    out.append(" ")
+                if let before, let after, !before.properties.isWhitespace {
+                    let vanishes = lineBreak && !hard && isCJK(before) && isCJK(after)
+                    if !vanishes { out.append(" ") }
                 }
                 i = j
                 continue

@@ -85,6 +85,8 @@ public struct PageParser: Sendable {
         var applicantsTruncated = false
         var type = "unstated"
         var sections: [Section] = []
+        /// The field the last key/value set (continuation lines may extend it).
+        var lastField: String?
         /// Further paragraphs of section i, joined to it with "\n" when the draft is done.
         var continuations: [Int: [String]] = [:]
         var line: Int
@@ -133,9 +135,59 @@ public struct PageParser: Sendable {
             }
         }
 
-        for block in blocks {
+        /// A field value found for the current application (or starting one, for a name
+        /// when the current one already has its name from a field).
+        func found(field: String, heading: String, value: String, block: Block) {
+            if field == "name", current == nil || current!.nameFromField {
+                flush(); current = Draft(line: block.line)
+            }
+            guard current != nil else { headerBlocks.append(block); return }
+            append(field: field, heading: heading, value: value, to: &current!)
+            current!.lastField = field
+        }
+        /// Text that is neither a heading nor a field: it continues the current field.
+        /// Short lines after 申请机构 (applicants one per line) join the applicants.
+        func continuation(_ block: Block) {
+            guard current != nil else {
+                headerBlocks.append(block)
+                if case .paragraph = block.kind { introduction.append(block.text) }
+                return
+            }
+            if current!.lastField == "applicants", block.text.count <= 40, !Self.has(block.text, "："), !Self.has(block.text, ":") {
+                let (names, truncated) = Self.splitApplicants(block.text)
+                current!.applicants += names
+                current!.applicantsTruncated = truncated
+                return
+            }
+            current!.lastField = nil
+            continueSection(block.text, into: &current!)
+        }
+        /// Whether a field key/value follows block `index` before the next heading: the
+        /// evidence that an unnumbered heading names an application.
+        func fieldsFollow(_ index: Int) -> Bool {
+            var j = index + 1
+            while j < blocks.count {
+                let b = blocks[j]
+                switch b.kind {
+                case .heading:
+                    if fieldFor(heading: b.text) != nil || keyValue(b.text) != nil { return true }
+                    return false
+                case .paragraph, .definition:
+                    if keyValue(b.text) != nil || fieldFor(heading: b.text) != nil { return true }
+                case .term:
+                    if fieldFor(heading: b.text) != nil { return true }
+                case .row(let cells, _, _):
+                    if cells.count >= 2, fieldFor(heading: cells[0]) != nil { return true }
+                }
+                j += 1
+            }
+            return false
+        }
+        var outside = false  // after a heading that is not an application: text belongs to none
+
+        for (index, block) in blocks.enumerated() {
             if closed { closingBlocks.append(block); continue }
-            if current != nil, Self.isClosing(block) {
+            if current != nil || outside, Self.isClosing(block) {
                 flush(); closed = true; closingBlocks.append(block); continue
             }
             switch block.kind {
@@ -178,47 +230,69 @@ public struct PageParser: Sendable {
                 var consumed = false
                 while i + 1 < cells.count {
                     if let f = fieldFor(heading: cells[i]) {
-                        if f == "name", current == nil || current!.nameFromField { flush(); current = Draft(line: block.line) }
-                        if current != nil { append(field: f, heading: Self.stripNumbering(cells[i]), value: cells[i + 1], to: &current!) }
+                        outside = false
+                        found(field: f, heading: Self.stripNumbering(cells[i]), value: cells[i + 1], block: block)
                         consumed = true
                     }
                     i += 2
                 }
-                if !consumed, current != nil { continueSection(block.text, into: &current!) }
-                if !consumed, current == nil { introduction.append(block.text) }
+                if !consumed, !outside { continuation(block) }
             case .term:
                 pendingKey = fieldFor(heading: block.text).map { ($0, block.text) }
-                if pendingKey == nil, current != nil { continueSection(block.text, into: &current!) }
+                if pendingKey == nil, current != nil { continuation(block) }
             case .definition:
-                if let key = pendingKey, current != nil {
-                    append(field: key.field, heading: key.heading, value: block.text, to: &current!)
+                if let key = pendingKey {
+                    found(field: key.field, heading: key.heading, value: block.text, block: block)
                 } else if current != nil {
-                    continueSection(block.text, into: &current!)
+                    continuation(block)
                 }
                 pendingKey = nil
             case .heading, .paragraph:
-                if case .heading(let level) = block.kind, level != 1, let start = applicationStart(block.text) {
-                    flush()
-                    current = Draft(name: start.name, nameEnglish: start.nameEnglish, line: block.line)
+                // A field label on a line of its own (创新应用名称, or 创新应用名称： with
+                // nothing after it): the next block is its value.
+                if let field = fieldFor(heading: block.text) {
+                    pendingKey = (field, Self.stripNumbering(block.text).trimmingCharacters(in: CharacterSet(charactersIn: " ：:")))
                     continue
                 }
                 if let (field, heading, value) = keyValue(block.text) {
-                    if field == "name", current == nil || current!.nameFromField {
-                        flush(); current = Draft(line: block.line)
-                    }
-                    if current != nil {
-                        append(field: field, heading: heading, value: value, to: &current!)
-                    } else {
-                        headerBlocks.append(block)
-                    }
+                    pendingKey = nil
+                    outside = false
+                    if value.isEmpty { pendingKey = (field, heading); continue }
+                    found(field: field, heading: heading, value: value, block: block)
                     continue
                 }
-                if current != nil {
-                    continueSection(block.text, into: &current!)
-                } else {
-                    headerBlocks.append(block)
-                    if case .paragraph = block.kind { introduction.append(block.text) }
+                if case .heading(let level) = block.kind, level != 1, current != nil, applicationStart(block.text) == nil {
+                    // A structural heading after an application (公示期及意见反馈, 附件 …).
+                    pageWarnings.append("non_application_heading: line \(block.line): '\(block.text)' ends application \(drafts.count + 1); its text is not part of any application")
+                    flush()
+                    pendingKey = nil
+                    outside = true
+                    continue
                 }
+                if case .heading(let level) = block.kind, level != 1, let start = applicationStart(block.text) {
+                    if start.explicit || fieldsFollow(index) {
+                        flush()
+                        pendingKey = nil
+                        outside = false
+                        current = Draft(name: start.name, nameEnglish: start.nameEnglish, line: block.line)
+                        continue
+                    }
+                    if current != nil || !drafts.isEmpty {
+                        // A heading among or after the applications that names none of
+                        // them (联系方式, 附件, …): what follows belongs to no application.
+                        pageWarnings.append("non_application_heading: line \(block.line): '\(block.text)' has no application fields after it; its text is not part of any application")
+                        flush()
+                        pendingKey = nil
+                        outside = true
+                        continue
+                    }
+                }
+                if let key = pendingKey {
+                    pendingKey = nil
+                    found(field: key.field, heading: key.heading, value: block.text, block: block)
+                    continue
+                }
+                if !outside { continuation(block) }
             }
         }
         flush()
@@ -316,7 +390,7 @@ public struct PageParser: Sendable {
     /// The canonical field a heading introduces, or nil.
     func fieldFor(heading: String) -> String? {
         let key = Self.headingKey(heading)
-        if key.isEmpty || key.count > 24 { return nil }
+        if key.isEmpty || key.count > 40 { return nil }
         return headingToField[key]
     }
 
@@ -332,7 +406,7 @@ public struct PageParser: Sendable {
 
     static let numbering = Pattern(#"^\s*(?:[（(]\s*[一二三四五六七八九十百\d]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．]|\d+\s*[、.．)）]|\d+\s+)\s*"#)
     static let numberedApplication = Pattern(#"^(创新)?应用\s*[一二三四五六七八九十百\d]+\s*$"#)
-    static let englishApplication = Pattern(#"^(?:application|project)\s*\d+\s*[:：.]\s*"#, caseInsensitive: true)
+    static let englishApplication = Pattern(#"^(?:innovative\s+)?(?:application|project)\s*(?:no\.?\s*)?\d+\s*(?:[:：.]\s*|$)"#, caseInsensitive: true)
     static let chineseBatch = Pattern(#"第\s*([一二三四五六七八九十\d]+)\s*批"#)
     static let englishOrdinalBatch = Pattern(#"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+batch"#)
     static let englishNumberedBatch = Pattern(#"batch\s+(no\.\s*)?\d+"#)
@@ -348,7 +422,13 @@ public struct PageParser: Sendable {
         return t
     }
 
-    struct Start { var name: String?; var nameEnglish: String? }
+    struct Start: Equatable {
+        var name: String?
+        var nameEnglish: String?
+        /// 创新应用一 / Application 1: an application whatever follows; otherwise the
+        /// heading starts one only when application fields follow it.
+        var explicit = false
+    }
 
     /// Whether a heading starts an application; returns its name when the heading gives it.
     func applicationStart(_ text: String) -> Start? {
@@ -359,11 +439,11 @@ public struct PageParser: Sendable {
         }
         if keyValue(text) != nil { return nil }
         if Self.numberedApplication.firstMatch(in: text) != nil {
-            return Start(name: nil)
+            return Start(name: nil, explicit: true)
         }
         if let r = Self.englishApplication.firstMatch(in: text) {
             let name = String(text[r.upperBound...]).trimmingCharacters(in: .whitespaces)
-            return Start(name: nil, nameEnglish: name.isEmpty ? nil : name)
+            return Start(name: nil, nameEnglish: name.isEmpty ? nil : name, explicit: true)
         }
         let stripped = Self.stripNumbering(text)
         if stripped.isEmpty || stripped.count > 80 { return nil }
@@ -374,7 +454,7 @@ public struct PageParser: Sendable {
     /// Closing matter: 特此公示, copyright lines, an issuer signature or a date alone.
     static func isClosing(_ block: Block) -> Bool {
         let t = simplified(block.text)
-        if t.hasPrefix("特此公示") || t.hasPrefix("特此公告") { return true }
+        if t.hasPrefix("特此公示") || t.hasPrefix("特此公告") || t.hasPrefix("公示期") { return true }
         if has(t, "版权所有") || t.hasPrefix("主办单位") || has(t.lowercased(), "copyright") { return true }
         if block.context.contains(where: { has($0, "footer") || $0 == "foot" }) { return true }
         let length = t.unicodeScalars.count

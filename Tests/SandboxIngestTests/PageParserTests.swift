@@ -74,3 +74,17 @@ import Testing
         #expect(page.info.warnings == ["declared_count_mismatch: the introduction declares 3 applications, the page holds 4"])
     }
 }
+
+@Suite struct TextCleanerTests {
+    @Test func whiteSpaceFollowsCSSRules() {
+        // A source line break between Chinese characters vanishes (Word wraps lines there).
+        #expect(TextCleaner.clean("人工\n   智能") == "人工智能")
+        // A typed space between CJK characters, or a no-break/ideographic space, stays.
+        #expect(TextCleaner.clean("中国银联 小米数科") == "中国银联 小米数科")
+        #expect(TextCleaner.clean("ＢＩＧ ＤＡＴＡ") == "ＢＩＧ ＤＡＴＡ")
+        #expect(TextCleaner.clean("物联网\u{3000}传感器") == "物联网 传感器")
+        #expect(TextCleaner.clean("物联网&\u{A0}\n传感器".replacingOccurrences(of: "&", with: "")) == "物联网 传感器")
+        // Between Latin words any run becomes one space; ends are trimmed.
+        #expect(TextCleaner.clean("  big \n\t data  ") == "big data")
+    }
+}

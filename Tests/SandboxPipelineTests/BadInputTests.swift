@@ -106,9 +106,11 @@ import Testing
         // A layout table around everything, <td> without <tr>, unclosed <p>, <br>-separated
         // fields, &nbsp; and U+3000, a comment and a <script> inside a field.
         let first = try record("chengdu-2020-b1-01")
-        #expect(first.name == "基于物联网的农业信贷服务")
+        // &nbsp; and U+3000 are spaces the author typed: kept (as one space), unlike a
+        // source line break between Chinese characters.
+        #expect(first.name == "基于物联网的 农业信贷服务")
         #expect(first.applicants.map(\.kind) == ["bank", "technology_company"])
-        #expect(first.sections.map(\.text) == ["面向农户提供线上贷款，运用物联网传感器采集数据。"])
+        #expect(first.sections.map(\.text) == ["面向农户提供线上贷款，运用物联网 传感器采集数据。"])
         #expect(first.technologies == ["internet_of_things"])  // 区块链 only in the comment and script
         #expect(first.inclusiveMarkers == ["agriculture_rural"])
         let second = try record("chengdu-2020-b1-02")
