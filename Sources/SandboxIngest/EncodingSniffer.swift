@@ -93,8 +93,10 @@ public enum EncodingSniffer {
             case "utf-8", "utf8":
                 return EncodingDecision(declared: d, used: "GB18030", bomLength: 0,
                                         warnings: ["charset_conflict: page declares utf-8 but its bytes are not UTF-8; decoded as GB18030"])
-            case "big5", "big5-hkscs", "cn-big5", "x-x-big5":
+            case "big5", "cn-big5", "x-x-big5":
                 return EncodingDecision(declared: d, used: "BIG5", bomLength: 0, warnings: [])
+            case "big5-hkscs":
+                return EncodingDecision(declared: d, used: "BIG5-HKSCS", bomLength: 0, warnings: [])
             default:
                 return EncodingDecision(declared: d, used: d.uppercased(), bomLength: 0, warnings: [])
             }
@@ -106,9 +108,17 @@ public enum EncodingSniffer {
     /// white space) encoded in UTF-16: `3C 00` or `00 3C`, followed by another ASCII
     /// character in the same form (the HTML standard's sniffing of an XML-like start).
     public static func utf16WithoutBOM(_ bytes: [UInt8]) -> String? {
-        guard bytes.count >= 4 else { return nil }
-        if bytes[0] == 0x3C, bytes[1] == 0, bytes[2] != 0, bytes[2] < 0x80, bytes[3] == 0 { return "UTF-16LE" }
-        if bytes[0] == 0, bytes[1] == 0x3C, bytes[2] == 0, bytes[3] != 0, bytes[3] < 0x80 { return "UTF-16BE" }
+        // Skip leading white space (space, tab, CR, LF) encoded in UTF-16 either way.
+        let blank: Set<UInt8> = [0x20, 0x09, 0x0D, 0x0A]
+        var i = 0
+        while i + 1 < bytes.count, i < 512,
+              (blank.contains(bytes[i]) && bytes[i + 1] == 0) || (bytes[i] == 0 && blank.contains(bytes[i + 1])) {
+            i += 2
+        }
+        guard i + 4 <= bytes.count else { return nil }
+        let b = Array(bytes[i..<(i + 4)])
+        if b[0] == 0x3C, b[1] == 0, b[2] != 0, b[2] < 0x80, b[3] == 0 { return "UTF-16LE" }
+        if b[0] == 0, b[1] == 0x3C, b[2] == 0, b[3] != 0, b[3] < 0x80 { return "UTF-16BE" }
         return nil
     }
 

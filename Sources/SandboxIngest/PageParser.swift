@@ -479,8 +479,9 @@ public struct PageParser: Sendable {
         return "unstated"
     }
 
-    /// Splits an applicant list on 、，,；; and English "and"; a trailing 等 / etc. is
-    /// dropped and reported as truncation. Parentheses protect their content.
+    /// Splits an applicant list on 、，,；;/ and line breaks, on a space after a Chinese
+    /// character, and on English "and"; a trailing 等 / etc. is dropped and reported as
+    /// truncation. Parentheses protect their content.
     public static func splitApplicants(_ value: String) -> ([String], Bool) {
         var parts: [String] = []
         var current = ""
@@ -489,8 +490,12 @@ public struct PageParser: Sendable {
             switch ch {
             case "(", "（": depth += 1; current.append(ch)
             case ")", "）": depth = max(0, depth - 1); current.append(ch)
-            case "、", "，", ",", "；", ";":
+            case "、", "，", ",", "；", ";", "/", "／", "\n":
                 if depth == 0 { parts.append(current); current = "" } else { current.append(ch) }
+            case " " where depth == 0 && current.last.map { TextCleaner.isCJK($0.unicodeScalars.first!) } == true:
+                // A space between two Chinese names separates them ("中国银联 小米数科");
+                // one inside a Latin name does not ("Bank of China").
+                parts.append(current); current = ""
             default:
                 current.append(ch)
             }
@@ -654,7 +659,7 @@ public struct PageParser: Sendable {
 
 /// Chinese numerals up to 99 (一 … 九十九), as used in batch numbers and counts.
 public enum ChineseNumerals {
-    static let digits: [Character: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+    static let digits: [Character: Int] = ["〇": 0, "零": 0, "○": 0, "◯": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
                                            "六": 6, "七": 7, "八": 8, "九": 9]
 
     /// The value of `s` (e.g. 十一 → 11, 二十 → 20), or nil.
@@ -679,8 +684,6 @@ public enum ChineseNumerals {
 /// Finds dates in text: 2020-01-14, 2020/1/14, 2020年1月14日, 二〇二〇年七月二十一日,
 /// 31 July 2020, July 31, 2020. Returns ISO 8601 strings in text order.
 public enum DateParser {
-    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                         "october", "november", "december"]
 
     typealias DateParts = (year: Int?, month: Int?, day: Int?)
 
@@ -696,25 +699,50 @@ public enum DateParser {
     }
 
     static func dayMonthYear(_ s: Substring) -> DateParts {
-        let w = s.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+        let w = words(s)
         guard w.count == 3 else { return (nil, nil, nil) }
-        return (Int(w[2]), months.firstIndex(of: w[1]).map { $0 + 1 }, Int(w[0]))
+        return (Int(w[2]), month(w[1]), Int(w[0]))
     }
 
     static func monthDayYear(_ s: Substring) -> DateParts {
-        let w = s.lowercased().replacingOccurrences(of: ",", with: " ").split(whereSeparator: \.isWhitespace).map(String.init)
+        let w = words(s)
         guard w.count == 3 else { return (nil, nil, nil) }
-        return (Int(w[2]), months.firstIndex(of: w[0]).map { $0 + 1 }, Int(w[1]))
+        return (Int(w[2]), month(w[0]), Int(w[1]))
     }
 
-    static let monthNames = "(january|february|march|april|may|june|july|august|september|october|november|december)"
+    /// Full and abbreviated English month names (Jan, Jan., Sept …).
+    static let monthNames = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+
+    /// Month number of an English month name or abbreviation (its first three letters).
+    static func month(_ word: String) -> Int? {
+        let prefixes = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        return prefixes.firstIndex(of: String(word.lowercased().prefix(3))).map { $0 + 1 }
+    }
+
+    /// Splits "14th Jan., 2020" into its words, dropping punctuation and ordinal suffixes.
+    static func words(_ s: Substring) -> [String] {
+        s.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "." }).map { w in
+            var w = String(w)
+            if w.first?.isNumber == true { w = String(w.prefix { $0.isNumber }) }
+            return w
+        }
+    }
 
     static let patterns: [(Pattern, @Sendable (Substring) -> DateParts)] = [
         (Pattern(#"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"#), numericDate),
-        (Pattern(#"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"#), chineseDate),
-        (Pattern(#"\b\d{1,2}\s+"# + monthNames + #"\s+\d{4}"#, caseInsensitive: true), dayMonthYear),
-        (Pattern(#"\b"# + monthNames + #"\s+\d{1,2},?\s+\d{4}"#, caseInsensitive: true), monthDayYear),
+        (Pattern(#"[〇零○◯Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"#), chineseDate),
+        (Pattern(#"\b\d{1,2}(?:st|nd|rd|th)?\s+"# + monthNames + #"\.?,?\s+\d{4}"#, caseInsensitive: true), dayMonthYear),
+        (Pattern(#"\b"# + monthNames + #"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"#, caseInsensitive: true), monthDayYear),
     ]
+
+    /// Whether year-month-day exists in the Gregorian calendar (no 2 月 30 日).
+    static func isRealDate(_ y: Int, _ m: Int, _ d: Int) -> Bool {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let date = calendar.date(from: DateComponents(year: y, month: m, day: d)) else { return false }
+        let back = calendar.dateComponents([.year, .month, .day], from: date)
+        return back.year == y && back.month == m && back.day == d
+    }
 
     /// All valid dates in `text`, as `YYYY-MM-DD`, in order of appearance. Full-width
     /// digits (２０２０年) are read as digits.
@@ -724,7 +752,8 @@ public enum DateParser {
             : original
         var found: [(Int, String)] = []
         func add(_ pos: String.Index, _ y: Int?, _ m: Int?, _ d: Int?) {
-            guard let y, let m, let d, (1990...2100).contains(y), (1...12).contains(m), (1...31).contains(d) else { return }
+            guard let y, let m, let d, (1990...2100).contains(y), (1...12).contains(m), (1...31).contains(d),
+                  isRealDate(y, m, d) else { return }
             found.append((text.distance(from: text.startIndex, to: pos), String(format: "%04d-%02d-%02d", y, m, d)))
         }
         for (pattern, convert) in patterns {

@@ -36,7 +36,8 @@ public struct NormalizedText: Sendable, Equatable {
 ///    one, so offsets stay exact (otherwise the scalar is kept as is).
 /// 2. NFKC (full-width letters and digits fold to ASCII, U+3000 to a space).
 /// 3. Case folding of Latin letters (lowercase).
-/// 4. Hyphens, dashes and underscores become spaces; runs of white space become one space.
+/// 4. Hyphens, dashes and underscores become spaces; runs of white space become one space;
+///    default-ignorable code points (U+00AD, U+200B–U+200F, U+2060…, U+FEFF …) vanish.
 ///
 /// CJK characters are otherwise kept as they are.
 public struct TextNormalizer: Sendable {
@@ -113,7 +114,9 @@ public struct TextNormalizer: Sendable {
         }
     }
 
-    /// NFKC + lowercase for one scalar; ASCII and CJK ideographs take fast paths.
+    /// NFKC + lowercase for one scalar; ASCII and CJK ideographs take fast paths;
+    /// default-ignorable code points (soft hyphen, zero-width space and joiners, bidi
+    /// marks, word joiner, variation selectors, BOM) vanish, so they cannot hide a term.
     private static func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
         let v = scalar.value
         if v < 0x80 {
@@ -121,6 +124,7 @@ public struct TextNormalizer: Sendable {
             return [scalar]
         }
         if (0x4E00...0x9FFF).contains(v) { return [scalar] }
+        if scalar.properties.isDefaultIgnorableCodePoint { return [] }
         if (0xFF01...0xFF5E).contains(v) {  // full-width ASCII block
             return fold(Unicode.Scalar(v - 0xFEE0)!)
         }

@@ -56,6 +56,9 @@ struct Run: ParsableCommand {
     var quiet = false
 
     func validate() throws {
+        for (flag, value) in [("--corpus", corpus), ("--lexicons", lexicons), ("--output", output)] where value.isEmpty {
+            throw ValidationError("\(flag) must not be empty (an empty path would mean the current folder)")
+        }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
         guard maxBytes >= 1 else { throw ValidationError("--max-bytes must be at least 1 (got \(maxBytes))") }
     }
@@ -98,10 +101,16 @@ struct Classify: ParsableCommand {
     @Option(help: "Folder of lexicon files.")
     var lexicons = "Lexicons"
 
+    func validate() throws {
+        if pages.isEmpty { throw ValidationError("give at least one page file, or '-' for standard input") }
+        if pages.contains("") || lexicons.isEmpty { throw ValidationError("paths must not be empty") }
+    }
+
     func run() throws {
         let pipeline = loadPipeline(lexicons)
         var failed = 0
         var produced = 0
+        var seen: [String: String] = [:]  // record id → page that gave it
         for page in pages {
             let result: PageResult
             if page == "-" {
@@ -110,9 +119,18 @@ struct Classify: ParsableCommand {
             } else {
                 result = pipeline.process(fileAt: URL(fileURLWithPath: page), name: page)
             }
-            produced += result.records.count
-            FileHandle.standardOutput.write(try RecordFormat.jsonLines(result.records))
             var notes = result.errors
+            // As in `run`, an id already printed is not printed again.
+            let fresh = result.records.filter { record in
+                if let first = seen[record.id] {
+                    notes.append(ErrorEntry(file: page, kind: "duplicate_id", message: "record id \(record.id) already given by \(first); this one is dropped"))
+                    return false
+                }
+                seen[record.id] = page
+                return true
+            }
+            produced += fresh.count
+            FileHandle.standardOutput.write(try RecordFormat.jsonLines(fresh))
             if let info = result.info, result.records.isEmpty, result.errors.isEmpty {
                 // Not an error, but say so: the page held no application.
                 notes.append(ErrorEntry(file: info.file, kind: "no_applications", message: "no application found on the page"))

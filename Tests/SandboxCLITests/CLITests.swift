@@ -89,6 +89,10 @@ func tempDir(_ name: String) throws -> URL {
     @Test func usageErrorsExit64() throws {
         #expect(try sandboxlens(["run", "--jobs", "0"]).0 == 64)
         #expect(try sandboxlens(["eval"]).0 == 64)
+        // An empty path would mean the current folder: refused before anything runs.
+        let (code, _, stderr) = try sandboxlens(["run", "--corpus", ""])
+        #expect(code == 64)
+        #expect(stderr.hasPrefix("Error: --corpus must not be empty"))
     }
 
     @Test func classifyReadsStandardInputAndReportsEmptyPages() throws {
@@ -102,6 +106,17 @@ func tempDir(_ name: String) throws -> URL {
         #expect(code2 == 0)
         #expect(stdout2.isEmpty)
         #expect(stderr2 == "{\"file\":\"\(empty.path)\",\"kind\":\"no_applications\",\"message\":\"no application found on the page\"}\n")
+    }
+
+    @Test func classifyDropsARepeatedID() throws {
+        let page = "Corpus/pages/suzhou-2020-b1.html"
+        let (code, stdout, stderr) = try sandboxlens(["classify", page, page])
+        #expect(code == 0)
+        #expect(stdout.split(separator: "\n").count == 2)
+        #expect(stderr.split(separator: "\n").map(String.init) == [
+            "{\"file\":\"\(page)\",\"kind\":\"duplicate_id\",\"message\":\"record id suzhou-2020-b1-01 already given by \(page); this one is dropped\"}",
+            "{\"file\":\"\(page)\",\"kind\":\"duplicate_id\",\"message\":\"record id suzhou-2020-b1-02 already given by \(page); this one is dropped\"}",
+        ])
     }
 
     @Test func evalGateFailsBelowTheFloor() throws {

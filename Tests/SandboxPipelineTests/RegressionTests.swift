@@ -53,3 +53,66 @@ import Testing
         #expect(r.records.count == 6)
     }
 }
+
+/// Second round of a tester's bad input: each file, the exact outcome it must have.
+@Suite struct RegressionRoundTwoTests {
+    func process(_ name: String) -> PageResult {
+        projectPipeline.process(fileAt: RegressionTests.dir.appendingPathComponent(name), name: name)
+    }
+
+    @Test func fieldLabelsOnTheirOwnLine() {
+        // <p><strong>创新应用名称</strong></p><p>手机POS创新应用</p>… and 创新应用名称：<empty>
+        for file in ["label-strong-own-line.html", "label-own-line.html"] {
+            let r = process(file)
+            #expect(r.errors.isEmpty, "\(file)")
+            #expect(r.records.map(\.name) == ["手机POS创新应用"], "\(file)")
+            #expect(r.records.map { $0.applicants.map(\.name) } == [["中国银联"]], "\(file)")
+            #expect(r.records.map(\.technologies) == [["blockchain"]], "\(file)")
+        }
+    }
+
+    @Test func headingsThatNameNoApplication() {
+        let trailing = process("trailing-heading.html")
+        #expect(trailing.records.map(\.name) == ["微捷贷产品"])
+        #expect(trailing.records.first?.sections.map(\.text) == ["线上信用贷款。"])
+        #expect(trailing.records.first?.warnings == ["non_application_heading: line 7: '联系方式' has no application fields after it; its text is not part of any application"])
+        let twoLists = process("two-lists-min.html")
+        #expect(twoLists.records.map(\.name) == ["微捷贷产品", "手机POS创新应用"])
+    }
+
+    @Test func applicantsOnePerLineOrSpaceSeparated() {
+        for file in ["applicants-br-min.html", "applicants-space-min.html"] {
+            let r = process(file)
+            #expect(r.records.map { $0.applicants.map(\.name) } == [["中国银联", "小米数科", "京东数科"]], "\(file)")
+            #expect(r.records.map(\.participation) == ["joint_with_technology_company"], "\(file)")
+        }
+    }
+
+    @Test func invisibleCharactersAndFullWidthSpacesDoNotHideTerms() {
+        // 大U+200D数据, 区U+00AD块链; ＢＩＧ ＤＡＴＡ with a typed space.
+        #expect(process("zwj-keyword-min.html").records.map(\.technologies) == [["big_data", "blockchain"]])
+        let fw = process("fw-space-fw.html").records
+        #expect(fw.map(\.technologies) == [["big_data"]])
+        #expect(fw.first?.sections.first?.text == "采用ＢＩＧ ＤＡＴＡ技术")
+    }
+
+    @Test func moreDateForms() {
+        #expect(process("date-cn-numerals-zero.html").records.map(\.announced) == ["2020-01-14"])  // 二○二○年一月十四日
+        #expect(process("en-date-mdy-abbr.html").records.map(\.announced) == ["2020-01-14"])       // Jan. 14, 2020
+        // 2020年2月30日 is no date: the page cannot have ids (it was "2020-02-30").
+        #expect(process("date-invalid-feb30.html").errors.map(\.message) == ["cannot build record ids: missing announcement date"])
+    }
+
+    @Test func encodingsAndEnglishLabels() {
+        let utf16 = process("utf16le-nobom-leading-ws.html").records
+        #expect(utf16.map(\.source.usedEncoding) == ["UTF-16LE"])
+        #expect(utf16.map(\.name) == ["微捷贷产品"])
+        let hkscs = process("big5hkscs-min.html").records
+        #expect(hkscs.map(\.source.usedEncoding) == ["BIG5-HKSCS"])
+        #expect(hkscs.first?.sections.first?.text == "呢個係香港嘅綫上信用貸款，運用區塊鏈技術。")
+        #expect(hkscs.first?.warnings == [])
+        let english = process("english-name-label-min.html").records
+        #expect(english.map(\.name) == ["Micro Loan Product"])
+        #expect(english.map { $0.applicants.map(\.kind) } == [["bank"]])
+    }
+}
