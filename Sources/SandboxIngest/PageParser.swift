@@ -591,7 +591,7 @@ public struct PageParser: Sendable {
         for text in texts {
             if let r = chineseBatch.firstMatch(in: text) {
                 let inner = text[r].dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
-                if let n = Int(inner) ?? ChineseNumerals.value(inner) { return n }
+                if let n = Int(inner) ?? ChineseNumerals.value(inner), n > 0 { return n }
             }
             if text.contains("首批") { return 1 }
             let lower = text.lowercased()

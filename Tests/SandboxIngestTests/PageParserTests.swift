@@ -20,6 +20,7 @@ import Testing
         #expect(PageParser.findBatch(in: ["上海市2020年第二批金融科技创新监管试点"]) == 2)
         #expect(PageParser.findBatch(in: ["拟纳入首批试点"]) == 1)
         #expect(PageParser.findBatch(in: ["pilot applications (third batch)"]) == 3)
+        #expect(PageParser.findBatch(in: ["2020年第0批"]) == nil)  // no batch 0
         #expect(ChineseNumerals.value("十一") == 11)
         #expect(ChineseNumerals.value("二十") == 20)
     }
