@@ -4,7 +4,7 @@
 # Usage: scripts/fuzz.sh [SECONDS] [extra libFuzzer flags…]     (default 1800 s)
 # Builds the IngestFuzzer target into .build-fuzz/ (SANDBOXLENS_FUZZ=1 adds it to
 # Package.swift; normal builds never see it). Crashing inputs are written to
-# Fuzz/crashes/; keep each one as a regression fixture (Tests/…/Fixtures/fuzz-regressions/).
+# Fuzz/crashes/; keep each one as a regression fixture (Tests/SandboxPipelineTests/Fixtures/regressions/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-1800}"
@@ -16,8 +16,8 @@ SANDBOXLENS_FUZZ=1 swift build -c release --build-path .build-fuzz -j 2 --produc
 work=".build-fuzz/corpus"
 mkdir -p "$work" Fuzz/crashes
 cp Corpus/pages/*.html Tests/SandboxPipelineTests/Fixtures/bad-input/*.html "$work"/
-if [ -d Tests/SandboxPipelineTests/Fixtures/fuzz-regressions ]; then
-    cp Tests/SandboxPipelineTests/Fixtures/fuzz-regressions/* "$work"/ 2>/dev/null || true
+if [ -d Tests/SandboxPipelineTests/Fixtures/regressions ]; then
+    cp Tests/SandboxPipelineTests/Fixtures/regressions/* "$work"/ 2>/dev/null || true
 fi
 
 SANDBOXLENS_LEXICONS=Lexicons ASAN_OPTIONS=detect_leaks=0 .build-fuzz/release/IngestFuzzer \

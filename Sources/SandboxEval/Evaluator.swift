@@ -206,8 +206,16 @@ public struct EvaluationReport: Codable, Sendable, Hashable {
     /// `true` when anything was not scored as given: ids on one side only, duplicate ids,
     /// or reader issues. A CLI should exit non-zero then (scores are still valid for the
     /// records that joined).
-    public var hasErrors: Bool {
-        !onlyInGold.isEmpty || !onlyInPredictions.isEmpty || !duplicateGoldIds.isEmpty
+    public var hasErrors: Bool { hasErrors(goldIsSample: goldIsSample) }
+
+    /// Set when the gold set labels only a sample of the predictions (`--gold-is-sample`):
+    /// predictions outside it are listed apart, not as errors. Not encoded.
+    public var goldIsSample = false
+
+    /// As `hasErrors`; with `goldIsSample`, predictions whose ids the gold set lacks are
+    /// expected (the gold set labels a sample of the dataset) and are listed, not errors.
+    public func hasErrors(goldIsSample: Bool) -> Bool {
+        !onlyInGold.isEmpty || (!goldIsSample && !onlyInPredictions.isEmpty) || !duplicateGoldIds.isEmpty
             || !duplicatePredictionIds.isEmpty || !issues.isEmpty
     }
 

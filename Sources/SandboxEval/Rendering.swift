@@ -18,6 +18,9 @@ extension EvaluationReport {
             out.append("ERRORS")
             out += errors.map { "  " + $0 }
         }
+        if goldIsSample, !onlyInPredictions.isEmpty {
+            out.append("not in the gold sample (\(onlyInPredictions.count), not scored): \(onlyInPredictions.joined(separator: ", "))")
+        }
         for family in families {
             out.append("")
             out.append(family.headline)
@@ -127,7 +130,7 @@ extension EvaluationReport {
         if !onlyInGold.isEmpty {
             lines.append("only in gold (\(onlyInGold.count)): \(onlyInGold.joined(separator: ", "))")
         }
-        if !onlyInPredictions.isEmpty {
+        if !onlyInPredictions.isEmpty, !goldIsSample {
             lines.append("only in predictions (\(onlyInPredictions.count)): \(onlyInPredictions.joined(separator: ", "))")
         }
         if !duplicateGoldIds.isEmpty {

@@ -42,7 +42,7 @@ public struct ComparisonRow: Codable, Hashable, Sendable {
     public var cells: [ComparisonCell]
     /// Records in the filter whose breakdown value is not one of the figure's values
     /// (e.g. `application_type` = `unstated`), by that value; empty for `count`.
-    public var otherIDs: [String: [String]]
+    public var otherIds: [String: [String]]
     /// Sum of published batch sizes in the filter's city/batch scope (coverage.json).
     public var scopePublished: Int
     /// Sum of corpus batch sizes in the scope (coverage.json).
@@ -147,7 +147,7 @@ public enum Stats {
         }
         var row = ComparisonRow(
             id: figure.id, group: figure.group, label: figure.label, kind: def.kind,
-            field: def.kind == .count ? nil : def.breakdownField, cells: cells, otherIDs: others,
+            field: def.kind == .count ? nil : def.breakdownField, cells: cells, otherIds: others,
             scopePublished: scope.reduce(0) { $0 + $1.published },
             scopeHere: scope.reduce(0) { $0 + $1.here },
             scopeRecords: records.filter { def.filter.covers(city: $0.city, batch: $0.batch) }.count,
@@ -210,7 +210,7 @@ public enum Stats {
         }
         var otherCount = 0
         let byRecord = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for (value, ids) in row.otherIDs.sorted(by: { $0.key < $1.key }) {
+        for (value, ids) in row.otherIds.sorted(by: { $0.key < $1.key }) {
             otherCount += ids.count
             var perBatch: [String: Int] = [:]
             var order: [String] = []

@@ -193,6 +193,8 @@ struct Eval: ParsableCommand {
     var format: Format = .text
     @Option(help: "JSON file of minimum scores, e.g. {\"primary.accuracy\": 0.95}; a score below its floor fails.")
     var minFrom: String?
+    @Flag(help: "The gold set labels a sample: predictions whose ids it lacks are listed, not errors.")
+    var goldIsSample = false
 
     func run() throws {
         do {
@@ -210,7 +212,8 @@ struct Eval: ParsableCommand {
             } else {
                 predicted = try PredictionReader.read(contentsOf: URL(fileURLWithPath: predictions ?? "Output/records.jsonl"))
             }
-            let report = Evaluator.evaluate(gold: goldSet, predictions: predicted)
+            var report = Evaluator.evaluate(gold: goldSet, predictions: predicted)
+            report.goldIsSample = goldIsSample
             switch format {
             case .json: print(try report.renderJSON())
             case .md: print(report.renderMarkdown(), terminator: "")

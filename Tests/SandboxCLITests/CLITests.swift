@@ -119,6 +119,17 @@ func tempDir(_ name: String) throws -> URL {
         ])
     }
 
+    @Test func aGoldSampleIsNoErrorWhenSaidSo() throws {
+        let sample = "Tests/SandboxCLITests/Fixtures/gold-sample.jsonl"  // 11 of the 46 records
+        let (strict, out1, _) = try sandboxlens(["eval", "--gold", sample])
+        #expect(strict == 1)
+        #expect(out1.contains("  only in predictions (35): "))
+        let (code, out2, _) = try sandboxlens(["eval", "--gold", sample, "--gold-is-sample"])
+        #expect(code == 0)
+        #expect(out2.contains("errors: none\nnot in the gold sample (35, not scored): "))
+        #expect(out2.contains("primary — single-label, 11 records, accuracy 1.0000"))
+    }
+
     @Test func evalGateFailsBelowTheFloor() throws {
         let floors = try tempDir("cli-floor").appendingPathComponent("floor.json")
         // A gold set with one primary changed: accuracy 45/46 < 1.0.
