@@ -44,26 +44,9 @@ public enum GoldReader {
     // MARK: JSON Lines (LABELS.md §5; also predictions)
 
     static func readJSONLines(_ data: Data, fileName: String, readEvidence: Bool) -> ReadResult {
-        var collector = RecordCollector(file: fileName)
-        for line in JSONLines.split(data) {
-            let object: [String: JSONValue]
-            do {
-                let value = try JSONValue.parse(line.data)
-                guard let o = value.objectValue else {
-                    collector.issue(line: line.number, "expected a JSON object, found \(value.typeName)")
-                    continue
-                }
-                object = o
-            } catch {
-                collector.issue(line: line.number, column: error.column(in: line.data), error.message)
-                continue
-            }
-            switch RecordBuilding.record(fromObject: object, readEvidence: readEvidence) {
-            case let .success(record): collector.add(record, line: line.number)
-            case let .failure(problem): collector.issue(line: line.number, problem.message)
-            }
+        readObjectLines(data, fileName: fileName, format: .jsonl) {
+            RecordBuilding.record(fromObject: $0, readEvidence: readEvidence)
         }
-        return collector.result(format: .jsonl)
     }
 
     // MARK: doccano
@@ -71,6 +54,15 @@ public enum GoldReader {
     /// doccano text classification: `{"id":…, "text":…, "label":["family:label", …]}`;
     /// the record id is `record_id` (string or integer), falling back to `id`.
     static func readDoccano(_ data: Data, fileName: String) -> ReadResult {
+        readObjectLines(data, fileName: fileName, format: .doccano, record: doccanoRecord)
+    }
+
+    /// One JSON object a line, each turned into a record by `record`; a line that is not
+    /// a JSON object, or that `record` rejects, becomes an issue with its line number.
+    private static func readObjectLines(
+        _ data: Data, fileName: String, format: GoldFormat,
+        record: ([String: JSONValue]) -> Result<LabelledRecord, RecordProblem>
+    ) -> ReadResult {
         var collector = RecordCollector(file: fileName)
         for line in JSONLines.split(data) {
             let object: [String: JSONValue]
@@ -85,12 +77,12 @@ public enum GoldReader {
                 collector.issue(line: line.number, column: error.column(in: line.data), error.message)
                 continue
             }
-            switch doccanoRecord(object) {
-            case let .success(record): collector.add(record, line: line.number)
+            switch record(object) {
+            case let .success(r): collector.add(r, line: line.number)
             case let .failure(problem): collector.issue(line: line.number, problem.message)
             }
         }
-        return collector.result(format: .doccano)
+        return collector.result(format: format)
     }
 
     private static func doccanoRecord(_ object: [String: JSONValue]) -> Result<LabelledRecord, RecordProblem> {
