@@ -117,7 +117,8 @@ public struct Classifier: Sendable {
         var inTitle = Set<String>()
         for (field, section, text) in Self.fields(of: app) {
             let norm = TextNormalizer().normalize(text)
-            for m in matcher.matches(in: norm, group: .tags) {
+            let found = matcher.matches(in: norm, groups: [.tags, .categories])
+            for m in found[.tags] ?? [] {
                 evidence.append(Evidence(label: m.label, term: m.term, field: field, section: section, start: m.start, end: m.end, negated: m.negated))
                 guard !m.negated else { continue }
                 let labels = [m.label] + matcher.implied(by: m.label)
@@ -129,7 +130,7 @@ public struct Classifier: Sendable {
                 }
             }
             let fieldWeight = rules.fieldWeights[field == "name_en" ? "name" : field] ?? rules.defaultFieldWeight
-            for m in matcher.matches(in: norm, group: .categories) {
+            for m in found[.categories] ?? [] {
                 evidence.append(Evidence(label: m.label, term: m.term, field: field, section: section, start: m.start, end: m.end, negated: m.negated))
                 guard !m.negated, fieldWeight > 0 else { continue }
                 scores[m.label, default: 0] += m.weight * fieldWeight

@@ -143,13 +143,24 @@ public struct Matcher: Sendable {
     /// As `matches(in:group:)`, on text already normalised (to share one normalisation
     /// between groups).
     public func matches(in norm: NormalizedText, group: Group) -> [Match] {
+        matches(in: norm, group: group, scopes: negationScopes(norm))
+    }
+
+    /// Matches of several groups in one text, the negation cues scanned once for all.
+    public func matches(in norm: NormalizedText, groups: [Group]) -> [Group: [Match]] {
+        let scopes = negationScopes(norm)
+        var out: [Group: [Match]] = [:]
+        for g in groups { out[g] = matches(in: norm, group: g, scopes: scopes) }
+        return out
+    }
+
+    func matches(in norm: NormalizedText, group: Group, scopes: [Range<Int>]) -> [Match] {
         guard let index = indexes[group] else { return [] }
         let bytes = norm.bytes
         let raw = index.automaton.occurrences(in: bytes).filter {
             Self.onBoundary(bytes, $0.start, $0.end, latinStart: index.latinStart[$0.pattern], latinEnd: index.latinEnd[$0.pattern])
         }
         let kept = AhoCorasick.leftmostLongest(raw)
-        let scopes = negationScopes(norm)
         var result: [Match] = []
         for occ in kept {
             let range = norm.originalRange(bytes: occ.start..<occ.end)
