@@ -29,6 +29,14 @@ public struct Block: Sendable, Equatable {
     /// For table rows: per cell, whether its text was carried down from a cell above by
     /// `rowspan` (empty for other blocks).
     public var carried: [Bool] = []
+    /// For table rows: per cell, its lines (split at `<br>` and block children, each line
+    /// cleaned), so that a list written one item per line keeps its items apart.
+    public var cellLines: [[String]] = []
+    /// The cleaned text of a bold run (`<b>`, `<strong>`, `font-weight:bold|600–900`) that
+    /// opens the block and is shorter than it: a cue that the run is a field label.
+    public var lead: String?
+    /// Nesting depth of list items (`<li>`) around the block (0 outside lists).
+    public var listDepth = 0
 }
 
 /// Cleans text the way a browser lays it out (CSS Text Level 3, white-space processing):
@@ -106,17 +114,33 @@ enum BlockBuilder {
         var boldCount = 0
         var count = 0
         var line = 0
+        /// Raw text of the bold run that opens the line, while it is still open.
+        var leadRaw = ""
+        /// False once non-bold visible text has been seen.
+        var leadOpen = true
+    }
+
+    /// Whether an element renders its text bold: `<b>`, `<strong>`, or an inline style
+    /// `font-weight: bold|bolder|600…900`.
+    static func isBold(_ e: HTMLElement) -> Bool {
+        if e.name == "b" || e.name == "strong" { return true }
+        guard let style = e.attributes["style"]?.lowercased(), let r = style.range(of: "font-weight") else { return false }
+        let rest = style[r.upperBound...].drop { $0 == " " || $0 == ":" }
+        return rest.hasPrefix("bold") || rest.hasPrefix("bolder") || ["6", "7", "8", "9"].contains(where: { rest.hasPrefix($0 + "00") })
     }
 
     struct Builder {
         var blocks: [Block] = []
         var tableCounter = 0
+        var listDepth = 0
 
         mutating func visit(_ e: HTMLElement, context: [String]) {
             var ctx = context
             for key in ["class", "id"] { if let v = e.attributes[key] { ctx.append(v.lowercased()) } }
             if e.name == "head" { return }  // <title> is read separately; the rest is not content
             if e.name == "table" { table(e, context: ctx); return }
+            if e.name == "li" { listDepth += 1 }
+            defer { if e.name == "li" { listDepth -= 1 } }
             let hasBlockChild = e.childElements.contains { Self.separates(parent: e, child: $0) }
             if !hasBlockChild {
                 leaf(e, nodes: e.children, context: ctx)
@@ -157,11 +181,14 @@ enum BlockBuilder {
                         let visible = t.unicodeScalars.filter { !TextCleaner.isSpace($0) }.count
                         lines[lines.count - 1].count += visible
                         if bold { lines[lines.count - 1].boldCount += visible }
+                        if lines[lines.count - 1].leadOpen {
+                            if bold { lines[lines.count - 1].leadRaw += t } else if visible > 0 { lines[lines.count - 1].leadOpen = false }
+                        }
                     case .element(let c):
                         if c.name == "br" {
                             lines.append(Line(line: c.line))
                         } else {
-                            walk(c.children, bold: bold || c.name == "b" || c.name == "strong")
+                            walk(c.children, bold: bold || BlockBuilder.isBold(c))
                         }
                     }
                 }
@@ -186,7 +213,11 @@ enum BlockBuilder {
                 } else {
                     kind = .paragraph
                 }
-                blocks.append(Block(kind: kind, text: text, line: l.line, context: context))
+                var block = Block(kind: kind, text: text, line: l.line, context: context)
+                let lead = TextCleaner.clean(l.leadRaw)
+                if !lead.isEmpty, lead.unicodeScalars.count < text.unicodeScalars.count, text.hasPrefix(lead) { block.lead = lead }
+                block.listDepth = listDepth
+                blocks.append(block)
             }
         }
 
@@ -210,7 +241,7 @@ enum BlockBuilder {
             var index = 0
             // Cells spanning rows (rowspan) are carried down, by column, into the rows
             // below; cells spanning columns (colspan) fill the columns after them with "".
-            var carry: [Int: (text: String, remaining: Int)] = [:]
+            var carry: [Int: (text: String, lines: [String], remaining: Int)] = [:]
             for r in rows {
                 let cells = r.childElements.filter { $0.name == "td" || $0.name == "th" }
                 let nonEmpty = cells.filter { !TextCleaner.clean($0.textContent).isEmpty }
@@ -224,36 +255,41 @@ enum BlockBuilder {
                     continue
                 }
                 var texts: [String] = []
+                var lines: [[String]] = []
                 var carried: [Bool] = []
                 var column = 0
                 var next = cells.makeIterator()
                 func takeCarried() -> Bool {
                     guard let c = carry[column], c.remaining > 0 else { return false }
                     texts.append(c.text)
+                    lines.append(c.lines)
                     carried.append(true)
-                    carry[column] = c.remaining > 1 ? (c.text, c.remaining - 1) : nil
+                    carry[column] = c.remaining > 1 ? (c.text, c.lines, c.remaining - 1) : nil
                     column += 1
                     return true
                 }
                 while true {
                     if takeCarried() { continue }
                     guard let cell = next.next() else { break }
-                    let text = cellText(cell)
+                    let cellLines = self.cellLines(cell)
+                    let text = TextCleaner.clean(cellLines.joined(separator: "\n"))
                     let rowspan = min(max(Int(cell.attributes["rowspan"] ?? "") ?? 1, 1), 1000)
                     let colspan = min(max(Int(cell.attributes["colspan"] ?? "") ?? 1, 1), 100)
                     for k in 0..<colspan {
                         texts.append(k == 0 ? text : "")
+                        lines.append(k == 0 ? cellLines : [])
                         carried.append(false)
-                        if rowspan > 1 { carry[column] = (k == 0 ? text : "", rowspan - 1) }
+                        if rowspan > 1 { carry[column] = (k == 0 ? text : "", k == 0 ? cellLines : [], rowspan - 1) }
                         column += 1
                     }
                 }
                 while carry.keys.contains(where: { $0 >= column }) {
-                    if !takeCarried() { texts.append(""); carried.append(false); column += 1 }
+                    if !takeCarried() { texts.append(""); lines.append([]); carried.append(false); column += 1 }
                 }
                 var block = Block(kind: .row(cells: texts, table: id, row: index), text: texts.joined(separator: "\t"),
                                   line: r.line, context: context)
                 block.carried = carried
+                block.cellLines = lines
                 blocks.append(block)
                 index += 1
             }
@@ -273,6 +309,29 @@ enum BlockBuilder {
 
         func hasBlocks(_ e: HTMLElement) -> Bool {
             !e.descendants { BlockBuilder.blockElements.contains($0.name) }.isEmpty
+        }
+
+        /// A cell's lines: its text split at `<br>` and at block children, each cleaned,
+        /// empty lines dropped.
+        func cellLines(_ cell: HTMLElement) -> [String] {
+            var out: [String] = []
+            var cur = ""
+            func walk(_ nodes: [HTMLNode]) {
+                for n in nodes {
+                    switch n {
+                    case .text(let t): cur += t
+                    case .element(let c):
+                        if c.name == "br" { out.append(cur); cur = "" }
+                        let isBlock = BlockBuilder.blockElements.contains(c.name)
+                        if isBlock { out.append(cur); cur = "" }
+                        walk(c.children)
+                        if isBlock { out.append(cur); cur = "" }
+                    }
+                }
+            }
+            walk(cell.children)
+            out.append(cur)
+            return out.map { TextCleaner.clean($0) }.filter { !$0.isEmpty }
         }
 
         func cellText(_ cell: HTMLElement) -> String {

@@ -13,15 +13,13 @@ public struct PageParser: Sendable {
     public let places: [Place]
     /// Field headings (`Lexicons/fields.yaml`).
     public let fields: FieldHeadings
-    private let headingToField: [String: String]
+    let labeler: FieldLabeler
 
     /// Creates a parser from the gazetteer and field headings of a lexicon set.
     public init(places: [Place], fields: FieldHeadings) {
         self.places = places
         self.fields = fields
-        var map: [String: String] = [:]
-        for (field, heading) in fields.headings { map[Self.headingKey(heading)] = field }
-        self.headingToField = map
+        self.labeler = FieldLabeler(fields: fields)
     }
 
     /// Reads, decodes, parses and splits one page.
@@ -62,255 +60,44 @@ public struct PageParser: Sendable {
             encoding = EncodingDecision(declared: encoding.declared, used: encoding.used, bomLength: encoding.bomLength,
                                         warnings: encoding.warnings + ["parser_dropped_content: libxml2 stopped reading part of the page: \(dropped)"])
         }
-        // One look at the whole page decides whether headings and keywords need folding
-        // from traditional characters (the per-string check is cheap, not free).
-        let mayHaveTraditional = HanScript.mayHaveTraditional(title + blocks.map(\.text).joined(separator: "\n"))
-        let page = try Self.$pageMayHaveTraditional.withValue(mayHaveTraditional) {
-            try analyse(blocks: blocks, title: title, file: file, sha256: sha, encoding: encoding,
-                        parserErrors: doc.errorCount, parserWarnings: doc.warningCount)
-        }
+        let page = try analyse(blocks: blocks, title: title, file: file, sha256: sha, encoding: encoding,
+                               parserErrors: doc.errorCount, parserWarnings: doc.warningCount)
         if let dropped = doc.droppedContent, page.applications.isEmpty {
             throw IngestError(file: file, kind: .parse, message: "no application read: libxml2 stopped reading part of the page (\(dropped))")
         }
         return page
     }
 
-    // MARK: - Layout analysis
-
-    struct Draft {
-        var name: String?
-        var nameFromField = false
-        var nameEnglish: String?
-        var applicants: [String] = []
-        var applicantsTruncated = false
-        var type = "unstated"
-        var sections: [Section] = []
-        /// The field the last key/value set (continuation lines may extend it).
-        var lastField: String?
-        /// Further paragraphs of section i, joined to it with "\n" when the draft is done.
-        var continuations: [Int: [String]] = [:]
-        var line: Int
-
-        /// The sections with their continuation paragraphs joined in.
-        var joinedSections: [Section] {
-            sections.enumerated().map { i, s in
-                guard let more = continuations[i] else { return s }
-                return Section(field: s.field, heading: s.heading, text: ([s.text] + more).joined(separator: "\n"))
-            }
-        }
-    }
+    // MARK: - Page analysis
 
     func analyse(blocks: [Block], title: String, file: String, sha256: String, encoding: EncodingDecision,
                  parserErrors: Int, parserWarnings: Int) throws -> IngestedPage {
-        var drafts: [Draft] = []
-        var current: Draft?
-        var introduction: [String] = []
-        var headerBlocks: [Block] = []
-        var closingBlocks: [Block] = []
-        var summaryHeader: [Int: [String?]] = [:]  // table id → field per column
-        var summaryRows: [Draft] = []
-        var pendingKey: (field: String, heading: String)?
-        var pageWarnings: [String] = []
-        var closed = false
-        var errors: [IngestError] = []
-
-        func flush() {
-            if let c = current { drafts.append(c) }
-            current = nil
+        var seg = Segmenter(labeler: labeler).segment(blocks)
+        if seg.drafts.isEmpty, !seg.sawLabels {
+            // No field labels anywhere: a page in running prose.
+            let prose = ProseReader().read(blocks)
+            if !prose.drafts.isEmpty { seg = prose }
         }
-        func append(field: String, heading: String, value: String, to draft: inout Draft) {
-            switch field {
-            case "name":
-                draft.name = value
-                draft.nameFromField = true
-            case "applicants":
-                let (names, truncated) = Self.splitApplicants(value)
-                draft.applicants = names
-                draft.applicantsTruncated = truncated
-            case "application_type":
-                draft.type = Self.applicationType(value)
-            default:
-                if value.isEmpty { return }
-                draft.sections.append(Section(field: field, heading: heading, text: value))
-            }
-        }
-
-        /// A field value found for the current application (or starting one, for a name
-        /// when the current one already has its name from a field).
-        func found(field: String, heading: String, value: String, block: Block) {
-            if field == "name", current == nil || current!.nameFromField {
-                flush(); current = Draft(line: block.line)
-            }
-            guard current != nil else { headerBlocks.append(block); return }
-            append(field: field, heading: heading, value: value, to: &current!)
-            current!.lastField = field
-        }
-        /// Text that is neither a heading nor a field: it continues the current field.
-        /// Short lines after 申请机构 (applicants one per line) join the applicants.
-        func continuation(_ block: Block) {
-            guard current != nil else {
-                headerBlocks.append(block)
-                if case .paragraph = block.kind { introduction.append(block.text) }
-                return
-            }
-            if current!.lastField == "applicants", block.text.count <= 40, !Self.has(block.text, "："), !Self.has(block.text, ":") {
-                let (names, truncated) = Self.splitApplicants(block.text)
-                current!.applicants += names
-                current!.applicantsTruncated = truncated
-                return
-            }
-            current!.lastField = nil
-            continueSection(block.text, into: &current!)
-        }
-        /// Whether a field key/value follows block `index` before the next heading: the
-        /// evidence that an unnumbered heading names an application.
-        func fieldsFollow(_ index: Int) -> Bool {
-            var j = index + 1
-            while j < blocks.count {
-                let b = blocks[j]
-                switch b.kind {
-                case .heading:
-                    if fieldFor(heading: b.text) != nil || keyValue(b.text) != nil { return true }
-                    return false
-                case .paragraph, .definition:
-                    if keyValue(b.text) != nil || fieldFor(heading: b.text) != nil { return true }
-                case .term:
-                    if fieldFor(heading: b.text) != nil { return true }
-                case .row(let cells, _, _):
-                    if cells.count >= 2, fieldFor(heading: cells[0]) != nil { return true }
-                }
-                j += 1
-            }
-            return false
-        }
-        var outside = false  // after a heading that is not an application: text belongs to none
-
-        for (index, block) in blocks.enumerated() {
-            if closed { closingBlocks.append(block); continue }
-            if current != nil || outside, Self.isClosing(block) {
-                flush(); closed = true; closingBlocks.append(block); continue
-            }
-            switch block.kind {
-            case .row(let cells, let table, let rowIndex):
-                // A summary table: header row naming the application-name column, 3+ columns.
-                if rowIndex == 0 || summaryHeader[table] == nil, cells.count >= 3 {
-                    let mapped = cells.map { fieldFor(heading: $0) }
-                    if mapped.contains("name") {
-                        summaryHeader[table] = mapped
-                        continue
-                    }
-                }
-                if let header = summaryHeader[table] {
-                    // A row whose first cell is carried down by rowspan (the same 序号)
-                    // continues the application above: its applicants and texts join it.
-                    if block.carried.first == true, !summaryRows.isEmpty {
-                        for (i, cell) in cells.enumerated() where i < header.count && !cell.isEmpty && !(block.carried.count > i && block.carried[i]) {
-                            switch header[i] {
-                            case "applicants":
-                                let (names, truncated) = Self.splitApplicants(cell)
-                                summaryRows[summaryRows.count - 1].applicants += names
-                                summaryRows[summaryRows.count - 1].applicantsTruncated = truncated
-                            case "name", "application_type", nil:
-                                pageWarnings.append("summary_continuation: line \(block.line): '\(cell)' continues application \(summaryRows.count) under a column that holds one value; not used")
-                            case let f?:
-                                append(field: f, heading: cellHeading(table: table, column: i, blocks: blocks), value: cell, to: &summaryRows[summaryRows.count - 1])
-                            }
-                        }
-                        continue
-                    }
-                    var d = Draft(line: block.line)
-                    for (i, cell) in cells.enumerated() where i < header.count {
-                        if let f = header[i] { append(field: f, heading: cellHeading(table: table, column: i, blocks: blocks), value: cell, to: &d) }
-                    }
-                    if d.name != nil { summaryRows.append(d) }
-                    continue
-                }
-                // Key/value row(s): (key, value) pairs.
-                var i = 0
-                var consumed = false
-                while i + 1 < cells.count {
-                    if let f = fieldFor(heading: cells[i]) {
-                        outside = false
-                        found(field: f, heading: Self.stripNumbering(cells[i]), value: cells[i + 1], block: block)
-                        consumed = true
-                    }
-                    i += 2
-                }
-                if !consumed, !outside { continuation(block) }
-            case .term:
-                pendingKey = fieldFor(heading: block.text).map { ($0, block.text) }
-                if pendingKey == nil, current != nil { continuation(block) }
-            case .definition:
-                if let key = pendingKey {
-                    found(field: key.field, heading: key.heading, value: block.text, block: block)
-                } else if current != nil {
-                    continuation(block)
-                }
-                pendingKey = nil
-            case .heading, .paragraph:
-                // A field label on a line of its own (创新应用名称, or 创新应用名称： with
-                // nothing after it): the next block is its value.
-                if let field = fieldFor(heading: block.text) {
-                    pendingKey = (field, Self.stripNumbering(block.text).trimmingCharacters(in: CharacterSet(charactersIn: " ：:")))
-                    continue
-                }
-                if let (field, heading, value) = keyValue(block.text) {
-                    pendingKey = nil
-                    outside = false
-                    if value.isEmpty { pendingKey = (field, heading); continue }
-                    found(field: field, heading: heading, value: value, block: block)
-                    continue
-                }
-                if case .heading(let level) = block.kind, level != 1, current != nil, applicationStart(block.text) == nil {
-                    // A structural heading after an application (公示期及意见反馈, 附件 …).
-                    pageWarnings.append("non_application_heading: line \(block.line): '\(block.text)' ends application \(drafts.count + 1); its text is not part of any application")
-                    flush()
-                    pendingKey = nil
-                    outside = true
-                    continue
-                }
-                if case .heading(let level) = block.kind, level != 1, let start = applicationStart(block.text) {
-                    if start.explicit || fieldsFollow(index) {
-                        flush()
-                        pendingKey = nil
-                        outside = false
-                        current = Draft(name: start.name, nameEnglish: start.nameEnglish, line: block.line)
-                        continue
-                    }
-                    if current != nil || !drafts.isEmpty {
-                        // A heading among or after the applications that names none of
-                        // them (联系方式, 附件, …): what follows belongs to no application.
-                        pageWarnings.append("non_application_heading: line \(block.line): '\(block.text)' has no application fields after it; its text is not part of any application")
-                        flush()
-                        pendingKey = nil
-                        outside = true
-                        continue
-                    }
-                }
-                if let key = pendingKey {
-                    pendingKey = nil
-                    found(field: key.field, heading: key.heading, value: block.text, block: block)
-                    continue
-                }
-                if !outside { continuation(block) }
-            }
-        }
-        flush()
-
-        // Without detail blocks, the summary rows are the applications.
-        var warnings = encoding.warnings + pageWarnings
-        if drafts.isEmpty { drafts = summaryRows }
-        else {
-            // Fill what the details leave unsaid from the summary row of the same name.
+        var drafts = seg.drafts
+        var warnings = encoding.warnings + seg.warnings
+        // A table listing applications that the page then describes in detail adds none:
+        // it fills what the details leave unsaid.
+        let summary = drafts.filter(\.fromSummary)
+        let details = drafts.filter { !$0.fromSummary }
+        if !summary.isEmpty, !details.isEmpty {
+            drafts = details
             for i in drafts.indices {
-                guard let row = summaryRows.first(where: { $0.name == drafts[i].name }) else { continue }
+                guard let row = summary.first(where: { $0.names.name == drafts[i].names.name }) else { continue }
                 if drafts[i].applicants.isEmpty { drafts[i].applicants = row.applicants; drafts[i].applicantsTruncated = row.applicantsTruncated }
                 if drafts[i].type == "unstated" { drafts[i].type = row.type }
+                if drafts[i].fieldNameEnglish == nil, drafts[i].names.english == nil { drafts[i].fieldNameEnglish = row.names.english }
             }
         }
 
         // Page metadata.
-        let introText = introduction.joined(separator: "\n")
+        let headerBlocks = seg.header.map { blocks[$0] }
+        let closingBlocks = seg.closing.map { blocks[$0] }
+        let introText = seg.introduction.joined(separator: "\n")
         let headerTexts = headerBlocks.map(\.text)
         let city = findPlace(in: ([title] + headerTexts.prefix(8) + [introText]).map(Self.simplified))
         let batch = Self.findBatch(in: ([title] + headerTexts + [introText]).map(Self.simplified))
@@ -333,128 +120,48 @@ public struct PageParser: Sendable {
                             warnings: warnings, parserErrors: parserErrors, parserWarnings: parserWarnings)
 
         var applications: [ApplicationRecord] = []
+        var errors: [IngestError] = []
         for (index, d) in drafts.enumerated() {
             let position = index + 1
-            guard let name = d.name ?? d.nameEnglish, !name.isEmpty else {
+            let (name, english) = d.names
+            guard let name, !name.isEmpty else {
                 errors.append(IngestError(file: file, kind: .missingName,
                                           message: "application \(position) (line \(d.line)) has no name; skipped, its siblings are kept"))
                 continue
             }
-            applications.append(ApplicationRecord(position: position, name: name, nameEnglish: d.name == nil ? nil : d.nameEnglish,
+            applications.append(ApplicationRecord(position: position, name: name, nameEnglish: english,
                                                   applicants: d.applicants, applicantsTruncated: d.applicantsTruncated,
-                                                  applicationType: d.type, sections: Self.splitCombined(d.joinedSections, parser: self),
+                                                  applicationType: d.type, sections: splitCombined(d.joinedSections),
                                                   line: d.line))
         }
         return IngestedPage(info: info, applications: applications, errors: errors)
     }
 
-    private func cellHeading(table: Int, column: Int, blocks: [Block]) -> String {
-        for b in blocks {
-            if case .row(let cells, let t, _) = b.kind, t == table, column < cells.count, fieldFor(heading: cells[column]) != nil {
-                return cells[column]
-            }
-        }
-        return ""
-    }
-
-    private func continueSection(_ text: String, into draft: inout Draft) {
-        if draft.sections.isEmpty {
-            draft.sections.append(Section(field: "description", heading: "", text: text))
-        } else {
-            // Kept as parts and joined once (appending to the section's text each time
-            // made long pages quadratic).
-            draft.continuations[draft.sections.count - 1, default: []].append(text)
-        }
-    }
-
     // MARK: - Fields
 
-    static func headingKey(_ s: String) -> String {
-        simplified(stripNumbering(s)).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " ：:　"))
-    }
+    /// `s` in simplified characters, for recognising headings and keywords on
+    /// traditional-character pages; values keep the page's own characters.
+    static func simplified(_ s: String) -> String { PageText.simplified(s) }
 
-    private static let traditionalToSimplified = StringTransform("Traditional-Simplified")
-
-    /// False while analysing a page known to hold no character outside GB2312, so that
-    /// `simplified` skips even its cheap check; true (check each string) otherwise.
-    @TaskLocal static var pageMayHaveTraditional = true
-
-    /// `s` in simplified characters (ICU's Traditional-Simplified transform), for
-    /// recognising headings and keywords on traditional-character pages; values keep the
-    /// page's own characters.
-    static func simplified(_ s: String) -> String {
-        guard pageMayHaveTraditional, HanScript.mayHaveTraditional(s) else { return s }
-        return s.applyingTransform(traditionalToSimplified, reverse: false) ?? s
-    }
-
-    /// The canonical field a heading introduces, or nil.
-    func fieldFor(heading: String) -> String? {
-        let key = Self.headingKey(heading)
-        if key.isEmpty || key.count > 40 { return nil }
-        return headingToField[key]
-    }
-
-    /// Splits `字段：值` / `Field: value` into (field, heading, value) when the key is a
-    /// known heading.
-    func keyValue(_ text: String) -> (String, String, String)? {
-        guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
-        let key = String(text[..<colon])
-        guard let field = fieldFor(heading: key) else { return nil }
-        let value = String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
-        return (field, Self.stripNumbering(key).trimmingCharacters(in: .whitespaces), value)
-    }
-
-    static let numbering = Pattern(#"^\s*(?:[（(]\s*[一二三四五六七八九十百\d]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．]|\d+\s*[、.．)）]|\d+\s+)\s*"#)
-    static let numberedApplication = Pattern(#"^(创新)?应用\s*[一二三四五六七八九十百\d]+\s*$"#)
-    static let englishApplication = Pattern(#"^(?:innovative\s+)?(?:application|project)\s*(?:no\.?\s*)?\d+\s*(?:[:：.]\s*|$)"#, caseInsensitive: true)
     static let chineseBatch = Pattern(#"第\s*([一二三四五六七八九十\d]+)\s*批"#)
     static let englishOrdinalBatch = Pattern(#"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+batch"#)
     static let englishNumberedBatch = Pattern(#"batch\s+(no\.\s*)?\d+"#)
     static let chineseCount = Pattern(#"([一二三四五六七八九十\d]+)\s*[个個项項]\s*(创新)?应用"#)
     static let englishCount = Pattern(#"(\d+)\s+(innovative\s+|fintech\s+)?(applications|projects)"#)
 
-    /// Removes leading enumeration: （一） (1) 一、 1. 1． 1、 and spaces.
-    static func stripNumbering(_ s: String) -> String {
-        let t = s.trimmingCharacters(in: .whitespaces)
-        if let r = Self.numbering.firstMatch(in: t) {
-            return String(t[r.upperBound...])
-        }
-        return t
-    }
-
-    struct Start: Equatable {
-        var name: String?
-        var nameEnglish: String?
-        /// 创新应用一 / Application 1: an application whatever follows; otherwise the
-        /// heading starts one only when application fields follow it.
-        var explicit = false
-    }
-
-    /// Whether a heading starts an application; returns its name when the heading gives it.
-    func applicationStart(_ text: String) -> Start? {
-        let lower = Self.simplified(text).lowercased()
-        // Page titles and structural headings are not applications.
-        for word in ["公示", "公告", "名单", "列表", "一览", "基本情况", "详情", "public notice", "list of"] where lower.contains(word) {
-            return nil
-        }
-        if keyValue(text) != nil { return nil }
-        if Self.numberedApplication.firstMatch(in: text) != nil {
-            return Start(name: nil, explicit: true)
-        }
-        if let r = Self.englishApplication.firstMatch(in: text) {
-            let name = String(text[r.upperBound...]).trimmingCharacters(in: .whitespaces)
-            return Start(name: nil, nameEnglish: name.isEmpty ? nil : name, explicit: true)
-        }
-        let stripped = Self.stripNumbering(text)
-        if stripped.isEmpty || stripped.count > 80 { return nil }
-        if stripped.hasSuffix("：") || stripped.hasSuffix(":") { return nil }
-        return Start(name: stripped)
-    }
+    /// Lines that end an article's content on re-posts (editor credit, related links,
+    /// WeChat's read-more and follow prompts).
+    static let closingMarkers = ["责任编辑", "（编辑：", "(编辑：", "编辑：", "往期推荐", "往期回顾", "相关阅读", "相关新闻", "阅读原文",
+                                 "长按", "扫码关注", "Editor:", "Related:", "Read more"]
 
     /// Closing matter: 特此公示, copyright lines, an issuer signature or a date alone.
     static func isClosing(_ block: Block) -> Bool {
         let t = simplified(block.text)
         if t.hasPrefix("特此公示") || t.hasPrefix("特此公告") || t.hasPrefix("公示期") { return true }
+        // Attachments (附：意见反馈方式, 附件1) are page matter, not an application's text.
+        if t.hasPrefix("附：") || t.hasPrefix("附:") || t.hasPrefix("附件") || t.hasPrefix("附表") { return true }
+        for marker in closingMarkers where has(t, marker) && t.unicodeScalars.count <= 40 { return true }
+        if block.context.contains(where: { c in ["editor", "share", "related", "recommend", "copyright"].contains { has(c, $0) } }) { return true }
         if has(t, "版权所有") || t.hasPrefix("主办单位") || has(t.lowercased(), "copyright") { return true }
         if block.context.contains(where: { has($0, "footer") || $0 == "foot" }) { return true }
         let length = t.unicodeScalars.count
@@ -522,7 +229,7 @@ public struct PageParser: Sendable {
 
     /// In a combined section (one cell holding a whole description), sentences that open
     /// with a field heading (风险防控方面，…) go to that field.
-    static func splitCombined(_ sections: [Section], parser: PageParser) -> [Section] {
+    func splitCombined(_ sections: [Section]) -> [Section] {
         var out: [Section] = []
         for s in sections {
             guard s.field == "function" || s.field == "description" else { out.append(s); continue }
@@ -538,7 +245,7 @@ public struct PageParser: Sendable {
             for sentence in sentences {
                 let head = sentence.prefix { $0 != "，" && $0 != "," && $0 != "：" && $0 != ":" && $0 != "上" }
                 let headKey = String(head).replacingOccurrences(of: "方面", with: "")
-                if sentence.count > head.count, let f = parser.fieldFor(heading: headKey), f == "risk_control" {
+                if sentence.count > head.count, let f = labeler.field(forLabel: headKey), f == "risk_control" {
                     moved.append((f, sentence))
                 } else if !moved.isEmpty, moved.last!.0 == "risk_control" {
                     moved[moved.count - 1].1 += sentence

@@ -292,7 +292,7 @@ public enum LexiconLoader {
 
     /// The canonical fields a page's headings may map to.
     public static let knownFields: Set<String> = [
-        "name", "applicants", "application_type", "function", "technology", "effect", "channel", "risk_control", "description",
+        "name", "name_en", "applicants", "application_type", "function", "technology", "effect", "channel", "risk_control", "description",
     ]
 
     /// Parses `fields.yaml`: `fields: {function: [功能描述, …], …}`.

@@ -1,0 +1,234 @@
+import Foundation
+import SandboxLexicon
+
+/// A field label found at the start of a unit of page text.
+struct LabelHit: Equatable {
+    /// Canonical field key (`name`, `applicants`, `function`, …; `Lexicons/fields.yaml`).
+    let field: String
+    /// The label as written on the page, numbering and brackets removed.
+    let heading: String
+    /// The text after the label and its colon (trimmed); empty when the label stands alone
+    /// and its value is the next unit.
+    let value: String
+}
+
+/// An application-start cue: an ordinal heading (创新应用一, 应用1, Application 2, a box
+/// holding `01`) or a heading that may name an application.
+struct StartCue: Equatable {
+    /// The name the cue gives (after 创新应用一：), if any.
+    var name: String?
+    /// True for ordinal cues: they start an application whatever follows. A plain heading
+    /// starts one only when application fields follow it.
+    var explicit: Bool
+}
+
+/// Recognises field labels and application ordinals at the start of a unit, from the
+/// headings of `Lexicons/fields.yaml` (Chinese and English), compiled once into a
+/// dictionary of normalised keys.
+///
+/// Normalisation of a candidate label (the one rule, applied to headings and page text
+/// alike): NFKC (full-width forms → ASCII), traditional → simplified characters, white
+/// space removed next to CJK characters (letter-spacing 申　请　机　构) and collapsed
+/// elsewhere, lowercase. A label ends at a colon or colon look-alike (`：:∶﹕︰`), at the
+/// closing bracket of `【】[]〔〕［］〖〗`, at the end of an opening bold run, or at the end
+/// of the unit (a label on its own: its value is the next unit). Leading numbering
+/// (一、 1. （一） (1) ① 第一、) is removed first.
+struct FieldLabeler: Sendable {
+    private let keys: [String: String]
+    /// The longest normalised heading, in scalars: candidates longer than this are no label.
+    private let longest: Int
+
+    init(fields: FieldHeadings) {
+        var map: [String: String] = [:]
+        var longest = 0
+        for (field, heading) in fields.headings {
+            let key = Self.key(heading)
+            if map[key] == nil { map[key] = field }
+            longest = max(longest, key.unicodeScalars.count)
+        }
+        keys = map
+        self.longest = longest
+    }
+
+    static let colons: Set<Unicode.Scalar> = ["：", ":", "∶", "﹕", "︰", "﹔"]
+    static let openers: [Unicode.Scalar: Unicode.Scalar] = ["【": "】", "[": "]", "〔": "〕", "［": "］", "〖": "〗"]
+
+    /// The normalised key of a candidate label (see the type's documentation).
+    static func key(_ s: String) -> String {
+        var t = s.precomposedStringWithCompatibilityMapping
+        t = PageText.simplified(t)
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for u in t.unicodeScalars {
+            if TextCleaner.isSpace(u) || u.properties.isWhitespace { pendingSpace = true; continue }
+            if pendingSpace, let last = out.last, !TextCleaner.isCJK(last), !TextCleaner.isCJK(u) { out.append(" ") }
+            pendingSpace = false
+            out.append(u)
+        }
+        var r = String(out).lowercased()
+        while let last = r.unicodeScalars.last, colons.contains(last) || last == "." { r.unicodeScalars.removeLast() }
+        return r
+    }
+
+    /// The field a whole candidate label names, or nil.
+    func field(forLabel candidate: String) -> String? {
+        let k = Self.key(candidate)
+        if k.isEmpty || k.unicodeScalars.count > longest + 2 { return nil }
+        return keys[k]
+    }
+
+    /// The field label that opens `text`, if any. `lead` is the unit's opening bold run.
+    func label(in text: String, lead: String? = nil) -> LabelHit? {
+        let body = Self.stripNumbering(text)
+        let scalars = Array(body.unicodeScalars)
+        guard !scalars.isEmpty else { return nil }
+        // 【label】value
+        if let close = Self.openers[scalars[0]],
+           let end = scalars.prefix(longest + 12).firstIndex(of: close), end > 1 {
+            let inner = String(String.UnicodeScalarView(scalars[1..<end]))
+            if let f = field(forLabel: inner) {
+                return LabelHit(field: f, heading: Self.clean(inner), value: Self.valueAfter(scalars, from: end + 1))
+            }
+        }
+        // label：value
+        let window = min(scalars.count, (longest + 6) * 2)
+        if let colon = scalars.prefix(window).firstIndex(where: { Self.colons.contains($0) }) {
+            let candidate = String(String.UnicodeScalarView(scalars[..<colon]))
+            if let f = field(forLabel: candidate) {
+                return LabelHit(field: f, heading: Self.clean(candidate), value: Self.valueAfter(scalars, from: colon + 1))
+            }
+        }
+        // a bold run that opens the unit
+        if let lead, body.hasPrefix(Self.stripNumbering(lead)) || text.hasPrefix(lead) {
+            let bare = Self.stripNumbering(lead)
+            if let f = field(forLabel: bare) {
+                let n = bare.unicodeScalars.count
+                if body.hasPrefix(bare) {
+                    return LabelHit(field: f, heading: Self.clean(bare), value: Self.valueAfter(scalars, from: n))
+                }
+            }
+        }
+        // a label standing alone
+        if scalars.count <= longest * 3 + 6, let f = field(forLabel: body) {
+            return LabelHit(field: f, heading: Self.clean(body), value: "")
+        }
+        // label, white space, value (no colon): the first word is a label
+        if let space = scalars.prefix(window).firstIndex(where: { $0 == "　" || $0 == "\u{A0}" }) ?? scalars.prefix(window).firstIndex(of: " "),
+           space > 0 {
+            let candidate = String(String.UnicodeScalarView(scalars[..<space]))
+            if TextCleaner.isCJK(scalars[0]), let f = field(forLabel: candidate) {
+                return LabelHit(field: f, heading: Self.clean(candidate), value: Self.valueAfter(scalars, from: space))
+            }
+        }
+        return nil
+    }
+
+    /// Splits a value holding further `；label：value` parts (one line giving several
+    /// fields: 名称：X；申请单位：Y；类型：Z) into the first value and the hits that follow.
+    func splitInline(_ value: String) -> (String, [LabelHit]) {
+        let scalars = Array(value.unicodeScalars)
+        let separators: Set<Unicode.Scalar> = ["；", ";", "，", ",", "。", "|", "｜", "　", " "]
+        var cuts: [Int] = []
+        var i = 0
+        while i < scalars.count {
+            if separators.contains(scalars[i]) {
+                var j = i + 1
+                while j < scalars.count, TextCleaner.isSpace(scalars[j]) { j += 1 }
+                if j < scalars.count {
+                    let rest = String(String.UnicodeScalarView(scalars[j...]))
+                    if let hit = label(in: rest), !hit.value.isEmpty, rest.unicodeScalars.prefix(longest + 8).contains(where: { Self.colons.contains($0) }) {
+                        _ = hit
+                        cuts.append(i)
+                    }
+                }
+            }
+            i += 1
+        }
+        guard !cuts.isEmpty else { return (value, []) }
+        var hits: [LabelHit] = []
+        let first = Self.trim(String(String.UnicodeScalarView(scalars[..<cuts[0]])))
+        for (k, c) in cuts.enumerated() {
+            let end = k + 1 < cuts.count ? cuts[k + 1] : scalars.count
+            let part = String(String.UnicodeScalarView(scalars[(c + 1)..<end]))
+            if let hit = label(in: Self.trim(part)) { hits.append(hit) }
+        }
+        return (first, hits)
+    }
+
+    // MARK: - Application ordinals
+
+    static let chineseOrdinal = Pattern(#"^(?:创新应用|应用|项目|第)\s*[（(]?\s*[一二三四五六七八九十百〇零\d]+\s*[)）]?\s*(?:个|项)?\s*(?:创新应用|应用)?\s*(?:[：:∶、.．—\-]\s*|\s+|$)"#)
+    static let englishOrdinal = Pattern(#"^(?:innovative\s+|fintech\s+)?(?:application|project|item|case)\s*(?:no\.?\s*|#\s*)?\d+\s*(?:[:：.．\-—–]\s*|\s+|$)"#, caseInsensitive: true)
+    static let bareOrdinal = Pattern(#"^(?:[（(]?\s*[一二三四五六七八九十\d]{1,3}\s*[)）]?|[①-⑳]|no\.?\s*\d+)[、.．]?$"#, caseInsensitive: true)
+
+    /// An ordinal cue at the start of `text` (after NFKC): 创新应用一：名称, 应用1, 第一项应用,
+    /// Application 2: name, or a bare ordinal (01, （一）, ①) standing alone.
+    func ordinal(_ text: String) -> StartCue? {
+        let t = PageText.simplified(text.precomposedStringWithCompatibilityMapping).trimmingCharacters(in: .whitespaces)
+        if t.isEmpty { return nil }
+        for p in [Self.chineseOrdinal, Self.englishOrdinal] {
+            if let r = p.firstMatch(in: t) {
+                if t.hasPrefix("第"), !t[r].contains("应用") { continue }  // 第一批 is a batch, not an application
+                let rest = Self.trim(String(t[r.upperBound...]))
+                if label(in: rest) != nil { return nil }
+                // Offsets: the name keeps the page's own characters where it can.
+                let originalRest = Self.originalSuffix(text, length: rest.unicodeScalars.count) ?? rest
+                return StartCue(name: rest.isEmpty ? nil : originalRest, explicit: true)
+            }
+        }
+        if Self.bareOrdinal.firstMatch(in: t) != nil { return StartCue(name: nil, explicit: true) }
+        return nil
+    }
+
+    /// The last `length` scalars of `text`, trimmed, when that is plausible as the same
+    /// text as the normalised suffix (NFKC and folding keep lengths of Han text).
+    private static func originalSuffix(_ text: String, length: Int) -> String? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let s = Array(t.unicodeScalars)
+        guard length <= s.count else { return nil }
+        return trim(String(String.UnicodeScalarView(s[(s.count - length)...])))
+    }
+
+    // MARK: - Helpers
+
+    static let numbering = Pattern(#"^\s*(?:[（(]\s*[一二三四五六七八九十百\d０-９]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．]|[\d０-９]+\s*[、.．)）](?![\d０-９])|[①-⑳]|第[一二三四五六七八九十]+\s*[、，,.．]|[\d０-９]+\s+)\s*"#)
+
+    /// Removes leading enumeration: （一） (1) （１） 一、 1. 1、 ① 第一、 and spaces.
+    static func stripNumbering(_ s: String) -> String {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        if let r = numbering.firstMatch(in: t) { return String(t[r.upperBound...]) }
+        return t
+    }
+
+    static func trim(_ s: String) -> String {
+        s.trimmingCharacters(in: CharacterSet(charactersIn: " \u{3000}\u{A0}\t：:∶﹕︰"))
+    }
+
+    private static func clean(_ s: String) -> String {
+        trim(s).trimmingCharacters(in: CharacterSet(charactersIn: "【】[]〔〕［］〖〗"))
+    }
+
+    private static func valueAfter(_ scalars: [Unicode.Scalar], from start: Int) -> String {
+        guard start < scalars.count else { return "" }
+        return trim(String(String.UnicodeScalarView(scalars[start...])))
+    }
+}
+
+/// Script folding shared by the reader's stages.
+enum PageText {
+    private static let traditionalToSimplified = StringTransform("Traditional-Simplified")
+
+    /// `s` in simplified characters (ICU's Traditional-Simplified transform, character
+    /// level), for recognising labels and keywords on traditional-character pages; values
+    /// keep the page's own characters. Text with no Han character outside GB2312 is
+    /// returned unchanged without calling ICU.
+    static func simplified(_ s: String) -> String {
+        guard HanScript.mayHaveTraditional(s) else { return s }
+        return s.applyingTransform(traditionalToSimplified, reverse: false) ?? s
+    }
+
+    /// Whether `s` holds a Han character.
+    static func hasHan(_ s: String) -> Bool {
+        s.unicodeScalars.contains { (0x3400...0x9FFF).contains($0.value) || (0x20000...0x2FFFF).contains($0.value) }
+    }
+}

@@ -1,0 +1,211 @@
+import Foundation
+
+/// Reads applications from running prose — news re-posts that give no field labels:
+/// names in quotes (“” 「」 『』 《》) that read as names, applicants from the sentence
+/// that introduces each one (`“X”由A、B共同申请` / `A申请的“X”` / `“X” (English) was
+/// submitted jointly by A and B`), a stated type (`该应用为金融服务类`, `is a financial
+/// service`), and the paragraphs after an application's opening paragraph, up to the
+/// next one, as its text. Paragraphs before the first application are the
+/// introduction; they and the closing belong to no application.
+struct ProseReader {
+    /// Quote pairs that may hold an application name.
+    static let quotes: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "「": "」", "『": "』", "《": "》", "\"": "\""]
+
+    /// Endings and openings that make a quoted phrase read as an application name.
+    static let nameEndings = ["服务", "产品", "平台", "系统", "应用", "项目", "工具", "方案", "模式", "业务", "贷", "卡", "通", "宝", "盾",
+                              "service", "product", "platform", "system", "application", "project", "solution", "card"]
+
+    /// `由A、B共同申请` and its variants, after a quoted name (group 1: the applicants).
+    static let byApplicants = Pattern(#"^\s*(?:[（(][^）)]{1,120}[)）])?\s*[,，]?\s*(?:项目|应用|产品)?\s*(?:是)?由\s*(.{2,160}?)\s*(?:等\s*\d*\s*家?\s*机构)?\s*(?:共同|联合|合作)?\s*(?:申请|申报|提交|推出|研发|开发|提出)(?=[，,。；;\s的并]|$)"#)
+    /// `(English name) was submitted jointly by A and B` (group 1: English name, 2: applicants).
+    static let englishBy = Pattern(#"^\s*(?:\(([^)]{2,200})\))?\s*,?\s*(?:which\s+)?(?:was|is|has been|were)?\s*(?:submitted|applied\s+for|proposed|developed|launched|filed)\s+(?:jointly\s+)?by\s+(.+?)(?=\s+and\s+(?:is|was)\b|[,;.](?:\s|$)|$)"#, caseInsensitive: true)
+    /// `A申请的“X”` / `A、B共同申请的“X”` inside an enumeration (group 1: applicants, 2: name).
+    static let enumerated = Pattern(#"([^“”「」『』《》，,；;：:。]{2,120}?)\s*(?:共同|联合|合作)?\s*(?:申请|申报|提交|推出)的\s*[“「『《]((?:[^“”「」『』《》]|[“「『《][^“”「」『』《》]*[”」』》])+)[”」』》]"#)
+    /// `“X” (English name), applied for (jointly) by A and B` in an English enumeration.
+    static let englishEnumerated = Pattern(#"[“"]([^”"]{2,120})[”"]\s*(?:\(([^)]{2,200})\))?\s*,?\s*(?:applied\s+for|submitted|proposed)\s+(?:jointly\s+)?by\s+(.+?)(?=;|\.\s|\.$|,\s*and\s+[“"]|$)"#, caseInsensitive: true)
+    /// A stated application type.
+    static let statedType = Pattern(#"(?:为|属于|是|系)\s*(?:一[项款个])?\s*(金融服务|科技产品)\s*类?|(?:is|as)\s+an?\s+(financial\s+service|technology\s+product)"#, caseInsensitive: true)
+
+    /// A quoted name opening `text` (after white space and numbering): the name, and the
+    /// text after its closing quote.
+    static func leadingQuote(_ text: String) -> (name: String, rest: Substring)? {
+        let t = FieldLabeler.stripNumbering(text)
+        guard let first = t.unicodeScalars.first, let close = quotes[first] else { return nil }
+        var depth = 0
+        var idx = t.unicodeScalars.index(after: t.unicodeScalars.startIndex)
+        let start = idx
+        var count = 0
+        while idx < t.unicodeScalars.endIndex, count < 100 {
+            let u = t.unicodeScalars[idx]
+            if u == close && depth == 0 {
+                let name = String(t.unicodeScalars[start..<idx])
+                let rest = t[t.unicodeScalars.index(after: idx)...]
+                return (name.trimmingCharacters(in: .whitespaces), rest)
+            }
+            if quotes[u] != nil && u != close { depth += 1 } else if quotes.values.contains(u) && depth > 0 { depth -= 1 }
+            idx = t.unicodeScalars.index(after: idx)
+            count += 1
+        }
+        return nil
+    }
+
+    /// Whether a quoted phrase reads as an application name.
+    static func readsAsName(_ s: String) -> Bool {
+        let n = s.unicodeScalars.count
+        guard n >= 2, n <= 80 else { return false }
+        let lower = s.lowercased()
+        if lower.hasPrefix("基于") || lower.hasPrefix("based on") { return true }
+        return nameEndings.contains { lower.hasSuffix($0) }
+    }
+
+    /// Reads the applications of a page without field labels. `units` are the indices
+    /// of the blocks to read (in order); closing blocks are recognised as in the segmenter.
+    func read(_ blocks: [Block]) -> Segmenter.Result {
+        var result = Segmenter.Result()
+        var enumeration: [String: (applicants: String, english: String?)] = [:]
+        for b in blocks {
+            let t = b.text
+            for c in Self.enumerated.allCaptures(in: t) {
+                guard let a = c[1], let n = c[2] else { continue }
+                var applicants = String(t[a])
+                for lead in ["包括", "分别为", "分别是", "有", "为", "是"] where applicants.hasPrefix(lead) { applicants.removeFirst(lead.count) }
+                enumeration[String(t[n])] = (applicants.trimmingCharacters(in: .whitespaces), nil)
+            }
+            for c in Self.englishEnumerated.allCaptures(in: t) {
+                guard let n = c[1], let a = c[3] else { continue }
+                enumeration[String(t[n])] = (String(t[a]), c[2].map { String(t[$0]) })
+            }
+        }
+        var current: Draft?
+        var closed = false
+        func flush() { if let c = current { result.drafts.append(c) }; current = nil }
+        for (i, b) in blocks.enumerated() {
+            if closed { result.closing.append(i); continue }
+            if PageParser.isClosing(b) {
+                if current != nil || !result.drafts.isEmpty { flush(); closed = true; result.closing.append(i) } else { result.header.append(i) }
+                continue
+            }
+            if let opening = opening(b.text, enumeration: enumeration) {
+                flush()
+                var d = Draft(line: b.line)
+                d.headingName = opening.name
+                d.fieldNameEnglish = opening.english
+                if let a = opening.applicants {
+                    let (names, truncated) = PageParser.splitApplicants(a)
+                    d.applicants = names
+                    d.applicantsTruncated = truncated
+                }
+                if !opening.text.isEmpty { d.sections.append(Section(field: "description", heading: "", text: opening.text)) }
+                d.type = opening.type
+                current = d
+                continue
+            }
+            if current != nil {
+                current!.continueWith(b.text)
+            } else {
+                result.header.append(i)
+                if case .paragraph = b.kind { result.introduction.append(b.text) }
+            }
+        }
+        flush()
+        for i in result.drafts.indices where result.drafts[i].type == "unstated" {
+            result.drafts[i].type = Self.type(in: result.drafts[i].joinedSections.map(\.text).joined(separator: "\n"))
+        }
+        if result.drafts.isEmpty, !enumeration.isEmpty {
+            // Only an enumeration: its names and applicants, in text order.
+            let all = blocks.map(\.text).joined(separator: "\n")
+            let ordered = enumeration.keys.sorted { (all.range(of: $0)?.lowerBound ?? all.endIndex) < (all.range(of: $1)?.lowerBound ?? all.endIndex) }
+            for name in ordered {
+                var d = Draft(line: blocks.first?.line ?? 0)
+                d.headingName = name
+                d.fieldNameEnglish = enumeration[name]?.english
+                let (names, truncated) = PageParser.splitApplicants(enumeration[name]!.applicants)
+                d.applicants = names
+                d.applicantsTruncated = truncated
+                result.drafts.append(d)
+            }
+        }
+        return result
+    }
+
+    struct Opening {
+        var name: String
+        var english: String?
+        var applicants: String?
+        /// The paragraph's text after the sentence that introduces the application.
+        var text: String
+        /// The type the paragraph states, or `unstated`.
+        var type: String
+    }
+
+    /// The application type a text states (`为金融服务类`, `is a financial service`), or `unstated`.
+    static func type(in text: String) -> String {
+        let s = PageText.simplified(text)
+        guard let c = statedType.captures(in: s), let r = c[1] ?? c[2] else { return "unstated" }
+        return PageParser.applicationType(String(s[r]))
+    }
+
+    /// Whether a paragraph opens an application: it starts with a quoted name that reads
+    /// as a name, or that the enumeration names, or that a `由…申请` clause follows.
+    func opening(_ text: String, enumeration: [String: (applicants: String, english: String?)]) -> Opening? {
+        guard let (name, rest) = Self.leadingQuote(text) else { return nil }
+        let restText = String(rest)
+        var applicants: String?
+        var english: String?
+        var after = restText
+        if let c = Self.byApplicants.captures(in: PageText.simplified(restText)) {
+            let folded = PageText.simplified(restText)
+            if let a = c[1] { applicants = String(restText.unicodeScalars.count == folded.unicodeScalars.count ? Self.same(restText, folded, a) : folded[a]) }
+            after = Self.afterSentence(restText, from: c[0]!.upperBound, in: folded)
+        } else if let c = Self.englishBy.captures(in: restText) {
+            english = c[1].map { String(restText[$0]) }
+            applicants = c[2].map { String(restText[$0]) }
+            after = Self.afterSentence(restText, from: c[0]!.upperBound, in: restText)
+        } else if Self.readsAsName(name) || enumeration[name] != nil {
+            // “X”是… : the name opens a description.
+            guard restText.hasPrefix("是") || restText.hasPrefix("为") || restText.hasPrefix("，") || restText.hasPrefix("（") || restText.hasPrefix("(")
+                    || restText.hasPrefix(" ") || restText.hasPrefix("主要") || restText.hasPrefix("面向") || restText.hasPrefix("旨在") || enumeration[name] != nil else { return nil }
+            after = restText
+        } else {
+            return nil
+        }
+        if applicants == nil { applicants = enumeration[name]?.applicants }
+        if english == nil { english = enumeration[name]?.english }
+        if english == nil, let paren = Pattern(#"^\s*[（(]([A-Za-z][^）)]{1,200})[)）]"#).captures(in: restText), let r = paren[1] {
+            english = String(restText[r])
+        }
+        if let e = english, PageText.hasHan(e) { english = nil }
+        return Opening(name: name, english: english, applicants: applicants?.trimmingCharacters(in: .whitespaces),
+                       text: after.trimmingCharacters(in: .whitespaces), type: Self.type(in: restText))
+    }
+
+    /// The range `r` of `folded` mapped onto `original` (same scalar count).
+    private static func same(_ original: String, _ folded: String, _ r: Range<String.Index>) -> Substring {
+        let start = folded.unicodeScalars.distance(from: folded.unicodeScalars.startIndex, to: r.lowerBound)
+        let end = folded.unicodeScalars.distance(from: folded.unicodeScalars.startIndex, to: r.upperBound)
+        let u = original.unicodeScalars
+        let lo = u.index(u.startIndex, offsetBy: start), hi = u.index(u.startIndex, offsetBy: end)
+        return Substring(original.unicodeScalars[lo..<hi])
+    }
+
+    /// The text after the sentence (or clause) that ends at `index` of `folded`: a
+    /// following 。；. ends the introducing sentence; a following ，, leaves the rest of
+    /// the sentence as text.
+    private static func afterSentence(_ original: String, from index: String.Index, in folded: String) -> String {
+        let offset = folded.unicodeScalars.distance(from: folded.unicodeScalars.startIndex, to: index)
+        let u = Array(original.unicodeScalars)
+        var i = min(offset, u.count)
+        // Skip to the end of the introducing sentence.
+        while i < u.count, !"。；;.!！?？".unicodeScalars.contains(u[i]) {
+            if "，,".unicodeScalars.contains(u[i]) {
+                // A clause like “X”由A申请，该应用… : the rest is text when it does not
+                // restate the type alone.
+                let rest = String(String.UnicodeScalarView(u[(i + 1)...]))
+                return rest
+            }
+            i += 1
+        }
+        guard i < u.count else { return "" }
+        return String(String.UnicodeScalarView(u[(i + 1)...]))
+    }
+}

@@ -1,0 +1,423 @@
+import Foundation
+
+/// One piece of evidence the page gives about its structure, in reading order.
+enum Item {
+    /// A field label with its value (empty: the value is the next text).
+    case field(LabelHit, lines: [String], block: Int)
+    /// An application-start cue.
+    case start(StartCue, block: Int)
+    /// Text that is neither a label nor a cue.
+    case text(String, block: Int)
+    /// A row of a table that lists the applications (one row or column per application):
+    /// its cells already mapped to fields.
+    case tableApplication([(LabelHit, [String])], block: Int, summary: Bool)
+    /// Closing matter (特此公示, signatures, copyright, footers, 责任编辑, 往期推荐 …).
+    case closing(block: Int)
+    /// A warning about the page's structure.
+    case note(String)
+
+    var block: Int {
+        switch self {
+        case .field(_, _, let b), .start(_, let b), .text(_, let b), .tableApplication(_, let b, _), .closing(let b): return b
+        case .note: return -1
+        }
+    }
+}
+
+/// An application being assembled from items.
+struct Draft {
+    var headingName: String?
+    var fieldName: String?
+    var fieldNameEnglish: String?
+    var applicants: [String] = []
+    var applicantsTruncated = false
+    var type = "unstated"
+    var sections: [Section] = []
+    /// Fields set so far (a single-valued field coming round again starts the next one).
+    var seen: Set<String> = []
+    /// The field the last label set (continuation lines extend it).
+    var lastField: String?
+    /// Further paragraphs of section i, joined to it with "\n" when the draft is done.
+    var continuations: [Int: [String]] = [:]
+    var line: Int
+    /// True when the draft came from a table that summarises applications described
+    /// again in detail elsewhere on the page.
+    var fromSummary = false
+
+    init(line: Int) { self.line = line }
+
+    /// Whether nothing has been read into the draft yet.
+    var isEmpty: Bool { headingName == nil && seen.isEmpty && sections.isEmpty }
+
+    /// The Chinese (or only) name, and an English name where the page gives both: a
+    /// name field wins over a heading; a heading or field in Latin script beside a name
+    /// with Han characters is the English name.
+    var names: (name: String?, english: String?) {
+        let candidates = [fieldName, headingName].compactMap { $0 }.filter { !$0.isEmpty }
+        let han = candidates.first { PageText.hasHan($0) }
+        let latin = candidates.first { !PageText.hasHan($0) }
+        let name = han ?? fieldName ?? headingName ?? fieldNameEnglish
+        var english = fieldNameEnglish ?? (han != nil ? latin : nil)
+        if english == name { english = nil }
+        return (name, english)
+    }
+
+    /// The sections with their continuation paragraphs joined in.
+    var joinedSections: [Section] {
+        sections.enumerated().map { i, s in
+            guard let more = continuations[i] else { return s }
+            return Section(field: s.field, heading: s.heading, text: ([s.text] + more).joined(separator: "\n"))
+        }
+    }
+
+    static let singleValued: Set<String> = ["name", "name_en", "applicants", "application_type"]
+
+    /// Sets a field.
+    mutating func set(_ hit: LabelHit, lines: [String]) {
+        seen.insert(hit.field)
+        lastField = hit.field
+        switch hit.field {
+        case "name": fieldName = hit.value
+        case "name_en": fieldNameEnglish = hit.value
+        case "applicants":
+            let (names, truncated) = PageParser.splitApplicants(lines.count > 1 ? lines.joined(separator: "\n") : hit.value)
+            applicants += names
+            applicantsTruncated = truncated
+        case "application_type":
+            let t = PageParser.applicationType(hit.value)
+            if t != "unstated" { type = t }
+        default:
+            if hit.value.isEmpty { return }
+            sections.append(Section(field: hit.field, heading: hit.heading, text: lines.count > 1 ? lines.joined(separator: "\n") : hit.value))
+        }
+    }
+
+    /// Adds text that continues the last field (or opens a `description`).
+    mutating func continueWith(_ text: String) {
+        if lastField == "applicants", text.count <= 40, !text.contains("："), !text.contains(":") {
+            let (names, truncated) = PageParser.splitApplicants(text)
+            applicants += names
+            applicantsTruncated = truncated
+            return
+        }
+        if lastField == "name" || lastField == "name_en" || lastField == "application_type" { lastField = nil }
+        if sections.isEmpty || lastField == nil && sections.last?.field != "description" && seen.isEmpty {
+            sections.append(Section(field: "description", heading: "", text: text))
+        } else if sections.isEmpty {
+            sections.append(Section(field: "description", heading: "", text: text))
+        } else {
+            continuations[sections.count - 1, default: []].append(text)
+        }
+    }
+}
+
+/// Splits a page's blocks into applications from the evidence the page gives — field
+/// labels, ordinals, headings followed by fields, tables whose rows or columns are
+/// applications, the name field (or another single-valued field) coming round again —
+/// rather than from a list of layouts. Text before the first application is the
+/// introduction; closing matter and what follows it belong to no application.
+struct Segmenter {
+    let labeler: FieldLabeler
+
+    /// What segmentation found.
+    struct Result {
+        var drafts: [Draft] = []
+        /// Blocks before the first application (title area, byline, introduction).
+        var header: [Int] = []
+        /// Paragraph texts of the header: the introduction.
+        var introduction: [String] = []
+        /// Blocks from the closing on.
+        var closing: [Int] = []
+        var warnings: [String] = []
+        /// Whether any field label was seen on the page.
+        var sawLabels = false
+    }
+
+    // MARK: - Items
+
+    func items(_ blocks: [Block]) -> [Item] {
+        var items: [Item] = []
+        var i = 0
+        while i < blocks.count {
+            let b = blocks[i]
+            if case .row(_, let table, _) = b.kind {
+                var j = i
+                while j < blocks.count, case .row(_, let t, _) = blocks[j].kind, t == table { j += 1 }
+                items += tableItems(blocks, i..<j)
+                i = j
+                continue
+            }
+            items += unitItems(b, index: i)
+            i += 1
+        }
+        return items
+    }
+
+    /// Items of one text unit.
+    func unitItems(_ b: Block, index: Int, lines: [String]? = nil) -> [Item] {
+        if PageParser.isClosing(b) { return [.closing(block: index)] }
+        if let hit = labeler.label(in: b.text, lead: b.lead) {
+            var out: [Item] = []
+            let (first, more) = labeler.splitInline(hit.value)
+            let head = LabelHit(field: hit.field, heading: hit.heading, value: first)
+            out.append(.field(head, lines: more.isEmpty ? (lines ?? []) : [], block: index))
+            for m in more { out.append(.field(m, lines: [], block: index)) }
+            return out
+        }
+        if let cue = labeler.ordinal(b.text) { return [.start(cue, block: index)] }
+        if isHeadingLike(b), let cue = headingCue(b.text) { return [.start(cue, block: index)] }
+        return [.text(b.text, block: index)]
+    }
+
+    /// A heading, a bold paragraph, a list item's lead line or a table caption: text that
+    /// may name an application.
+    func isHeadingLike(_ b: Block) -> Bool {
+        switch b.kind {
+        case .heading(let level): return level != 1
+        case .term: return true
+        default: return false
+        }
+    }
+
+    /// A heading that may name an application (not page titles or structural headings).
+    func headingCue(_ text: String) -> StartCue? {
+        let lower = PageText.simplified(text).lowercased()
+        for word in ["公示", "公告", "名单", "列表", "一览", "基本情况", "详情", "public notice", "list of"] where lower.contains(word) {
+            return nil
+        }
+        let stripped = FieldLabeler.stripNumbering(text)
+        let limit = PageText.hasHan(stripped) ? 80 : 200  // an English name takes more letters
+        if stripped.isEmpty || stripped.unicodeScalars.count > limit { return nil }
+        if let last = stripped.unicodeScalars.last, FieldLabeler.colons.contains(last) { return nil }
+        return StartCue(name: stripped, explicit: false)
+    }
+
+    // MARK: - Tables
+
+    /// Items of one table: a table whose header row maps columns to fields has one
+    /// application per row (a rowspan'd first cell continues the application above);
+    /// one whose first column maps rows to fields has one application per column (a
+    /// transposed table); otherwise its rows are label/value pairs or text.
+    func tableItems(_ blocks: [Block], _ range: Range<Int>) -> [Item] {
+        let rows: [(cells: [String], lines: [[String]], carried: [Bool], index: Int)] = range.map { i in
+            guard case .row(let cells, _, _) = blocks[i].kind else { return ([], [], [], i) }
+            let lines = blocks[i].cellLines.count == cells.count ? blocks[i].cellLines : cells.map { [$0] }
+            let carried = blocks[i].carried.count == cells.count ? blocks[i].carried : cells.map { _ in false }
+            return (cells, lines, carried, i)
+        }
+        func wholeLabel(_ s: String) -> String? {
+            guard let hit = labeler.label(in: s), hit.value.isEmpty else { return nil }
+            return hit.field
+        }
+        // Header row: the first row with 2+ cells that label name/applicants.
+        if let h = rows.prefix(3).firstIndex(where: { r in
+            let mapped = r.cells.map(wholeLabel)
+            let labels = mapped.compactMap { $0 }.count
+            let nonEmpty = r.cells.filter { !$0.isEmpty }.count
+            return labels >= 2 && labels >= nonEmpty - 1 && (mapped.contains("name") || mapped.contains("name_en"))
+        }) {
+            let header = rows[h].cells.map(wholeLabel)
+            let headings = rows[h].cells
+            var items: [Item] = []
+            for r in rows[..<h] { items += rowText(blocks, r.index) }
+            var sawApplication = false
+            for r in rows[(h + 1)...] {
+                let continues = sawApplication && r.carried.first == true
+                if continues {
+                    // Detail rows under a rowspan'd ordinal: their own cells are units.
+                    // A cell that opens with a label is that field; otherwise a cell under
+                    // the applicants column adds applicants, one under a text column
+                    // continues that text, and one under a single-valued column is noted.
+                    for (c, cell) in r.cells.enumerated() where !r.carried[c] && !cell.isEmpty {
+                        let unit = Block(kind: .paragraph, text: cell, line: blocks[r.index].line, context: blocks[r.index].context)
+                        if labeler.label(in: cell) != nil {
+                            items += unitItems(unit, index: r.index, lines: r.lines[c])
+                        } else if c < header.count, let f = header[c], f != "name", f != "name_en", f != "application_type" {
+                            items.append(.field(LabelHit(field: f, heading: FieldLabeler.trim(headings[c]), value: cell), lines: r.lines[c], block: r.index))
+                        } else if c < header.count, header[c] != nil {
+                            items.append(.note("summary_continuation: line \(unit.line): '\(cell)' continues an application under a column that holds one value; not used"))
+                        } else {
+                            items.append(.text(cell, block: r.index))
+                        }
+                    }
+                    continue
+                }
+                var fields: [(LabelHit, [String])] = []
+                for (c, cell) in r.cells.enumerated() where c < header.count && !cell.isEmpty {
+                    guard let f = header[c] else { continue }
+                    fields.append((LabelHit(field: f, heading: FieldLabeler.trim(headings[c]), value: cell), r.lines[c]))
+                }
+                if fields.contains(where: { $0.0.field == "name" || $0.0.field == "name_en" }) {
+                    items.append(.tableApplication(fields, block: r.index, summary: true))
+                    sawApplication = true
+                } else {
+                    items += rowText(blocks, r.index)
+                }
+            }
+            return items
+        }
+        // Transposed: the first column labels 2+ rows, the name once, and 2+ columns of values.
+        let firstColumn = rows.map { $0.cells.first.flatMap(wholeLabel) }
+        let width = rows.map(\.cells.count).max() ?? 0
+        if width >= 3, firstColumn.compactMap({ $0 }).count >= 2, firstColumn.filter({ $0 == "name" }).count == 1 {
+            var items: [Item] = []
+            for c in 1..<width {
+                var fields: [(LabelHit, [String])] = []
+                for (k, r) in rows.enumerated() {
+                    guard let f = firstColumn[k], c < r.cells.count, !r.cells[c].isEmpty else { continue }
+                    fields.append((LabelHit(field: f, heading: FieldLabeler.trim(r.cells[0]), value: r.cells[c]), r.lines[c]))
+                }
+                if fields.contains(where: { $0.0.field == "name" }) {
+                    items.append(.tableApplication(fields, block: rows[0].index, summary: false))
+                }
+            }
+            return items
+        }
+        // Label/value rows.
+        var items: [Item] = []
+        for r in rows {
+            var c = 0
+            var consumed = false
+            while c + 1 < r.cells.count {
+                if let f = wholeLabel(r.cells[c]) {
+                    let hit = LabelHit(field: f, heading: FieldLabeler.trim(FieldLabeler.stripNumbering(r.cells[c])), value: r.cells[c + 1])
+                    items.append(.field(hit, lines: r.lines[c + 1], block: r.index))
+                    consumed = true
+                    c += 2
+                } else {
+                    c += 1
+                }
+            }
+            if !consumed { items += rowText(blocks, r.index) }
+        }
+        return items
+    }
+
+    /// A table row that is not a field: its cells as units (labels inside cells count).
+    private func rowText(_ blocks: [Block], _ index: Int) -> [Item] {
+        guard case .row(let cells, _, _) = blocks[index].kind else { return [] }
+        let nonEmpty = cells.filter { !$0.isEmpty }
+        if nonEmpty.isEmpty { return [] }
+        let b = blocks[index]
+        if nonEmpty.count == 1 {
+            return unitItems(Block(kind: .paragraph, text: nonEmpty[0], line: b.line, context: b.context), index: index)
+        }
+        // A row of short cells reads as one line of text.
+        return [.text(nonEmpty.joined(separator: " "), block: index)]
+    }
+
+    // MARK: - Assembly
+
+    func segment(_ blocks: [Block]) -> Result {
+        let items = items(blocks)
+        var result = Result()
+        var current: Draft?
+        var pending: LabelHit?
+        var outside = false
+        var closed = false
+
+        func flush() {
+            if let c = current, !c.isEmpty { result.drafts.append(c) }
+            current = nil
+        }
+        func fieldsFollow(_ k: Int) -> Bool {
+            var j = k + 1
+            while j < items.count {
+                switch items[j] {
+                case .field: return true
+                case .start, .closing, .tableApplication: return false
+                case .text, .note: break
+                }
+                j += 1
+            }
+            return false
+        }
+        func header(_ item: Item) {
+            result.header.append(item.block)
+            if case .text(let t, _) = item { result.introduction.append(t) }
+        }
+        /// Applies a field with a value: the name (or another single-valued field) coming
+        /// round again starts the next application.
+        func apply(_ hit: LabelHit, lines: [String], line: Int, item: Item) {
+            if current == nil {
+                guard hit.field == "name" || hit.field == "name_en" else { header(item); return }
+                current = Draft(line: line)
+            } else if Draft.singleValued.contains(hit.field), current!.seen.contains(hit.field),
+                      !(current!.fromSummary && hit.field == "applicants") {  // a table row's applicants may run over rows
+                flush()
+                current = Draft(line: line)
+            }
+            outside = false
+            current!.set(hit, lines: lines)
+        }
+
+        for (k, item) in items.enumerated() {
+            if case .note(let warning) = item { result.warnings.append(warning); continue }
+            if closed { result.closing.append(item.block); continue }
+            switch item {
+            case .note: break
+            case .closing(let b):
+                if current != nil || !result.drafts.isEmpty || outside {
+                    flush(); closed = true; result.closing.append(b)
+                } else {
+                    result.header.append(b)
+                }
+            case .start(let cue, let b):
+                pending = nil
+                if cue.explicit || fieldsFollow(k) {
+                    if var c = current, c.seen.isEmpty, c.sections.isEmpty, c.headingName == nil || cue.name == nil {
+                        // An ordinal box followed by the name heading: one application.
+                        if c.headingName == nil { c.headingName = cue.name }
+                        current = c
+                    } else {
+                        flush()
+                        current = Draft(line: blocks[b].line)
+                        current!.headingName = cue.name
+                    }
+                    outside = false
+                } else if current != nil || !result.drafts.isEmpty {
+                    result.warnings.append("non_application_heading: line \(blocks[b].line): '\(blocks[b].text)' has no application fields after it; its text is not part of any application")
+                    flush()
+                    outside = true
+                } else {
+                    header(item)
+                }
+            case .field(let hit, let lines, let b):
+                result.sawLabels = true
+                if hit.value.isEmpty && lines.isEmpty {
+                    pending = hit
+                    if current == nil && !Draft.singleValued.contains(hit.field) && result.drafts.isEmpty { header(item) }
+                    continue
+                }
+                pending = nil
+                apply(hit, lines: lines, line: blocks[b].line, item: item)
+            case .tableApplication(let fields, let b, let isSummary):
+                result.sawLabels = true
+                pending = nil
+                flush()
+                var d = Draft(line: blocks[b].line)
+                for (hit, lines) in fields { d.set(hit, lines: lines) }
+                d.lastField = nil
+                d.fromSummary = isSummary
+                if isSummary {
+                    // A row of a table listing the applications; detail rows under it
+                    // (a rowspan'd ordinal) may follow.
+                    current = d
+                    outside = false
+                } else {
+                    result.drafts.append(d)
+                }
+            case .text(let t, let b):
+                if let p = pending {
+                    pending = nil
+                    apply(LabelHit(field: p.field, heading: p.heading, value: t), lines: [], line: blocks[b].line, item: item)
+                    continue
+                }
+                if current != nil, !outside { current!.continueWith(t) }
+                else if result.drafts.isEmpty && !outside { header(item) }
+            }
+        }
+        flush()
+        return result
+    }
+}
