@@ -173,9 +173,18 @@ enum BlockBuilder {
         /// Emits the inline content `nodes` of `e` as one block per `<br>`-separated line.
         mutating func leaf(_ e: HTMLElement, nodes: [HTMLNode], context: [String], anonymous: Bool = false) {
             var lines: [Line] = [Line(line: e.line)]
+            let style = (e.attributes["style"] ?? "").lowercased().replacingOccurrences(of: " ", with: "")
+            let preformatted = e.name == "pre" || style.contains("white-space:pre")
             func walk(_ nodes: [HTMLNode], bold: Bool) {
                 for n in nodes {
                     switch n {
+                    case .text(let t) where preformatted && t.contains("\n"):
+                        // In <pre> a line break is a line break: each line is a unit.
+                        let parts = t.split(separator: "\n", omittingEmptySubsequences: false)
+                        for (k, part) in parts.enumerated() {
+                            if k > 0 { lines.append(Line(line: lines[lines.count - 1].line + 1)) }
+                            walk([.text(String(part))], bold: bold)
+                        }
                     case .text(let t):
                         lines[lines.count - 1].text += t
                         let visible = t.unicodeScalars.filter { !TextCleaner.isSpace($0) }.count

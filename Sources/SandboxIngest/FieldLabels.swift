@@ -50,7 +50,9 @@ struct FieldLabeler: Sendable {
         self.longest = longest
     }
 
-    static let colons: Set<Unicode.Scalar> = ["：", ":", "∶", "﹕", "︰", "﹔"]
+    /// Colons and look-alikes that end a label; a full-width slash or bar ends one too
+    /// (申請機構／交通銀行) when what precedes it is a known label.
+    static let colons: Set<Unicode.Scalar> = ["：", ":", "∶", "﹕", "︰", "／", "｜"]
     static let openers: [Unicode.Scalar: Unicode.Scalar] = ["【": "】", "[": "]", "〔": "〕", "［": "］", "〖": "〗"]
 
     /// The normalised key of a candidate label (see the type's documentation).
@@ -191,7 +193,7 @@ struct FieldLabeler: Sendable {
 
     // MARK: - Helpers
 
-    static let numbering = Pattern(#"^\s*(?:[（(]\s*[一二三四五六七八九十百\d０-９]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．]|[\d０-９]+\s*[、.．)）](?![\d０-９])|[①-⑳]|第[一二三四五六七八九十]+\s*[、，,.．]|[\d０-９]+\s+)\s*"#)
+    static let numbering = Pattern(#"^\s*(?:[（(]\s*[一二三四五六七八九十百\d０-９]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．｜|]|[\d０-９]+\s*[、.．)）](?![\d０-９])|[①-⑳]|第[一二三四五六七八九十]+\s*[、，,.．]|[\d０-９]+\s+)\s*"#)
 
     /// Removes leading enumeration: （一） (1) （１） 一、 1. 1、 ① 第一、 and spaces.
     static func stripNumbering(_ s: String) -> String {

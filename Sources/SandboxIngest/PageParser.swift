@@ -179,7 +179,12 @@ public struct PageParser: Sendable {
     }
 
     static func applicationType(_ original: String) -> String {
-        let value = simplified(original)
+        var value = simplified(original)
+        // A tick-box line (☑金融服务　□科技产品): the ticked option is the type.
+        let ticks: Set<Character> = ["☑", "☒", "■", "√", "✓", "✔", "▣", "●"]
+        if let tick = value.firstIndex(where: { ticks.contains($0) }) {
+            value = String(value[value.index(after: tick)...].prefix { !"□☐○◻".contains($0) })
+        }
         let lower = value.lowercased()
         if value.contains("金融服务") || lower.contains("financial service") { return "financial_service" }
         if value.contains("科技产品") || lower.contains("technology product") { return "technology_product" }
@@ -316,7 +321,7 @@ public struct PageParser: Sendable {
     /// (发布时间, 日期, Date …) — the original date when a re-post gives two; else a date in
     /// the header; else the closing signature's date.
     static func findDate(header: [Block], closing: [Block], title: String) -> String? {
-        let labels = ["发布时间", "发布日期", "日期", "时间", "date", "published", "发文日期", "成文日期"]
+        let labels = ["发布时间", "发布日期", "日期", "时间", "date", "published", "released", "发文日期", "成文日期", "原文发布", "原发布"]
         var labelled: [String] = []
         var any: [String] = []
         for b in header {
@@ -326,10 +331,30 @@ public struct PageParser: Sendable {
             if labels.contains(where: { lower.contains($0) }) { labelled.append(contentsOf: dates) }
             any.append(contentsOf: dates)
         }
+        // Prose that says when the notice was made public (1月14日，央行…公示了 / 于2020年12月31日
+        // 公示): the original date of a re-post. A date without a year takes the year of the
+        // page's other dates.
+        let year = (any + DateParser.parseAll(title)).first.map { String($0.prefix(4)) }
+        for b in header {
+            labelled += announcementDates(in: simplified(b.text), year: year)
+        }
         if let d = labelled.min() { return d }
         if let d = any.first { return d }
         for b in closing { if let d = DateParser.parseAll(b.text).first { return d } }
         return DateParser.parseAll(title).first
+    }
+
+    static let announcingDate = Pattern(#"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。；\d]{0,30}?(?:公示|公布|发布了|对外发布)"#)
+
+    /// Dates followed within a clause by 公示 / 公布 / 发布了, as ISO strings.
+    static func announcementDates(in text: String, year: String?) -> [String] {
+        var out: [String] = []
+        for c in announcingDate.allCaptures(in: text) {
+            guard let m = c[2], let d = c[3] else { continue }
+            guard let y = c[1].map({ String(text[$0]) }) ?? year else { continue }
+            out += DateParser.parseAll("\(y)年\(text[m])月\(text[d])日")
+        }
+        return out
     }
 
     /// The number of applications the introduction declares (…5个创新应用… / "the

@@ -26,6 +26,48 @@ struct ProseReader {
     /// A stated application type.
     static let statedType = Pattern(#"(?:为|属于|是|系)\s*(?:一[项款个])?\s*(金融服务|科技产品)\s*类?|(?:is|as)\s+an?\s+(financial\s+service|technology\s+product)"#, caseInsensitive: true)
 
+    /// Endings of institution names (LABELS.md §4 kinds): where a 与 after one separates two.
+    static let institutionEndings = ["银行", "公司", "科技", "数科", "金科", "银联", "网联", "集团", "支付", "保险", "证券", "基金", "中心", "协会",
+                                     "研究院", "联社", "信用社", "分行", "支行", "征信", "银行卡", "有限责任公司", "股份有限公司"]
+
+    /// The applicants of a prose clause: what follows its last 由 (是由A申请 → A), without
+    /// a leading 包括 / 分别为, with 与 / 和 / 及 read as list separators.
+    static func cleanApplicants(_ raw: String) -> String {
+        var a = raw
+        if let by = a.lastIndex(of: "由") { a = String(a[a.index(after: by)...]) }
+        for lead in ["包括", "分别为", "分别是", "有", "为", "是"] where a.hasPrefix(lead) { a.removeFirst(lead.count) }
+        // 与 / 和 / 及 separate two institutions only after an institution's ending, so that a
+        // name holding one (国家计算机网络与信息安全管理中心) stays whole.
+        for sep in ["以及", "与", "和", "及"] {
+            var parts = a.components(separatedBy: sep)
+            var k = 0
+            while k + 1 < parts.count {
+                if institutionEndings.contains(where: { parts[k].hasSuffix($0) }) { k += 1 } else {
+                    parts[k] += sep + parts[k + 1]; parts.remove(at: k + 1)
+                }
+            }
+            a = parts.joined(separator: "、")
+        }
+        return a.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Every quoted phrase in `text` with the range after its closing quote.
+    static func quoted(_ text: String) -> [(name: String, after: String.Index)] {
+        var out: [(String, String.Index)] = []
+        var i = text.startIndex
+        while i < text.endIndex {
+            if let u = text[i].unicodeScalars.first, let close = quotes[u], u != "\"" {
+                if let j = text[text.index(after: i)...].firstIndex(where: { $0.unicodeScalars.first == close }) {
+                    out.append((String(text[text.index(after: i)..<j]), text.index(after: j)))
+                    i = text.index(after: j)
+                    continue
+                }
+            }
+            i = text.index(after: i)
+        }
+        return out
+    }
+
     /// A quoted name opening `text` (after white space and numbering): the name, and the
     /// text after its closing quote.
     static func leadingQuote(_ text: String) -> (name: String, rest: Substring)? {
@@ -67,9 +109,7 @@ struct ProseReader {
             let t = b.text
             for c in Self.enumerated.allCaptures(in: t) {
                 guard let a = c[1], let n = c[2] else { continue }
-                var applicants = String(t[a])
-                for lead in ["包括", "分别为", "分别是", "有", "为", "是"] where applicants.hasPrefix(lead) { applicants.removeFirst(lead.count) }
-                enumeration[String(t[n])] = (applicants.trimmingCharacters(in: .whitespaces), nil)
+                enumeration[String(t[n])] = (Self.cleanApplicants(String(t[a])), nil)
             }
             for c in Self.englishEnumerated.allCaptures(in: t) {
                 guard let n = c[1], let a = c[3] else { continue }
@@ -78,6 +118,7 @@ struct ProseReader {
         }
         var current: Draft?
         var closed = false
+        var opened: Set<String> = []
         func flush() { if let c = current { result.drafts.append(c) }; current = nil }
         for (i, b) in blocks.enumerated() {
             if closed { result.closing.append(i); continue }
@@ -85,7 +126,8 @@ struct ProseReader {
                 if current != nil || !result.drafts.isEmpty { flush(); closed = true; result.closing.append(i) } else { result.header.append(i) }
                 continue
             }
-            if let opening = opening(b.text, enumeration: enumeration) {
+            if let opening = opening(b.text, enumeration: enumeration) ?? inlineOpening(b.text, enumeration: enumeration, opened: opened) {
+                opened.insert(opening.name)
                 flush()
                 var d = Draft(line: b.line)
                 d.headingName = opening.name
@@ -169,6 +211,7 @@ struct ProseReader {
         } else {
             return nil
         }
+        if let a = applicants, PageText.hasHan(a) { applicants = Self.cleanApplicants(a) }
         if applicants == nil { applicants = enumeration[name]?.applicants }
         if english == nil { english = enumeration[name]?.english }
         if english == nil, let paren = Pattern(#"^\s*[（(]([A-Za-z][^）)]{1,200})[)）]"#).captures(in: restText), let r = paren[1] {
@@ -177,6 +220,19 @@ struct ProseReader {
         if let e = english, PageText.hasHan(e) { english = nil }
         return Opening(name: name, english: english, applicants: applicants?.trimmingCharacters(in: .whitespaces),
                        text: after.trimmingCharacters(in: .whitespaces), type: Self.type(in: restText))
+    }
+
+    /// A paragraph that names exactly one application, with its applicant clause
+    /// (是由A申请的《X》。…): it opens that application; its text is what follows the name.
+    /// A paragraph naming two or more is an enumeration and opens none.
+    func inlineOpening(_ text: String, enumeration: [String: (applicants: String, english: String?)], opened: Set<String>) -> Opening? {
+        let names = Self.quoted(text).filter { enumeration[$0.name] != nil || Self.readsAsName($0.name) }
+        guard let first = names.first, Set(names.map(\.name)).count == 1, !opened.contains(first.name) else { return nil }
+        // The clause must be in this paragraph.
+        guard let c = Self.enumerated.captures(in: text), let n = c[2], String(text[n]) == first.name, let a = c[1] else { return nil }
+        var rest = String(text[first.after...])
+        while let f = rest.unicodeScalars.first, "，,。；;、 ".unicodeScalars.contains(f) { rest.unicodeScalars.removeFirst() }
+        return Opening(name: first.name, english: nil, applicants: Self.cleanApplicants(String(text[a])), text: rest, type: Self.type(in: text))
     }
 
     /// The range `r` of `folded` mapped onto `original` (same scalar count).

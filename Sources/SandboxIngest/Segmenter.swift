@@ -72,13 +72,37 @@ struct Draft {
 
     static let singleValued: Set<String> = ["name", "name_en", "applicants", "application_type"]
 
+    /// `(Chinese: 名称)` / `（英文名称：Name）` after a name: the name in the other script.
+    static let nameAnnotation = Pattern(#"[（(]\s*(?:chinese(?:\s+name)?|in\s+chinese|中文(?:名称)?|english(?:\s+name)?|in\s+english|英文(?:名称)?)\s*[:：]?\s*([^()（）]{2,200}?)\s*[)）]\s*$"#, caseInsensitive: true)
+
+    /// Takes an annotation in the other script off `value`; returns the bare value.
+    mutating func takeAnnotation(_ value: String) -> String {
+        guard let c = Self.nameAnnotation.captures(in: value), let whole = c[0], let inner = c[1] else { return value }
+        let other = String(value[inner]).trimmingCharacters(in: .whitespaces)
+        if PageText.hasHan(other) {
+            // The Latin name already read is the English one.
+            if let f = fieldName, !PageText.hasHan(f), fieldNameEnglish == nil { fieldNameEnglish = f }
+            fieldName = other
+        } else {
+            fieldNameEnglish = other
+        }
+        return String(value[..<whole.lowerBound]).trimmingCharacters(in: .whitespaces)
+    }
+
     /// Sets a field.
     mutating func set(_ hit: LabelHit, lines: [String]) {
         seen.insert(hit.field)
         lastField = hit.field
         switch hit.field {
-        case "name": fieldName = hit.value
-        case "name_en": fieldNameEnglish = hit.value
+        case "name":
+            let before = fieldName
+            let bare = takeAnnotation(hit.value)
+            if !bare.isEmpty {
+                if let f = fieldName, f != before, PageText.hasHan(f), !PageText.hasHan(bare) { fieldNameEnglish = bare }
+                else if let f = fieldName, PageText.hasHan(f), !PageText.hasHan(bare) { fieldNameEnglish = bare }
+                else { fieldName = bare }
+            }
+        case "name_en": fieldNameEnglish = takeAnnotation(hit.value)
         case "applicants":
             let (names, truncated) = PageParser.splitApplicants(lines.count > 1 ? lines.joined(separator: "\n") : hit.value)
             applicants += names
@@ -94,6 +118,10 @@ struct Draft {
 
     /// Adds text that continues the last field (or opens a `description`).
     mutating func continueWith(_ text: String) {
+        if lastField == "name" || lastField == "name_en", Self.nameAnnotation.captures(in: text)?[0]?.lowerBound == text.startIndex {
+            _ = takeAnnotation(text)
+            return
+        }
         if lastField == "applicants", text.count <= 40, !text.contains("："), !text.contains(":") {
             let (names, truncated) = PageParser.splitApplicants(text)
             applicants += names
@@ -308,6 +336,23 @@ struct Segmenter {
 
     // MARK: - Assembly
 
+    /// Whether the field after item `k` is one the current application already has: the
+    /// cycle of fields is coming round again.
+    func nextFieldRepeats(_ k: Int, items: [Item], in draft: Draft) -> Bool {
+        guard k + 1 < items.count, case .field(let hit, _, _) = items[k + 1] else { return false }
+        return draft.seen.contains(hit.field) || draft.sections.contains { $0.field == hit.field }
+    }
+
+    /// Whether text item `k` reads as a title for the fields after it: short, without
+    /// sentence punctuation, and followed at once by a field other than the name.
+    func titleBeforeFields(_ t: String, at k: Int, items: [Item]) -> Bool {
+        let n = t.unicodeScalars.count
+        guard n >= 2, n <= 60, !t.unicodeScalars.contains(where: { "。；;！？!?".unicodeScalars.contains($0) }),
+              !t.unicodeScalars.contains(where: { FieldLabeler.colons.contains($0) && $0 != "｜" }),
+              k + 1 < items.count, case .field(let hit, _, _) = items[k + 1], hit.field != "name", hit.field != "name_en" else { return false }
+        return headingCue(t) != nil && DateParser.parseAll(t).isEmpty
+    }
+
     func segment(_ blocks: [Block]) -> Result {
         let items = items(blocks)
         var result = Result()
@@ -411,6 +456,15 @@ struct Segmenter {
                 if let p = pending {
                     pending = nil
                     apply(LabelHit(field: p.field, heading: p.heading, value: t), lines: [], line: blocks[b].line, item: item)
+                    continue
+                }
+                if titleBeforeFields(t, at: k, items: items), current == nil || nextFieldRepeats(k, items: items, in: current!) {
+                    // A short line, no sentence, followed by fields that give no name: it
+                    // names the application they describe.
+                    flush()
+                    current = Draft(line: blocks[b].line)
+                    current!.headingName = FieldLabeler.stripNumbering(t)
+                    outside = false
                     continue
                 }
                 if current != nil, !outside { current!.continueWith(t) }
