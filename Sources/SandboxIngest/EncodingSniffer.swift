@@ -101,7 +101,32 @@ public enum EncodingSniffer {
                 return EncodingDecision(declared: d, used: d.uppercased(), bomLength: 0, warnings: [])
             }
         }
+        if looksLikeBig5(bytes) {
+            return EncodingDecision(declared: nil, used: "BIG5", bomLength: 0,
+                                    warnings: ["charset_guessed: no charset declared; byte pairs read as Big5 (trail bytes outside GB2312's range)"])
+        }
         return EncodingDecision(declared: nil, used: "GB18030", bomLength: 0, warnings: [])
+    }
+
+    /// Whether undeclared double-byte Chinese text is Big5 rather than GBK/GB18030, by the
+    /// evidence of its byte pairs: GB2312 text (and nearly all GBK text) uses trail bytes
+    /// 0xA1–0xFE, while a third or more of Big5's common characters have trail bytes
+    /// 0x40–0x7E. More than 20 % of pairs with such a trail, and no lead byte above 0xF9
+    /// (Big5's last), say Big5. Pure; reads at most the first 64 KiB.
+    public static func looksLikeBig5(_ bytes: [UInt8]) -> Bool {
+        var pairs = 0, lowTrail = 0
+        var i = 0
+        let n = min(bytes.count, 65_536)
+        while i + 1 < n {
+            let lead = bytes[i]
+            if lead < 0x81 { i += 1; continue }
+            if lead > 0xF9 { return false }
+            let trail = bytes[i + 1]
+            pairs += 1
+            if (0x40...0x7E).contains(trail) { lowTrail += 1 }
+            i += 2
+        }
+        return pairs >= 4 && Double(lowTrail) > 0.2 * Double(pairs)
     }
 
     /// "UTF-16LE" / "UTF-16BE" when a page without a BOM starts with "<" (after optional
