@@ -72,13 +72,17 @@ classify_ms=$(for i in $(seq 1 10); do
     s=$(date +%s%N); "$bin" classify "$page" >/dev/null 2>&1; e=$(date +%s%N)
     echo $(( (e - s) / 1000 ))
 done | sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", (a[5] + a[6]) / 2 / 1000 }')
+start_ms=$(for i in $(seq 1 10); do  # process start only, for scale
+    s=$(date +%s%N); "$bin" --version >/dev/null 2>&1; e=$(date +%s%N)
+    echo $(( (e - s) / 1000 ))
+done | sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", (a[5] + a[6]) / 2 / 1000 }')
 
 awk -v pages="$pages" -v bytes="$bytes" \
     -v fp="$floor_parse" -v fw="$(wall floor)" -v fr="$(rss floor)" \
     -v pw="$(wall peer)" -v pr="$(rss peer)" -v pn="$peer_recs" \
     -v w1="$(wall jobs1)" -v r1="$(rss jobs1)" -v n1="$recs1" -v d1="$dups1" \
     -v w2="$(wall jobs2)" -v r2="$(rss jobs2)" -v n2="$recs2" -v d2="$dups2" \
-    -v same="$same" -v cms="$classify_ms" -v page="$page" '
+    -v same="$same" -v cms="$classify_ms" -v sms="$start_ms" -v page="$page" '
 function row(what, s, kb, recs) {
     printf "| %-44s | %8.2f | %8.0f | %6.2f | %8.0f | %-22s |\n", what, s, pages / s, bytes / s / 1e6, kb / 1024, recs
 }
@@ -92,5 +96,5 @@ BEGIN {
     row("sandboxlens run --jobs 2", w2, r2, n2 " (+" d2 " dup ids)")
     printf "\nratios (throughput): jobs1 / peer = %.2f×   jobs1 / floor = %.3f×   jobs2 / jobs1 = %.2f×\n", pw / w1, fp / w1, w1 / w2
     printf "records.jsonl for --jobs 1 and 2: %s\n", same
-    printf "classify of one page (%s), start to finish, median of 10: %s ms\n", page, cms
+    printf "classify of one page (%s), start to finish, median of 10: %s ms (process start alone, --version: %s ms)\n", page, cms, sms
 }'
