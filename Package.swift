@@ -42,6 +42,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Time split of page reading against libxml2's bare parse (issue 9): not built by tests.
+        .executableTarget(name: "sandboxlens-stages", dependencies: ["SandboxPipeline", "SandboxIngest", "CLibXML2"]),
+
         .testTarget(name: "SandboxLexiconTests", dependencies: ["SandboxLexicon"], exclude: ["Fixtures"]),
         .testTarget(name: "SandboxIngestTests", dependencies: ["SandboxIngest", "SandboxLexicon"]),
         .testTarget(name: "SandboxEvalTests", dependencies: ["SandboxEval"], exclude: ["Fixtures"]),

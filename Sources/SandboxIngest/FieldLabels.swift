@@ -37,12 +37,21 @@ struct FieldLabeler: Sendable {
     private let keys: [String: String]
     /// The longest normalised heading, in scalars: candidates longer than this are no label.
     private let longest: Int
+    /// Traditional → simplified folding for the page being read.
+    var folder = ScriptFolder.always
+
+    /// The labeler for a page, with its folder.
+    func folding(_ folder: ScriptFolder) -> FieldLabeler {
+        var copy = self
+        copy.folder = folder
+        return copy
+    }
 
     init(fields: FieldHeadings) {
         var map: [String: String] = [:]
         var longest = 0
         for (field, heading) in fields.headings {
-            let key = Self.key(heading)
+            let key = Self.key(heading, folder: .always)
             if map[key] == nil { map[key] = field }
             longest = max(longest, key.unicodeScalars.count)
         }
@@ -56,9 +65,10 @@ struct FieldLabeler: Sendable {
     static let openers: [Unicode.Scalar: Unicode.Scalar] = ["【": "】", "[": "]", "〔": "〕", "［": "］", "〖": "〗"]
 
     /// The normalised key of a candidate label (see the type's documentation).
-    static func key(_ s: String) -> String {
-        var t = s.precomposedStringWithCompatibilityMapping
-        t = PageText.simplified(t)
+    static func key(_ s: String, folder: ScriptFolder) -> String {
+        // NFKC only where a compatibility character may be (full-width, letterlike, …).
+        var t = s.unicodeScalars.contains { $0.value >= 0x2000 && !(0x3400...0x9FFF).contains($0.value) } ? s.precomposedStringWithCompatibilityMapping : s
+        t = folder(t)
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for u in t.unicodeScalars {
@@ -74,7 +84,7 @@ struct FieldLabeler: Sendable {
 
     /// The field a whole candidate label names, or nil.
     func field(forLabel candidate: String) -> String? {
-        let k = Self.key(candidate)
+        let k = Self.key(candidate, folder: folder)
         if k.isEmpty || k.unicodeScalars.count > longest + 2 { return nil }
         return keys[k]
     }
@@ -130,18 +140,19 @@ struct FieldLabeler: Sendable {
     func splitInline(_ value: String) -> (String, [LabelHit]) {
         let scalars = Array(value.unicodeScalars)
         let separators: Set<Unicode.Scalar> = ["；", ";", "，", ",", "。", "|", "｜", "　", " "]
+        let window = longest + 8
         var cuts: [Int] = []
         var i = 0
         while i < scalars.count {
             if separators.contains(scalars[i]) {
                 var j = i + 1
                 while j < scalars.count, TextCleaner.isSpace(scalars[j]) { j += 1 }
-                if j < scalars.count {
-                    let rest = String(String.UnicodeScalarView(scalars[j...]))
-                    if let hit = label(in: rest), !hit.value.isEmpty, rest.unicodeScalars.prefix(longest + 8).contains(where: { Self.colons.contains($0) }) {
-                        _ = hit
-                        cuts.append(i)
-                    }
+                // Only a colon within a label's length can open a label: test that first,
+                // on a window, never on the whole rest of the text.
+                let end = min(scalars.count, j + window)
+                if j < end, let colon = scalars[j..<end].firstIndex(where: { Self.colons.contains($0) && $0 != "／" && $0 != "｜" }),
+                   colon > j, field(forLabel: String(String.UnicodeScalarView(scalars[j..<colon]))) != nil {
+                    cuts.append(i)
                 }
             }
             i += 1
@@ -166,7 +177,12 @@ struct FieldLabeler: Sendable {
     /// An ordinal cue at the start of `text` (after NFKC): 创新应用一：名称, 应用1, 第一项应用,
     /// Application 2: name, or a bare ordinal (01, （一）, ①) standing alone.
     func ordinal(_ text: String) -> StartCue? {
-        let t = PageText.simplified(text.precomposedStringWithCompatibilityMapping).trimmingCharacters(in: .whitespaces)
+        // Cheap test first: an ordinal starts with 创/应/项/第, a Latin letter, a digit, a bracket or ①.
+        guard let first = text.unicodeScalars.first(where: { !TextCleaner.isSpace($0) }),
+              "创創应應项項第（(".unicodeScalars.contains(first) || first.isASCII && (first.properties.isAlphabetic || ("0"..."9").contains(first))
+                || (0xFF10...0xFF19).contains(first.value) || (0x2460...0x2473).contains(first.value) || "一二三四五六七八九十".unicodeScalars.contains(first)
+        else { return nil }
+        let t = folder(text.precomposedStringWithCompatibilityMapping).trimmingCharacters(in: .whitespaces)
         if t.isEmpty { return nil }
         for p in [Self.chineseOrdinal, Self.englishOrdinal] {
             if let r = p.firstMatch(in: t) {
@@ -197,17 +213,34 @@ struct FieldLabeler: Sendable {
 
     /// Removes leading enumeration: （一） (1) （１） 一、 1. 1、 ① 第一、 and spaces.
     static func stripNumbering(_ s: String) -> String {
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = trim(s, colons: false)
+        // Numbering starts with a bracket, a digit, a Chinese numeral, ① … or 第: test the
+        // first scalar before running the pattern.
+        guard let first = t.unicodeScalars.first,
+              "（(一二三四五六七八九十百第".unicodeScalars.contains(first) || ("0"..."9").contains(first)
+                || (0xFF10...0xFF19).contains(first.value) || (0x2460...0x2473).contains(first.value) else { return t }
         if let r = numbering.firstMatch(in: t) { return String(t[r.upperBound...]) }
         return t
     }
 
-    static func trim(_ s: String) -> String {
-        s.trimmingCharacters(in: CharacterSet(charactersIn: " \u{3000}\u{A0}\t：:∶﹕︰"))
+    private static let blanks: Set<Unicode.Scalar> = [" ", "\u{3000}", "\u{A0}", "\t", "\n", "\r"]
+
+    /// `s` without leading and trailing white space and (unless `colons` is false) colons.
+    static func trim(_ s: String, colons: Bool = true) -> String {
+        let u = s.unicodeScalars
+        func drop(_ c: Unicode.Scalar) -> Bool { blanks.contains(c) || (colons && Self.colons.contains(c) && c != "／" && c != "｜") }
+        guard let lo = u.firstIndex(where: { !drop($0) }) else { return "" }
+        let hi = u.lastIndex(where: { !drop($0) })!
+        if lo == u.startIndex && hi == u.index(before: u.endIndex) { return s }
+        return String(u[lo...hi])
     }
 
     private static func clean(_ s: String) -> String {
-        trim(s).trimmingCharacters(in: CharacterSet(charactersIn: "【】[]〔〕［］〖〗"))
+        let brackets: Set<Unicode.Scalar> = ["【", "】", "[", "]", "〔", "〕", "［", "］", "〖", "〗"]
+        var u = Array(trim(s).unicodeScalars)
+        while let f = u.first, brackets.contains(f) { u.removeFirst() }
+        while let l = u.last, brackets.contains(l) { u.removeLast() }
+        return String(String.UnicodeScalarView(u))
     }
 
     private static func valueAfter(_ scalars: [Unicode.Scalar], from start: Int) -> String {
@@ -216,18 +249,36 @@ struct FieldLabeler: Sendable {
     }
 }
 
-/// Script folding shared by the reader's stages.
-enum PageText {
+/// Folds traditional characters to simplified ones for recognising labels and keywords
+/// (ICU's Traditional-Simplified transform, character level); values keep the page's own
+/// characters. One value per page, passed to every stage that reads text: a page with no
+/// Han character outside GB2312 gets the identity folder and never pays for the check.
+struct ScriptFolder: Sendable {
+    /// Whether folding may change anything on this page.
+    let active: Bool
+
+    /// Checks each string (for text of unknown origin).
+    static let always = ScriptFolder(active: true)
+
+    /// The folder for a page whose text is `pageText`: active only when the page holds a
+    /// Han character outside GB2312 (`HanScript.mayHaveTraditional`).
+    init(pageText: String) { active = HanScript.mayHaveTraditional(pageText) }
+
+    init(active: Bool) { self.active = active }
+
     private static let traditionalToSimplified = StringTransform("Traditional-Simplified")
 
-    /// `s` in simplified characters (ICU's Traditional-Simplified transform, character
-    /// level), for recognising labels and keywords on traditional-character pages; values
-    /// keep the page's own characters. Text with no Han character outside GB2312 is
-    /// returned unchanged without calling ICU.
-    static func simplified(_ s: String) -> String {
-        guard HanScript.mayHaveTraditional(s) else { return s }
-        return s.applyingTransform(traditionalToSimplified, reverse: false) ?? s
+    /// `s` in simplified characters.
+    func callAsFunction(_ s: String) -> String {
+        guard active, HanScript.mayHaveTraditional(s) else { return s }
+        return s.applyingTransform(Self.traditionalToSimplified, reverse: false) ?? s
     }
+}
+
+/// Script tests shared by the reader's stages.
+enum PageText {
+    /// `s` folded with `ScriptFolder.always`.
+    static func simplified(_ s: String) -> String { ScriptFolder.always(s) }
 
     /// Whether `s` holds a Han character.
     static func hasHan(_ s: String) -> Bool {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SandboxLexicon
 
 /// Splits an announcement page into innovation applications and extracts their fields.
@@ -29,6 +32,15 @@ public struct PageParser: Sendable {
     /// - Throws: `IngestError` when the page cannot be used at all (empty, binary,
     ///   unparseable, or without place, batch or date to build record ids).
     public func parse(bytes: [UInt8], file: String) throws -> IngestedPage {
+        var times = StageTimes()
+        return try parse(bytes: bytes, file: file, times: &times)
+    }
+
+    /// `parse(bytes:file:)`, adding the time each stage took to `times`.
+    /// - Throws: as `parse(bytes:file:)`.
+    public func parse(bytes: [UInt8], file: String, times: inout StageTimes) throws -> IngestedPage {
+        var clock = StageClock()
+        defer { times.pages += 1 }
         if bytes.isEmpty { throw IngestError(file: file, kind: .empty, message: "empty file") }
         if let signature = Self.binarySignature(bytes) {
             throw IngestError(file: file, kind: .binary, message: "not HTML: \(signature) signature")
@@ -52,10 +64,14 @@ public struct PageParser: Sendable {
                                             warnings: encoding.warnings + ["invalid_bytes: \(converted.replaced) byte(s) not valid \(encoding.used) replaced with U+FFFD"])
             }
         }
+        times.decode += clock.lap()
         let doc = try HTMLDocument.parse(bytes: utf8, encoding: "UTF-8", file: file)
+        times.parse += clock.lap()
         guard let root = doc.root else { throw IngestError(file: file, kind: .parse, message: "no root element") }
         let title = TextCleaner.clean(root.descendants { $0.name == "title" }.first?.textContent ?? "")
         let blocks = BlockBuilder.blocks(root)
+        times.blocks += clock.lap()
+        defer { times.segmentation += clock.lap() }
         if let dropped = doc.droppedContent {
             encoding = EncodingDecision(declared: encoding.declared, used: encoding.used, bomLength: encoding.bomLength,
                                         warnings: encoding.warnings + ["parser_dropped_content: libxml2 stopped reading part of the page: \(dropped)"])
@@ -70,12 +86,47 @@ public struct PageParser: Sendable {
 
     // MARK: - Page analysis
 
+    /// Seconds spent per stage of reading pages, summed over pages.
+    public struct StageTimes: Sendable, Equatable {
+        /// Pages timed.
+        public var pages = 0
+        /// Sniffing, validation and transcoding to UTF-8, SHA-256.
+        public var decode = 0.0
+        /// libxml2's `htmlReadMemory` and the conversion of its tree to Swift values.
+        public var parse = 0.0
+        /// The DOM walk into blocks (text units with structure cues).
+        public var blocks = 0.0
+        /// Labels, segmentation, prose reading and page metadata.
+        public var segmentation = 0.0
+        /// Creates zero times.
+        public init() {}
+    }
+
+    /// A monotonic stopwatch (CLOCK_MONOTONIC), lap by lap.
+    struct StageClock {
+        private var last = StageClock.now()
+        static func now() -> Double {
+            var t = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &t)
+            return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+        }
+        /// Seconds since the last lap.
+        mutating func lap() -> Double {
+            let n = Self.now()
+            defer { last = n }
+            return n - last
+        }
+    }
+
     func analyse(blocks: [Block], title: String, file: String, sha256: String, encoding: EncodingDecision,
                  parserErrors: Int, parserWarnings: Int) throws -> IngestedPage {
-        var seg = Segmenter(labeler: labeler).segment(blocks)
+        // One look at the whole page decides whether text needs folding from traditional
+        // characters; the folder goes to every stage.
+        let folder = ScriptFolder(pageText: title + blocks.map(\.text).joined(separator: "\n"))
+        var seg = Segmenter(labeler: labeler.folding(folder)).segment(blocks)
         if seg.drafts.isEmpty, !seg.sawLabels {
             // No field labels anywhere: a page in running prose.
-            let prose = ProseReader().read(blocks)
+            let prose = ProseReader(folder: folder).read(blocks)
             if !prose.drafts.isEmpty { seg = prose }
         }
         var drafts = seg.drafts
@@ -99,10 +150,10 @@ public struct PageParser: Sendable {
         let closingBlocks = seg.closing.map { blocks[$0] }
         let introText = seg.introduction.joined(separator: "\n")
         let headerTexts = headerBlocks.map(\.text)
-        let city = findPlace(in: ([title] + headerTexts.prefix(8) + [introText]).map(Self.simplified))
-        let batch = Self.findBatch(in: ([title] + headerTexts + [introText]).map(Self.simplified))
-        let announced = Self.findDate(header: headerBlocks, closing: closingBlocks, title: title)
-        let declared = Self.declaredCount(Self.simplified(introText))
+        let city = findPlace(in: ([title] + headerTexts.prefix(8) + [introText]).map { folder($0) })
+        let batch = Self.findBatch(in: ([title] + headerTexts + [introText]).map { folder($0) })
+        let announced = Self.findDate(header: headerBlocks, closing: closingBlocks, title: title, folder: folder)
+        let declared = Self.declaredCount(folder(introText))
         if let declared, declared != drafts.count {
             warnings.append("declared_count_mismatch: the introduction declares \(declared) applications, the page holds \(drafts.count)")
         }
@@ -155,8 +206,8 @@ public struct PageParser: Sendable {
                                  "长按", "扫码关注", "Editor:", "Related:", "Read more"]
 
     /// Closing matter: 特此公示, copyright lines, an issuer signature or a date alone.
-    static func isClosing(_ block: Block) -> Bool {
-        let t = simplified(block.text)
+    static func isClosing(_ block: Block, folder: ScriptFolder = .always) -> Bool {
+        let t = folder(block.text)
         if t.hasPrefix("特此公示") || t.hasPrefix("特此公告") || t.hasPrefix("公示期") { return true }
         // Attachments (附：意见反馈方式, 附件1) are page matter, not an application's text.
         if t.hasPrefix("附：") || t.hasPrefix("附:") || t.hasPrefix("附件") || t.hasPrefix("附表") { return true }
@@ -175,11 +226,24 @@ public struct PageParser: Sendable {
     /// Substring test on UTF-8 bytes (Foundation's `contains` folds character clusters
     /// and was a visible cost on every block).
     static func has(_ haystack: String, _ needle: String) -> Bool {
-        haystack.utf8.firstRange(of: needle.utf8) != nil
+        var h = haystack, n = needle
+        return h.withUTF8 { hb in
+            n.withUTF8 { nb in
+                guard nb.count > 0, nb.count <= hb.count, let hp = hb.baseAddress, let np = nb.baseAddress else { return nb.count == 0 }
+                // First-byte scan, then compare: needles are short markers.
+                let first = np[0], last = hb.count - nb.count
+                var i = 0
+                while i <= last {
+                    if hp[i] == first, memcmp(hp + i, np, nb.count) == 0 { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 
-    static func applicationType(_ original: String) -> String {
-        var value = simplified(original)
+    static func applicationType(_ original: String, folder: ScriptFolder = .always) -> String {
+        var value = folder(original)
         // A tick-box line (☑金融服务　□科技产品): the ticked option is the type.
         let ticks: Set<Character> = ["☑", "☒", "■", "√", "✓", "✔", "▣", "●"]
         if let tick = value.firstIndex(where: { ticks.contains($0) }) {
@@ -320,14 +384,14 @@ public struct PageParser: Sendable {
     /// The announcement date: the earliest date in header blocks labelled as a date
     /// (发布时间, 日期, Date …) — the original date when a re-post gives two; else a date in
     /// the header; else the closing signature's date.
-    static func findDate(header: [Block], closing: [Block], title: String) -> String? {
+    static func findDate(header: [Block], closing: [Block], title: String, folder: ScriptFolder = .always) -> String? {
         let labels = ["发布时间", "发布日期", "日期", "时间", "date", "published", "released", "发文日期", "成文日期", "原文发布", "原发布"]
         var labelled: [String] = []
         var any: [String] = []
         for b in header {
             let dates = DateParser.parseAll(b.text)
             if dates.isEmpty { continue }
-            let lower = simplified(b.text).lowercased()
+            let lower = folder(b.text).lowercased()
             if labels.contains(where: { lower.contains($0) }) { labelled.append(contentsOf: dates) }
             any.append(contentsOf: dates)
         }
@@ -336,7 +400,7 @@ public struct PageParser: Sendable {
         // page's other dates.
         let year = (any + DateParser.parseAll(title)).first.map { String($0.prefix(4)) }
         for b in header {
-            labelled += announcementDates(in: simplified(b.text), year: year)
+            labelled += announcementDates(in: folder(b.text), year: year)
         }
         if let d = labelled.min() { return d }
         if let d = any.first { return d }

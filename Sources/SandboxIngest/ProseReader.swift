@@ -8,6 +8,9 @@ import Foundation
 /// next one, as its text. Paragraphs before the first application are the
 /// introduction; they and the closing belong to no application.
 struct ProseReader {
+    /// Traditional → simplified folding for the page.
+    var folder = ScriptFolder.always
+
     /// Quote pairs that may hold an application name.
     static let quotes: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "「": "」", "『": "』", "《": "》", "\"": "\""]
 
@@ -122,7 +125,7 @@ struct ProseReader {
         func flush() { if let c = current { result.drafts.append(c) }; current = nil }
         for (i, b) in blocks.enumerated() {
             if closed { result.closing.append(i); continue }
-            if PageParser.isClosing(b) {
+            if PageParser.isClosing(b, folder: folder) {
                 if current != nil || !result.drafts.isEmpty { flush(); closed = true; result.closing.append(i) } else { result.header.append(i) }
                 continue
             }
@@ -151,7 +154,7 @@ struct ProseReader {
         }
         flush()
         for i in result.drafts.indices where result.drafts[i].type == "unstated" {
-            result.drafts[i].type = Self.type(in: result.drafts[i].joinedSections.map(\.text).joined(separator: "\n"))
+            result.drafts[i].type = Self.type(in: result.drafts[i].joinedSections.map(\.text).joined(separator: "\n"), folder: folder)
         }
         if result.drafts.isEmpty, !enumeration.isEmpty {
             // Only an enumeration: its names and applicants, in text order.
@@ -181,8 +184,8 @@ struct ProseReader {
     }
 
     /// The application type a text states (`为金融服务类`, `is a financial service`), or `unstated`.
-    static func type(in text: String) -> String {
-        let s = PageText.simplified(text)
+    static func type(in text: String, folder: ScriptFolder = .always) -> String {
+        let s = folder(text)
         guard let c = statedType.captures(in: s), let r = c[1] ?? c[2] else { return "unstated" }
         return PageParser.applicationType(String(s[r]))
     }
@@ -195,8 +198,8 @@ struct ProseReader {
         var applicants: String?
         var english: String?
         var after = restText
-        if let c = Self.byApplicants.captures(in: PageText.simplified(restText)) {
-            let folded = PageText.simplified(restText)
+        if let c = Self.byApplicants.captures(in: folder(restText)) {
+            let folded = folder(restText)
             if let a = c[1] { applicants = String(restText.unicodeScalars.count == folded.unicodeScalars.count ? Self.same(restText, folded, a) : folded[a]) }
             after = Self.afterSentence(restText, from: c[0]!.upperBound, in: folded)
         } else if let c = Self.englishBy.captures(in: restText) {
@@ -219,7 +222,7 @@ struct ProseReader {
         }
         if let e = english, PageText.hasHan(e) { english = nil }
         return Opening(name: name, english: english, applicants: applicants?.trimmingCharacters(in: .whitespaces),
-                       text: after.trimmingCharacters(in: .whitespaces), type: Self.type(in: restText))
+                       text: after.trimmingCharacters(in: .whitespaces), type: Self.type(in: restText, folder: folder))
     }
 
     /// A paragraph that names exactly one application, with its applicant clause
@@ -232,7 +235,7 @@ struct ProseReader {
         guard let c = Self.enumerated.captures(in: text), let n = c[2], String(text[n]) == first.name, let a = c[1] else { return nil }
         var rest = String(text[first.after...])
         while let f = rest.unicodeScalars.first, "，,。；;、 ".unicodeScalars.contains(f) { rest.unicodeScalars.removeFirst() }
-        return Opening(name: first.name, english: nil, applicants: Self.cleanApplicants(String(text[a])), text: rest, type: Self.type(in: text))
+        return Opening(name: first.name, english: nil, applicants: Self.cleanApplicants(String(text[a])), text: rest, type: Self.type(in: text, folder: folder))
     }
 
     /// The range `r` of `folded` mapped onto `original` (same scalar count).

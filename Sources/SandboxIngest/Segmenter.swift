@@ -90,7 +90,7 @@ struct Draft {
     }
 
     /// Sets a field.
-    mutating func set(_ hit: LabelHit, lines: [String]) {
+    mutating func set(_ hit: LabelHit, lines: [String], folder: ScriptFolder = .always) {
         seen.insert(hit.field)
         lastField = hit.field
         switch hit.field {
@@ -108,7 +108,7 @@ struct Draft {
             applicants += names
             applicantsTruncated = truncated
         case "application_type":
-            let t = PageParser.applicationType(hit.value)
+            let t = PageParser.applicationType(hit.value, folder: folder)
             if t != "unstated" { type = t }
         default:
             if hit.value.isEmpty { return }
@@ -183,7 +183,7 @@ struct Segmenter {
 
     /// Items of one text unit.
     func unitItems(_ b: Block, index: Int, lines: [String]? = nil) -> [Item] {
-        if PageParser.isClosing(b) { return [.closing(block: index)] }
+        if PageParser.isClosing(b, folder: labeler.folder) { return [.closing(block: index)] }
         if let hit = labeler.label(in: b.text, lead: b.lead) {
             var out: [Item] = []
             let (first, more) = labeler.splitInline(hit.value)
@@ -209,7 +209,7 @@ struct Segmenter {
 
     /// A heading that may name an application (not page titles or structural headings).
     func headingCue(_ text: String) -> StartCue? {
-        let lower = PageText.simplified(text).lowercased()
+        let lower = labeler.folder(text).lowercased()
         for word in ["公示", "公告", "名单", "列表", "一览", "基本情况", "详情", "public notice", "list of"] where lower.contains(word) {
             return nil
         }
@@ -393,7 +393,7 @@ struct Segmenter {
                 current = Draft(line: line)
             }
             outside = false
-            current!.set(hit, lines: lines)
+            current!.set(hit, lines: lines, folder: labeler.folder)
         }
 
         for (k, item) in items.enumerated() {
@@ -441,7 +441,7 @@ struct Segmenter {
                 pending = nil
                 flush()
                 var d = Draft(line: blocks[b].line)
-                for (hit, lines) in fields { d.set(hit, lines: lines) }
+                for (hit, lines) in fields { d.set(hit, lines: lines, folder: labeler.folder) }
                 d.lastField = nil
                 d.fromSummary = isSummary
                 if isSummary {
