@@ -1,3 +1,5 @@
+import SandboxSchema
+
 /// A problem with one line (or one task) of an input file. The offending line was
 /// skipped; the rest of the file was still read.
 ///

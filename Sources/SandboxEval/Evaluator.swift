@@ -1,3 +1,5 @@
+import SandboxSchema
+
 /// The metrics a quality floor can name, as `<family>.<metric>`. `rawValue` is the key part.
 public enum FloorMetric: String, CaseIterable, Codable, Sendable {
     /// Fraction of records with the right value; single-label families only.
@@ -260,12 +262,12 @@ public enum Evaluator {
     /// side is listed as a duplicate and its first occurrence used. `issues` are copied into
     /// the report as given.
     public static func evaluate(
-        gold: [LabelledRecord], predictions: [LabelledRecord], goldSource: String? = nil,
+        gold: [GoldRecord], predictions: [GoldRecord], goldSource: String? = nil,
         predictionSource: String? = nil, issues: [GoldIssue] = []
     ) -> EvaluationReport {
         let (goldByID, goldOrder, goldDuplicates) = index(gold)
         let (predictionByID, predictionOrder, predictionDuplicates) = index(predictions)
-        let joined = goldOrder.compactMap { id -> (LabelledRecord, LabelledRecord)? in
+        let joined = goldOrder.compactMap { id -> (GoldRecord, GoldRecord)? in
             guard let g = goldByID[id], let p = predictionByID[id] else { return nil }
             return (g, p)
         }
@@ -286,7 +288,7 @@ public enum Evaluator {
     }
 
     /// Scores one family over joined (gold, prediction) pairs.
-    public static func familyReport(_ family: LabelFamily, _ joined: [(gold: LabelledRecord, predicted: LabelledRecord)]) -> FamilyReport {
+    public static func familyReport(_ family: LabelFamily, _ joined: [(gold: GoldRecord, predicted: GoldRecord)]) -> FamilyReport {
         let goldSets = joined.map { $0.gold.labels(for: family) }
         let predictedSets = joined.map { $0.predicted.labels(for: family) }
         let extra = Set(goldSets.flatMap { $0 } + predictedSets.flatMap { $0 }).subtracting(family.labels).sorted()
@@ -308,7 +310,7 @@ public enum Evaluator {
     }
 
     /// The disagreement of one record in one family, or `nil` when they agree.
-    public static func disagreement(_ family: LabelFamily, gold: LabelledRecord, predicted: LabelledRecord) -> Disagreement? {
+    public static func disagreement(_ family: LabelFamily, gold: GoldRecord, predicted: GoldRecord) -> Disagreement? {
         let g = gold.labels(for: family)
         let p = predicted.labels(for: family)
         guard g != p else { return nil }
@@ -331,8 +333,8 @@ public enum Evaluator {
         return issues.filter { seen.insert($0).inserted }
     }
 
-    private static func index(_ records: [LabelledRecord]) -> ([String: LabelledRecord], [String], [String]) {
-        var byID: [String: LabelledRecord] = [:]
+    private static func index(_ records: [GoldRecord]) -> ([String: GoldRecord], [String], [String]) {
+        var byID: [String: GoldRecord] = [:]
         var order: [String] = []
         var duplicates: [String] = []
         for record in records {

@@ -1,6 +1,7 @@
 import Foundation
+import SandboxSchema
 
-/// Reads gold annotations in any ``GoldFormat`` into ``LabelledRecord``s.
+/// Reads gold annotations in any ``GoldFormat`` into ``GoldRecord``s.
 ///
 /// A malformed line (or Label Studio task, or CSV record) is skipped and reported as a
 /// ``GoldIssue`` with file and 1-based line; the rest of the file is still read. Issues:
@@ -26,7 +27,7 @@ public enum GoldReader {
             throw .unknownFormat(file: fileName)
         }
         switch format {
-        case .jsonl: return readJSONLines(data, fileName: fileName, readEvidence: false)
+        case .jsonl: return readJSONLines(data, fileName: fileName)
         case .doccano: return readDoccano(data, fileName: fileName)
         case .csv: return try readCSV(data, fileName: fileName)
         case .labelStudio: return try readLabelStudio(data, fileName: fileName)
@@ -43,9 +44,9 @@ public enum GoldReader {
 
     // MARK: JSON Lines (LABELS.md §5; also predictions)
 
-    static func readJSONLines(_ data: Data, fileName: String, readEvidence: Bool) -> ReadResult {
+    static func readJSONLines(_ data: Data, fileName: String) -> ReadResult {
         readObjectLines(data, fileName: fileName, format: .jsonl) {
-            RecordBuilding.record(fromObject: $0, readEvidence: readEvidence)
+            RecordBuilding.record(fromObject: $0)
         }
     }
 
@@ -61,10 +62,10 @@ public enum GoldReader {
     /// a JSON object, or that `record` rejects, becomes an issue with its line number.
     private static func readObjectLines(
         _ data: Data, fileName: String, format: GoldFormat,
-        record: ([String: JSONValue]) -> Result<LabelledRecord, RecordProblem>
+        record: ([String: JSONValue]) -> Result<GoldRecord, RecordProblem>
     ) -> ReadResult {
         var collector = RecordCollector(file: fileName)
-        for line in JSONLines.split(data) {
+        for line in JSONLinesReader.lines(data) {
             let object: [String: JSONValue]
             do {
                 let value = try JSONValue.parse(line.data)
@@ -85,7 +86,7 @@ public enum GoldReader {
         return collector.result(format: format)
     }
 
-    private static func doccanoRecord(_ object: [String: JSONValue]) -> Result<LabelledRecord, RecordProblem> {
+    private static func doccanoRecord(_ object: [String: JSONValue]) -> Result<GoldRecord, RecordProblem> {
         let idValue = [object["record_id"], object["id"]].compactMap { $0 }.first { !$0.isNull }
         guard let idValue else { return .failure(RecordProblem(message: "missing \"record_id\" and \"id\"")) }
         guard let id = idValue.idString, !id.isEmpty else {
@@ -116,8 +117,8 @@ public enum GoldReader {
 
     /// Builds a record from per-family label sets, rejecting several values for a
     /// single-label family.
-    private static func build(id: String, byFamily: [LabelFamily: Set<String>]) -> Result<LabelledRecord, RecordProblem> {
-        var record = LabelledRecord(id: id)
+    private static func build(id: String, byFamily: [LabelFamily: Set<String>]) -> Result<GoldRecord, RecordProblem> {
+        var record = GoldRecord(id: id)
         for family in LabelFamily.allCases {
             let labels = byFamily[family] ?? []
             if !family.isMultiLabel, labels.count > 1 {
@@ -239,7 +240,7 @@ public enum GoldReader {
         return collector.result(format: .labelStudio)
     }
 
-    private static func labelStudioRecord(_ task: [String: JSONValue]) -> Result<LabelledRecord, RecordProblem> {
+    private static func labelStudioRecord(_ task: [String: JSONValue]) -> Result<GoldRecord, RecordProblem> {
         guard let dataObject = task["data"]?.objectValue else {
             return .failure(RecordProblem(message: "missing \"data\" object"))
         }
@@ -280,26 +281,5 @@ public enum GoldReader {
             }
         }
         return build(id: id, byFamily: byFamily)
-    }
-}
-
-/// Reads the pipeline's predictions (`Output/records.jsonl`): JSON Lines, one record an
-/// object, with `id`, `primary`, `technologies`, `inclusive_markers`, `application_type`,
-/// `participation` and `evidence` (`[{label, term, field, start, end, negated}]`, missing
-/// `negated` = `false`). Other keys (`secondary`, `inclusive`, `city`, `batch`, `name`,
-/// `applicants`, `sections`, `warnings`, `source` …) are ignored. Issues as for
-/// ``GoldReader`` (unknown label ids, duplicate ids, bad JSON, malformed evidence).
-public enum PredictionReader {
-    /// Reads predictions from the file at `url`; messages name it by `url.relativePath`.
-    /// - Throws: ``EvalError/unreadable(file:reason:)`` when the file cannot be read.
-    public static func read(contentsOf url: URL) throws(EvalError) -> ReadResult {
-        let data = try GoldReader.readFile(url)
-        return read(data: data, fileName: url.relativePath)
-    }
-
-    /// Reads predictions from `data`; `fileName` is used in messages. Never throws: every
-    /// problem is a line-level issue.
-    public static func read(data: Data, fileName: String) -> ReadResult {
-        GoldReader.readJSONLines(data, fileName: fileName, readEvidence: true)
     }
 }

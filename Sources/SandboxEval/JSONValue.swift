@@ -1,4 +1,5 @@
 import Foundation
+import SandboxSchema
 
 /// A parsed JSON value, so readers can check shapes and report what is wrong instead of
 /// failing a whole `Decodable` decode.

@@ -1,4 +1,4 @@
-import SandboxLexicon
+import SandboxSchema
 
 /// The five label families that evaluation scores, named by the JSON key they use in the
 /// gold files and exported records (`../LABELS.md` §1–§4).
@@ -33,21 +33,21 @@ public enum LabelFamily: String, CaseIterable, Codable, Sendable, Hashable {
 }
 
 /// The label ids of LABELS.md as evaluation groups them (the lists themselves live in
-/// `SandboxLexicon.LabelScheme`). Gold readers reject any id not listed here.
+/// SandboxSchema's types). Gold readers reject any id not listed here.
 ///
 /// Ids are stable snake_case ASCII strings and are unique across families, so a bare id
 /// identifies its family (see ``family(ofLabel:)``).
 public enum LabelScheme {
     /// Business categories (KPMG China six), LABELS.md §1, in table order.
-    public static let primary: [String] = SandboxLexicon.LabelScheme.categories
+    public static let primary: [String] = Category.ids
     /// Technology tags, LABELS.md §2, in table order (13 ids).
-    public static let technologies: [String] = SandboxLexicon.LabelScheme.technologies
+    public static let technologies: [String] = Technology.ids
     /// Inclusive-finance markers, LABELS.md §3, in table order (4 ids).
-    public static let inclusiveMarkers: [String] = SandboxLexicon.LabelScheme.inclusiveMarkers
+    public static let inclusiveMarkers: [String] = InclusiveMarker.ids
     /// `application_type` values, LABELS.md §4 (3 ids; `unstated` is a value, not a gap).
-    public static let applicationType: [String] = SandboxLexicon.LabelScheme.applicationTypes
+    public static let applicationType: [String] = ApplicationType.ids
     /// `participation` values, LABELS.md §4 (2 ids).
-    public static let participation: [String] = SandboxLexicon.LabelScheme.participations
+    public static let participation: [String] = Participation.ids
 
     /// The label ids of `family`, in canonical order.
     public static func labels(for family: LabelFamily) -> [String] {

@@ -1,3 +1,5 @@
+import SandboxSchema
+
 /// Counts and scores for one label of one family.
 ///
 /// Each record contributes one yes/no decision per label (for single-label families, a

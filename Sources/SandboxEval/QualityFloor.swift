@@ -1,4 +1,5 @@
 import Foundation
+import SandboxSchema
 
 /// Minimum scores an evaluation must reach, read from JSON such as
 /// `{"primary.accuracy":0.95,"technologies.micro_f1":0.97}`.

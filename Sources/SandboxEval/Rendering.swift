@@ -1,4 +1,5 @@
 import Foundation
+import SandboxSchema
 
 extension EvaluationReport {
     /// Plain-text report for a terminal: header, errors, one aligned table per family

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxSchema
 
 /// A display text in English with an optional Chinese form.
 public struct LocalizedText: Codable, Hashable, Sendable {
@@ -43,16 +44,16 @@ public struct RecordFilter: Codable, Hashable, Sendable {
     }
 
     /// True when the record satisfies every condition and no `exclude` filter.
-    public func matches(_ r: SandboxRecord) -> Bool {
+    public func matches(_ r: LabelledRecord) -> Bool {
         if let city, r.city != city { return false }
         if let batch, r.batch != batch { return false }
         if let batches, !batches.contains(r.batch) { return false }
-        if let technology, !r.technologies.contains(technology) { return false }
-        if let technologiesAny, !technologiesAny.contains(where: r.technologies.contains) { return false }
+        if let technology, !r.technologyIDs.contains(technology) { return false }
+        if let technologiesAny, !technologiesAny.contains(where: r.technologyIDs.contains) { return false }
         if let inclusive, r.inclusive != inclusive { return false }
-        if let primary, r.primary != primary { return false }
-        if let applicationType, r.applicationType != applicationType { return false }
-        if let participation, r.participation != participation { return false }
+        if let primary, r.primary.rawValue != primary { return false }
+        if let applicationType, r.applicationType.rawValue != applicationType { return false }
+        if let participation, r.participation?.rawValue != participation { return false }
         if let exclude, exclude.contains(where: { $0.matches(r) }) { return false }
         return true
     }
@@ -193,7 +194,7 @@ func decodeJSONFile<T: Decodable>(_ url: URL) throws(StatsError) -> T {
         throw .unreadableFile(path: url.path, reason: error.localizedDescription)
     }
     do { return try JSONDecoder().decode(T.self, from: data) } catch let error as DecodingError {
-        throw .malformedDataFile(path: url.path, reason: RecordsLoader.describe(error))
+        throw .malformedDataFile(path: url.path, reason: JSONLinesReader.describe(error).1)
     } catch {
         throw .malformedDataFile(path: url.path, reason: "\(error)")
     }

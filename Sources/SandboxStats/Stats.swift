@@ -1,4 +1,5 @@
 import Foundation
+import SandboxSchema
 
 /// One value of a figure: published against ours.
 public struct ComparisonCell: Codable, Hashable, Sendable {
@@ -99,7 +100,7 @@ public struct Comparison: Codable, Hashable, Sendable {
 public enum Stats {
     /// Every published figure computed from `records`, with differences, explanations
     /// built from `coverage`, and the consistency checks of `published`.
-    public static func compare(records: [SandboxRecord], published: PublishedFigures, coverage: Coverage) -> Comparison {
+    public static func compare(records: [LabelledRecord], published: PublishedFigures, coverage: Coverage) -> Comparison {
         Comparison(
             source: published.source,
             recordCount: records.count,
@@ -109,12 +110,12 @@ public enum Stats {
     }
 
     /// Ids of the records matching `filter`, in input order.
-    public static func ids(_ records: [SandboxRecord], matching filter: RecordFilter) -> [String] {
+    public static func ids(_ records: [LabelledRecord], matching filter: RecordFilter) -> [String] {
         records.filter(filter.matches).map(\.id)
     }
 
     /// One figure: ours per value, differences, scope and explanation.
-    public static func evaluate(_ figure: PublishedFigure, records: [SandboxRecord], coverage: Coverage) -> ComparisonRow {
+    public static func evaluate(_ figure: PublishedFigure, records: [LabelledRecord], coverage: Coverage) -> ComparisonRow {
         let def = figure.definition
         let matching = records.filter(def.filter.matches)
         var cells: [ComparisonCell] = []
@@ -158,7 +159,7 @@ public enum Stats {
 
     /// Human-readable reason for a differing row, e.g.
     /// `Beijing 17 of 22: batch 3 (5) not in corpus (no public list found)`.
-    static func explain(_ row: ComparisonRow, filter: RecordFilter, records: [SandboxRecord]) -> String? {
+    static func explain(_ row: ComparisonRow, filter: RecordFilter, records: [LabelledRecord]) -> String? {
         guard row.differs else { return nil }
         let cityName = filter.city.map { Labels.en($0) }
         let exact = row.kind == .count && filter.isStructural

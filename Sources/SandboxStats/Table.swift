@@ -1,4 +1,5 @@
 import Foundation
+import SandboxSchema
 
 /// Output formats of the `stats` command.
 public enum OutputFormat: String, CaseIterable, Sendable {
@@ -78,11 +79,7 @@ public enum TableRenderer {
 
     /// CSV: header line then rows; fields quoted when they hold a comma, quote, CR or LF.
     public static func csv(_ t: Table) -> String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        return ([t.header] + t.rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        CSV.table([t.header] + t.rows)
     }
 
     /// JSON array of objects keyed by header, values as strings.
@@ -103,8 +100,7 @@ public enum TableRenderer {
 }
 
 func encodeJSON<T: Encodable>(_ value: T) -> String {
-    let e = JSONEncoder()
-    e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let e = JSONLinesWriter.makeEncoder(pretty: true)
     // snake_case keys, like records.jsonl and the eval report (ids are snake_case already).
     e.keyEncodingStrategy = .convertToSnakeCase
     // Encoding plain value types cannot fail; an empty object is the fallback.
@@ -187,7 +183,7 @@ public struct StatsReport: Codable, Hashable, Sendable {
     public var inclusiveShare: ShareTable
 
     /// Computes the comparison and all cross-tabs from the records.
-    public static func make(records: [SandboxRecord], published: PublishedFigures, coverage: Coverage) -> StatsReport {
+    public static func make(records: [LabelledRecord], published: PublishedFigures, coverage: Coverage) -> StatsReport {
         StatsReport(comparison: Stats.compare(records: records, published: published, coverage: coverage),
                     crossTabs: CrossTabs.all(records), inclusiveShare: CrossTabs.inclusiveShareByCity(records))
     }

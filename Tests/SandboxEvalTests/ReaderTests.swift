@@ -1,4 +1,5 @@
 import Foundation
+import SandboxSchema
 import Testing
 @testable import SandboxEval
 
@@ -37,7 +38,7 @@ import Testing
         // A doccano-looking file read as our JSONL: no primary etc., but the id is there.
         let data = Data(#"{"id":"a","text":"t","label":["primary:payment"]}"#.utf8)
         let result = try GoldReader.read(data: data, fileName: "x.jsonl", format: .jsonl)
-        #expect(result.records == [LabelledRecord(id: "a")])
+        #expect(result.records == [GoldRecord(id: "a")])
     }
 
     @Test func malformedJSONLines() throws {
@@ -102,7 +103,7 @@ import Testing
           {"data": {"id": "b"}, "annotations": [{"result": [
         """
         let result = try GoldReader.read(data: Data(text.utf8), fileName: "ls.json", format: .labelStudio)
-        #expect(result.records == [LabelledRecord(id: "a")])
+        #expect(result.records == [GoldRecord(id: "a")])
         #expect(result.issues.map(\.line) == [3, 3])
         #expect(result.issues[0].message.hasPrefix("not valid JSON"))
         #expect(result.issues[1].message == "JSON array is not closed")
@@ -126,7 +127,7 @@ import Testing
     @Test func jsonSyntaxErrorsCarryAColumnWhereKnown() throws {
         let text = "{\"a\":\"人民币\",x}\n{\"id\":\"ok\"}\n{\"id\": \"b\", \"primary\": \n"
         let result = try GoldReader.read(data: Data(text.utf8), fileName: "g.jsonl")
-        #expect(result.records == [LabelledRecord(id: "ok")])
+        #expect(result.records == [GoldRecord(id: "ok")])
         #expect(result.issues.map(\.description) == [
             "g.jsonl:1:12: not valid JSON: invalid value",
             "g.jsonl:3: not valid JSON: unexpected end of file during JSON parse",
@@ -141,7 +142,7 @@ import Testing
         {"id": "c", "evidence": "ignored by the gold reader"}
         """
         let result = try GoldReader.read(data: Data(text.utf8), fileName: "g.jsonl")
-        #expect(result.records == [LabelledRecord(id: "c")])
+        #expect(result.records == [GoldRecord(id: "c")])
         #expect(result.issues.map(\.message) == [
             #""technologies" must be an array of strings, found a string"#,
             #""primary" must be a string or null, found an array"#,
@@ -162,21 +163,24 @@ import Testing
         #expect(result.records[2].evidence == [])
     }
 
-    @Test func malformedPredictions() {
-        let text = """
-        {"id": "a", "primary": "payment", "evidence": [{"label": "payment", "term": "支付", "field": "body", "start": "1", "end": 3}]}
-        {"id": "b", "primary": "paying"}
-        {"id": "c", "evidence": [{"label": "payment", "term": "支付", "field": "body", "start": 1, "end": 3, "negated": "no"}]}
-        {"id": "d"}
-        {"id": "d"}
-        """
+    @Test func malformedPredictions() throws {
+        // Line 3 of the fixture is a whole exported record; each line below breaks it once.
+        let good = try String(contentsOf: fixtureURL("predictions.jsonl"), encoding: .utf8).split(separator: "\n")[2]
+        func with(_ old: String, _ new: String) -> String { good.replacingOccurrences(of: old, with: new) }
+        let text = [
+            with(#""evidence":[]"#, #""evidence":[{"label":"payment","term":"支付","field":"body","start":"1","end":3}]"#),
+            with(#""primary":"insurtech""#, #""primary":"paying""#),
+            with(#""city":"xiamen","#, ""),
+            String(good),
+            String(good),
+        ].joined(separator: "\n")
         let result = PredictionReader.read(data: Data(text.utf8), fileName: "records.jsonl")
-        #expect(result.records.map(\.id) == ["d"])
+        #expect(result.records.map(\.id) == ["xiamen-2021-b1-01"])
         #expect(result.issues.map(\.description) == [
-            "records.jsonl:1: evidence[0].start must be an integer",
-            #"records.jsonl:2: unknown primary label "paying""#,
-            "records.jsonl:3: evidence[0].negated must be a boolean",
-            #"records.jsonl:5: duplicate id "d" (first on line 4)"#,
+            #"records.jsonl:1: "evidence.0.start": expected Int"#,
+            #"records.jsonl:2: "primary": Cannot initialize Category from invalid String value paying"#,
+            #"records.jsonl:3: missing key "city""#,
+            #"records.jsonl:5: duplicate id "xiamen-2021-b1-01" (first on line 4)"#,
         ])
     }
 
@@ -191,13 +195,13 @@ import Testing
     }
 
     @Test func recordRoundTripsThroughCodable() throws {
-        let record = LabelledRecord(
+        let record = GoldRecord(
             id: "a", primary: "payment", technologies: ["rpa", "big_data"],
             evidence: [Evidence(label: "rpa", term: "RPA", field: "body", start: 0, end: 3)])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(record), as: UTF8.self)
         #expect(json == #"{"application_type":null,"evidence":[{"end":3,"field":"body","label":"rpa","negated":false,"start":0,"term":"RPA"}],"id":"a","inclusive_markers":[],"participation":null,"primary":"payment","technologies":["big_data","rpa"]}"#)
-        #expect(try JSONDecoder().decode(LabelledRecord.self, from: Data(json.utf8)) == record)
+        #expect(try JSONDecoder().decode(GoldRecord.self, from: Data(json.utf8)) == record)
     }
 }

@@ -1,6 +1,7 @@
 import SandboxEval
 import SandboxLexicon
 import SandboxStats
+import SandboxSchema
 import Testing
 
 /// The label ids of LABELS.md are written once in SandboxLexicon.LabelScheme; the stats

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxSchema
 import Testing
 @testable import SandboxStats
 
@@ -21,8 +22,9 @@ import Testing
         }
     }
 
-    @Test func badJSONAndMissingKey() {
-        let good = #"{"id":"x-1","city":"x","batch":1,"primary":"payment","technologies":[],"inclusive_markers":[],"inclusive":false,"application_type":"unstated","participation":"financial_institutions_only"}"#
+    @Test func badJSONAndMissingKey() throws {
+        let good = String(decoding: try JSONLinesWriter.encode([record(id: "x-1", city: "x", batch: 1, primary: "payment")]), as: UTF8.self)
+            .trimmingCharacters(in: .newlines)
         #expect(throws: StatsError.malformedLine(path: "r.jsonl", line: 3, reason: "not valid JSON")) {
             try RecordsLoader.parse(Data("\(good)\n\n{oops\n".utf8), path: "r.jsonl")
         }
@@ -51,6 +53,6 @@ import Testing
 
     @Test(arguments: [("2020-01-14", "2020-01"), ("2020-12", "2020-12"), ("14/01/2020", "unknown"), ("", "unknown")])
     func month(announced: String, expected: String) {
-        #expect(SandboxRecord(id: "x", city: "x", batch: 1, announced: announced, primary: "payment").month == expected)
+        #expect(record(id: "x", city: "x", batch: 1, announced: announced, primary: "payment").month == expected)
     }
 }
