@@ -179,7 +179,7 @@ public struct EvaluationReport: Codable, Sendable, Hashable {
     /// Ids that occur more than once in the predictions given (first occurrence scored).
     public var duplicatePredictionIds: [String]
     /// Line-level issues of the files read (gold and predictions).
-    public var issues: [GoldIssue]
+    public var issues: [Diagnostic]
     /// One report per family, in ``LabelFamily/allCases`` order.
     public var families: [FamilyReport]
     /// Disagreements, in gold order then family order.
@@ -189,7 +189,7 @@ public struct EvaluationReport: Codable, Sendable, Hashable {
     public init(
         goldSource: String?, predictionSource: String?, goldCount: Int, predictionCount: Int, evaluatedCount: Int,
         onlyInGold: [String], onlyInPredictions: [String], duplicateGoldIds: [String], duplicatePredictionIds: [String],
-        issues: [GoldIssue], families: [FamilyReport], disagreements: [Disagreement]
+        issues: [Diagnostic], families: [FamilyReport], disagreements: [Disagreement]
     ) {
         self.goldSource = goldSource
         self.predictionSource = predictionSource
@@ -263,7 +263,7 @@ public enum Evaluator {
     /// the report as given.
     public static func evaluate(
         gold: [GoldRecord], predictions: [GoldRecord], goldSource: String? = nil,
-        predictionSource: String? = nil, issues: [GoldIssue] = []
+        predictionSource: String? = nil, issues: [Diagnostic] = []
     ) -> EvaluationReport {
         let (goldByID, goldOrder, goldDuplicates) = index(gold)
         let (predictionByID, predictionOrder, predictionDuplicates) = index(predictions)
@@ -328,8 +328,8 @@ public enum Evaluator {
     }
 
     /// Issues without repeats (the same file given as gold and predictions), in order.
-    private static func unique(_ issues: [GoldIssue]) -> [GoldIssue] {
-        var seen: Set<GoldIssue> = []
+    private static func unique(_ issues: [Diagnostic]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
         return issues.filter { seen.insert($0).inserted }
     }
 

@@ -68,10 +68,10 @@ public struct ReadResult: Sendable, Equatable {
     /// Records in file order; ids are unique.
     public var records: [GoldRecord]
     /// Problems found, in file order; each names a line that was skipped.
-    public var issues: [GoldIssue]
+    public var issues: [Diagnostic]
 
     /// Memberwise initialiser.
-    public init(file: String, format: GoldFormat, records: [GoldRecord], issues: [GoldIssue]) {
+    public init(file: String, format: GoldFormat, records: [GoldRecord], issues: [Diagnostic]) {
         self.file = file
         self.format = format
         self.records = records

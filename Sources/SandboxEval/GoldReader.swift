@@ -4,7 +4,8 @@ import SandboxSchema
 /// Reads gold annotations in any ``GoldFormat`` into ``GoldRecord``s.
 ///
 /// A malformed line (or Label Studio task, or CSV record) is skipped and reported as a
-/// ``GoldIssue`` with file and 1-based line; the rest of the file is still read. Issues:
+/// ``SandboxSchema/Diagnostic`` with file and 1-based line (code `malformed_json`,
+/// `malformed_record`, `unknown_label` or `duplicate_id`); the rest of the file is still read. Issues:
 /// not parseable, no id, duplicate id (the first occurrence is kept), a label id not in
 /// ``LabelScheme``, a field of the wrong type. Gold records never carry evidence.
 public enum GoldReader {
@@ -70,12 +71,12 @@ public enum GoldReader {
             do {
                 let value = try JSONValue.parse(line.data)
                 guard let o = value.objectValue else {
-                    collector.issue(line: line.number, "expected a JSON object, found \(value.typeName)")
+                    collector.issue(line: line.number, code: .malformedJSON, "expected a JSON object, found \(value.typeName)")
                     continue
                 }
                 object = o
             } catch {
-                collector.issue(line: line.number, column: error.column(in: line.data), error.message)
+                collector.issue(line: line.number, column: error.column(in: line.data), code: .malformedJSON, error.message)
                 continue
             }
             switch record(object) {
@@ -226,7 +227,7 @@ public enum GoldReader {
                 }
                 task = o
             } catch {
-                collector.issue(line: element.line, error.message)
+                collector.issue(line: element.line, code: .malformedJSON, error.message)
                 continue
             }
             switch labelStudioRecord(task) {
@@ -235,7 +236,7 @@ public enum GoldReader {
             }
         }
         if let trailing = split.trailingProblem {
-            collector.issue(line: trailing.line, trailing.message)
+            collector.issue(line: trailing.line, code: .malformedJSON, trailing.message)
         }
         return collector.result(format: .labelStudio)
     }

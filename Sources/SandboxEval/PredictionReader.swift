@@ -21,7 +21,7 @@ public enum PredictionReader {
         for (line, result) in JSONLinesReader.decode(LabelledRecord.self, from: data, file: fileName) {
             switch result {
             case let .success(record): collector.add(GoldRecord(record), line: line)
-            case let .failure(diagnostic): collector.issue(line: line, diagnostic.message)
+            case let .failure(diagnostic): collector.issue(line: line, code: diagnostic.code, diagnostic.message)
             }
         }
         return collector.result(format: .jsonl)

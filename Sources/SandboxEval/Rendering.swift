@@ -118,9 +118,7 @@ extension EvaluationReport {
 
     /// The encoder ``renderJSON()`` uses: `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]`.
     public static func jsonEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return encoder
+        JSONLinesWriter.makeEncoder(pretty: true)
     }
 
     // MARK: helpers

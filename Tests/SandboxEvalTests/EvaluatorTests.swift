@@ -105,7 +105,7 @@ import Testing
     @Test func sameFileOnBothSidesListsItsIssuesOnce() throws {
         let read = try GoldReader.read(data: Data("{\"id\":\"a\"}\n{}\n".utf8), fileName: "g.jsonl")
         let report = Evaluator.evaluate(gold: read, predictions: read)
-        #expect(report.issues == [GoldIssue(file: "g.jsonl", line: 2, message: #"missing "id""#)])
+        #expect(report.issues == [Diagnostic(code: .malformedRecord, file: "g.jsonl", line: 2, message: #"missing "id""#)])
         #expect(report.evaluatedCount == 1 && report.disagreements.isEmpty)
     }
 

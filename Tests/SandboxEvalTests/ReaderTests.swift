@@ -45,20 +45,22 @@ import Testing
         let result = try GoldReader.read(contentsOf: fixtureURL("malformed.jsonl"))
         let file = fixtureURL("malformed.jsonl").relativePath
         #expect(result.records.map(\.id) == ["beijing-2020-b1-01", "shanghai-2020-b1-02", "chongqing-2021-b2-03"])
-        #expect(result.issues.map(\.line) == [3, 4, 6, 7, 8])
-        #expect(result.issues.allSatisfy { $0.file == file && $0.column == nil })
+        #expect(result.issues.map(\.location.line) == [3, 4, 6, 7, 8])
+        #expect(result.issues.allSatisfy { $0.location.file == file && $0.location.column == nil })
         #expect(result.issues[0].message.hasPrefix("not valid JSON"))
         #expect(result.issues[1].message == #"missing "id""#)
         #expect(result.issues[2].message == #"duplicate id "beijing-2020-b1-01" (first on line 1)"#)
         #expect(result.issues[3].message == #"unknown primary label "lending"; unknown technologies label "quantum""#)
         #expect(result.issues[4].message == "expected a JSON object, found an array")
+        #expect(result.issues.map(\.code) == [.malformedJSON, .malformedRecord, .duplicateID, .unknownLabel, .malformedJSON])
+        #expect(result.issues.allSatisfy { $0.severity == .error })
     }
 
     @Test func malformedCSV() throws {
         let result = try GoldReader.read(data: fixtureData("malformed.csv"), fileName: "malformed.csv")
         #expect(result.records.map(\.id) == ["beijing-2020-b1-01", "shanghai-2020-b1-02", "chongqing-2021-b2-03"])
         #expect(result.records[1].inclusiveMarkers == ["small_micro_enterprises", "inclusive_finance"])
-        let found = result.issues.map { "\($0.file):\($0.line):\($0.column.map(String.init) ?? "-") \($0.message)" }
+        let found = result.issues.map { "\($0.location.file):\($0.location.line ?? 0):\($0.location.column.map(String.init) ?? "-") \($0.message)" }
         #expect(found == [
             #"malformed.csv:3:14 unknown primary label "lending""#,
             "malformed.csv:4:- expected 6 fields, found 5",
@@ -80,14 +82,14 @@ import Testing
     @Test func malformedLabelStudio() throws {
         let result = try GoldReader.read(data: fixtureData("malformed-labelstudio.json"), fileName: "ls.json")
         #expect(result.records == [fixtureRecords[0]])
-        let found = result.issues.map { "\($0.line) \($0.message)" }
+        let found = result.issues.map { "\($0.location.line ?? 0) \($0.message)" }
         #expect(found == [
             "8 no annotation that is not cancelled",
             #"15 choices result has unknown from_name "technology" (expected one of primary, technologies, inclusive_markers, application_type, participation)"#,
             "22 primary has 2 labels (insurtech, payment); it takes one",
             "29 expected a task object, found a string",
         ])
-        #expect(result.issues.allSatisfy { $0.file == "ls.json" })
+        #expect(result.issues.allSatisfy { $0.location.file == "ls.json" })
     }
 
     @Test func labelStudioMustBeAnArray() {
@@ -104,7 +106,7 @@ import Testing
         """
         let result = try GoldReader.read(data: Data(text.utf8), fileName: "ls.json", format: .labelStudio)
         #expect(result.records == [GoldRecord(id: "a")])
-        #expect(result.issues.map(\.line) == [3, 3])
+        #expect(result.issues.map(\.location.line) == [3, 3])
         #expect(result.issues[0].message.hasPrefix("not valid JSON"))
         #expect(result.issues[1].message == "JSON array is not closed")
     }
@@ -113,7 +115,7 @@ import Testing
         let result = try GoldReader.read(data: fixtureData("malformed-doccano.jsonl"), fileName: "d.jsonl")
         #expect(result.format == .doccano)
         #expect(result.records == [fixtureRecords[0]])
-        let found = result.issues.map { "\($0.line) \($0.message)" }
+        let found = result.issues.map { "\($0.location.line ?? 0) \($0.message)" }
         #expect(found == [
             #"2 label "payment" has no family prefix (expected e.g. "technologies:big_data")"#,
             #"3 label "technology:big_data" has an unknown family prefix "technology""#,
