@@ -117,7 +117,7 @@ extension EvaluationReport {
     }
 
     /// The encoder ``renderJSON()`` uses: `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]`.
-    public static func jsonEncoder() -> JSONEncoder {
+    static func jsonEncoder() -> JSONEncoder {
         JSONLinesWriter.makeEncoder(pretty: true)
     }
 

@@ -8,7 +8,7 @@ extension LabelledRecord {
     /// Returns nil when the page lacks what the id needs (city, date, batch).
     /// - Throws: ``ExportError/unknownLabel(recordID:family:id:)`` when a label is not a
     ///   LABELS.md id (lexicons are validated against them, so this means a bug).
-    public init?(page: PageInfo, app: ApplicationRecord, labels: Labels, provenance: Provenance) throws(ExportError) {
+    package init?(page: PageInfo, app: ApplicationRecord, labels: Labels, provenance: Provenance) throws(ExportError) {
         guard let id = page.recordID(position: app.position), let city = page.city, let batch = page.batch,
               let announced = page.announced else { return nil }
         func typed<T: SchemaLabel>(_ raw: String, _ family: String) throws(ExportError) -> T {

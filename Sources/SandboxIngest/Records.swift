@@ -86,7 +86,7 @@ public struct IngestedPage: Sendable {
 
 extension IngestError {
     /// This failure as the tool's one diagnostic shape (code = `kind`, severity error).
-    public var diagnostic: Diagnostic {
+    package var diagnostic: Diagnostic {
         Diagnostic(code: DiagnosticCode(rawValue: kind.rawValue), file: file, message: message)
     }
 }

@@ -46,8 +46,8 @@ public struct Evidence: Sendable, Equatable, Hashable, Codable {
                   negated: try c.decodeIfPresent(Bool.self, forKey: .negated) ?? false)
     }
 
-    /// Creates evidence for a field given by its key.
-    public init(label: String, term: String, field: String, section: Int?, start: Int, end: Int, negated: Bool) {
+    /// Creates evidence for a field given by its key (the classifier's field strings).
+    package init(label: String, term: String, field: String, section: Int?, start: Int, end: Int, negated: Bool) {
         self.init(label: label, term: term, field: Field(field), section: section, start: start, end: end, negated: negated)
     }
 }

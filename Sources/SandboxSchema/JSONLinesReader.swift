@@ -73,7 +73,7 @@ public enum JSONLinesReader {
     }
 
     /// A decoding error as (code, one-line message naming the key path).
-    public static func describe(_ error: DecodingError) -> (DiagnosticCode, String) {
+    package static func describe(_ error: DecodingError) -> (DiagnosticCode, String) {
         func path(_ context: DecodingError.Context) -> String {
             context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
         }

@@ -24,7 +24,7 @@ public enum JSONLinesWriter {
     }
 
     /// The encoder behind both: sorted keys, unescaped slashes, optionally indented.
-    public static func makeEncoder(pretty: Bool) -> JSONEncoder {
+    package static func makeEncoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return encoder

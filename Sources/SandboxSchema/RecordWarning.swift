@@ -16,7 +16,7 @@ public struct RecordWarning: Sendable, Equatable, Hashable, Codable, CustomStrin
 
     /// Parses the `code: message` form page readers produce; a string without a
     /// `snake_case:` prefix becomes code `warning` with the whole string as message.
-    public init(parsing text: String) {
+    package init(parsing text: String) {
         if let colon = text.range(of: ": "), !text[..<colon.lowerBound].isEmpty,
            text[..<colon.lowerBound].unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) {
             self.init(code: DiagnosticCode(rawValue: String(text[..<colon.lowerBound])), message: String(text[colon.upperBound...]))

@@ -5,8 +5,7 @@ import SandboxSchema
 /// (``JSONLinesReader``); callers holding records in memory pass them to ``Stats`` directly.
 public enum RecordsLoader {
     /// Loads and validates every line of the file at `url`.
-    /// - Throws: `StatsError.unreadableFile`, `.malformedLine` (with 1-based line number),
-    ///   `.duplicateID`.
+    /// - Throws: `StatsError.unreadableFile`, `.invalidRecord` (the first bad line, 1-based).
     public static func load(from url: URL) throws(StatsError) -> [LabelledRecord] {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
@@ -27,10 +26,11 @@ public enum RecordsLoader {
             let record: LabelledRecord
             switch result {
             case let .success(r): record = r
-            case let .failure(d): throw .malformedLine(path: path, line: lineNumber, reason: d.message)
+            case let .failure(d): throw .invalidRecord(d)
             }
             if let first = firstLine[record.id] {
-                throw .duplicateID(path: path, line: lineNumber, id: record.id, firstLine: first)
+                throw .invalidRecord(Diagnostic(code: .duplicateID, file: path, line: lineNumber,
+                                                message: "duplicate id \"\(record.id)\" (first on line \(first))"))
             }
             firstLine[record.id] = lineNumber
             records.append(record)

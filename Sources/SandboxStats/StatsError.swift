@@ -7,22 +7,21 @@ import SandboxSchema
 public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file could not be read at all (missing, unreadable, not UTF-8).
     case unreadableFile(path: String, reason: String)
-    /// A line of a JSON Lines file is not a valid record (bad JSON, missing key, wrong type).
-    case malformedLine(path: String, line: Int, reason: String)
-    /// Two lines of a records file carry the same `id`.
-    case duplicateID(path: String, line: Int, id: String, firstLine: Int)
+    /// A line of a records file is not a valid record (code `malformed_json` or
+    /// `malformed_record`: bad JSON, missing key, wrong type, unknown label id), or repeats
+    /// an earlier line's `id` (code `duplicate_id`). The diagnostic names file and line.
+    case invalidRecord(Diagnostic)
     /// `published.json` or `coverage.json` does not have the expected shape, or refers to
     /// a figure id it does not define.
     case malformedDataFile(path: String, reason: String)
 
+    /// `file[:line]: message`.
     public var description: String {
         switch self {
         case let .unreadableFile(path, reason):
             return "\(path): cannot read: \(reason)"
-        case let .malformedLine(path, line, reason):
-            return "\(path):\(line): malformed record: \(reason)"
-        case let .duplicateID(path, line, id, firstLine):
-            return "\(path):\(line): duplicate id \"\(id)\" (first on line \(firstLine))"
+        case let .invalidRecord(d):
+            return d.code == .duplicateID ? d.description : "\(d.location): malformed record: \(d.message)"
         case let .malformedDataFile(path, reason):
             return "\(path): \(reason)"
         }

@@ -58,8 +58,7 @@ import Testing
     @Test func unknownLabelIdIsAMalformedLine() throws {
         let line = try String(decoding: JSONLinesWriter.encode([record(id: "a", city: "a", batch: 1, primary: "payment")]), as: UTF8.self)
             .replacingOccurrences(of: #""primary":"payment""#, with: #""primary":"crowdfunding""#)
-        #expect(throws: StatsError.malformedLine(path: "r.jsonl", line: 1,
-                                                 reason: "\"primary\": Cannot initialize Category from invalid String value crowdfunding")) {
+        #expect(throws: StatsError.invalidRecord(Diagnostic(code: .malformedRecord, file: "r.jsonl", line: 1, message: "\"primary\": Cannot initialize Category from invalid String value crowdfunding"))) {
             try RecordsLoader.parse(Data(line.utf8), path: "r.jsonl")
         }
     }
