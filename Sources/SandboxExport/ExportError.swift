@@ -2,8 +2,6 @@
 public enum ExportError: Error, CustomStringConvertible, Sendable, Equatable {
     /// `path` could not be created, written or renamed into place.
     case write(path: String, message: String)
-    /// A corpus folder that is missing, not a folder, unreadable or without pages.
-    case corpus(path: String, message: String)
     /// The classifier gave a label id that LABELS.md does not define (a lexicon that
     /// escaped validation): `family` names the record key.
     case unknownLabel(recordID: String, family: String, id: String)
@@ -11,7 +9,7 @@ public enum ExportError: Error, CustomStringConvertible, Sendable, Equatable {
     /// `path: message`, or the record and the unknown id.
     public var description: String {
         switch self {
-        case let .write(path, message), let .corpus(path, message): return "\(path): \(message)"
+        case let .write(path, message): return "\(path): \(message)"
         case let .unknownLabel(recordID, family, id): return "\(recordID): unknown \(family) label \"\(id)\""
         }
     }

@@ -98,15 +98,15 @@ public struct Pipeline: Sendable {
 
     /// Lists the pages of a corpus folder. Symbolic links to folders are not followed (no
     /// loops); a folder named like a page is listed as a page too (and reported as one).
-    /// - Throws: `ExportError` when `corpus` does not exist or is not a folder.
+    /// - Throws: `PipelineError.corpus` when `corpus` does not exist or is not a folder.
     public static func pages(in corpus: URL) throws -> CorpusListing {
         let fm = FileManager.default
         let base = corpus.standardizedFileURL.path
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: base, isDirectory: &isDir) else {
-            throw ExportError.corpus(path: base, message: "corpus folder does not exist")
+            throw PipelineError.corpus(path: base, message: "corpus folder does not exist")
         }
-        guard isDir.boolValue else { throw ExportError.corpus(path: base, message: "corpus is not a folder") }
+        guard isDir.boolValue else { throw PipelineError.corpus(path: base, message: "corpus is not a folder") }
         var pages: [(URL, String)] = []
         var unreadable: [(String, String)] = []
         var stack: [String] = [""]
@@ -116,7 +116,7 @@ public struct Pipeline: Sendable {
             do {
                 names = try fm.contentsOfDirectory(atPath: path)
             } catch {
-                if rel.isEmpty { throw ExportError.corpus(path: base, message: "cannot read corpus folder: \(error.localizedDescription)") }
+                if rel.isEmpty { throw PipelineError.corpus(path: base, message: "cannot read corpus folder: \(error.localizedDescription)") }
                 unreadable.append((rel, "cannot read folder (\(Self.reason(error)))"))
                 continue
             }
@@ -143,7 +143,7 @@ public struct Pipeline: Sendable {
     /// Processes every page of `corpus` with `jobs` worker threads, then sorts records by
     /// id. Output does not depend on `jobs`. `progress` is called after each page with
     /// (pages done, pages total, file).
-    /// - Throws: `ExportError.corpus` when the corpus folder is missing, not a folder, unreadable,
+    /// - Throws: `PipelineError.corpus` when the corpus folder is missing, not a folder, unreadable,
     ///   or holds no `.html`/`.htm` page (so that a mistyped path never yields an empty
     ///   dataset).
     public func run(corpus: URL, jobs: Int = 1, progress: (@Sendable (Int, Int, String) -> Void)? = nil) throws -> RunResult {
@@ -151,7 +151,7 @@ public struct Pipeline: Sendable {
         let listing = try Self.pages(in: corpus)
         let files = listing.pages
         if files.isEmpty && listing.unreadable.isEmpty {
-            throw ExportError.corpus(path: corpus.standardizedFileURL.path, message: "no .html or .htm page in the corpus folder")
+            throw PipelineError.corpus(path: corpus.standardizedFileURL.path, message: "no .html or .htm page in the corpus folder")
         }
         let results = ResultBox(count: files.count)
         let workers = max(1, min(jobs, files.count))
@@ -195,7 +195,7 @@ public struct Pipeline: Sendable {
 
     /// Writes `records.jsonl`, `records.csv`, `errors.jsonl` and `run.json` to `output`
     /// atomically (see `AtomicOutput`).
-    /// - Throws: `ExportError`, or an encoding error.
+    /// - Throws: `ExportError.write` naming the path, or an `EncodingError`.
     public static func write(_ result: RunResult, to output: URL) throws {
         let manifest = try JSONLinesWriter.encodePretty(result.manifest)
         try AtomicOutput(directory: output).write([
