@@ -13,7 +13,7 @@ public struct Disagreement: Codable, Sendable, Hashable {
     /// Record id.
     public var id: String
     /// Family that differs.
-    public var family: LabelFamily
+    public var family: ScoredFamily
     /// Gold labels, sorted.
     public var gold: [String]
     /// Predicted labels, sorted.
@@ -29,7 +29,7 @@ public struct Disagreement: Codable, Sendable, Hashable {
 
     /// Memberwise initialiser.
     public init(
-        id: String, family: LabelFamily, gold: [String], predicted: [String], missing: [String],
+        id: String, family: ScoredFamily, gold: [String], predicted: [String], missing: [String],
         spurious: [String], spuriousEvidence: [LabelEvidence], missingEvidence: [LabelEvidence]
     ) {
         self.id = id

@@ -24,7 +24,7 @@ public struct EvaluationReport: Codable, Sendable, Hashable {
     public var duplicatePredictionIds: [String]
     /// Line-level issues of the files read (gold and predictions).
     public var issues: [Diagnostic]
-    /// One report per family, in ``LabelFamily/allCases`` order.
+    /// One report per family, in ``ScoredFamily/allCases`` order.
     public var families: [FamilyReport]
     /// Disagreements, in gold order then family order.
     public var disagreements: [Disagreement]
@@ -66,12 +66,12 @@ public struct EvaluationReport: Codable, Sendable, Hashable {
     }
 
     /// The report of `family`.
-    public func family(_ family: LabelFamily) -> FamilyReport? {
+    public func family(_ family: ScoredFamily) -> FamilyReport? {
         families.first { $0.family == family }
     }
 
     /// `family`'s value of `metric`, or `nil` when not defined for that family.
-    public func value(of metric: FloorMetric, in family: LabelFamily) -> Double? {
+    public func value(of metric: FloorMetric, in family: ScoredFamily) -> Double? {
         self.family(family)?.value(of: metric)
     }
 

@@ -26,10 +26,10 @@ public enum Evaluator {
             guard let g = goldByID[id], let p = predictionByID[id] else { return nil }
             return (g, p)
         }
-        let families = LabelFamily.allCases.map { familyReport($0, joined) }
+        let families = ScoredFamily.allCases.map { familyReport($0, joined) }
         var disagreements: [Disagreement] = []
         for (g, p) in joined {
-            for family in LabelFamily.allCases {
+            for family in ScoredFamily.allCases {
                 if let d = disagreement(family, gold: g, predicted: p) { disagreements.append(d) }
             }
         }
@@ -43,7 +43,7 @@ public enum Evaluator {
     }
 
     /// Scores one family over joined (gold, prediction) pairs.
-    public static func familyReport(_ family: LabelFamily, _ joined: [(gold: GoldRecord, predicted: GoldRecord)]) -> FamilyReport {
+    public static func familyReport(_ family: ScoredFamily, _ joined: [(gold: GoldRecord, predicted: GoldRecord)]) -> FamilyReport {
         let goldSets = joined.map { $0.gold.labels(for: family) }
         let predictedSets = joined.map { $0.predicted.labels(for: family) }
         let extra = Set(goldSets.flatMap { $0 } + predictedSets.flatMap { $0 }).subtracting(family.labels).sorted()
@@ -65,7 +65,7 @@ public enum Evaluator {
     }
 
     /// The disagreement of one record in one family, or `nil` when they agree.
-    public static func disagreement(_ family: LabelFamily, gold: GoldRecord, predicted: GoldRecord) -> Disagreement? {
+    public static func disagreement(_ family: ScoredFamily, gold: GoldRecord, predicted: GoldRecord) -> Disagreement? {
         let g = gold.labels(for: family)
         let p = predicted.labels(for: family)
         guard g != p else { return nil }

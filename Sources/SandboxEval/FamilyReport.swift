@@ -8,7 +8,7 @@ import SandboxSchema
 /// multi-label families have `exactMatch` and `hammingLoss`; the others are `nil`.
 public struct FamilyReport: Codable, Sendable, Hashable {
     /// The family.
-    public var family: LabelFamily
+    public var family: ScoredFamily
     /// `family.isMultiLabel`, repeated for JSON readers.
     public var multiLabel: Bool
     /// Number of joined records scored.
@@ -32,7 +32,7 @@ public struct FamilyReport: Codable, Sendable, Hashable {
 
     /// Memberwise initialiser.
     public init(
-        family: LabelFamily, records: Int, labels: [LabelScore], micro: AverageScore, macro: AverageScore,
+        family: ScoredFamily, records: Int, labels: [LabelScore], micro: AverageScore, macro: AverageScore,
         weighted: AverageScore, accuracy: Double? = nil, confusionMatrix: ConfusionMatrix? = nil,
         exactMatch: Double? = nil, hammingLoss: Double? = nil
     ) {

@@ -15,7 +15,7 @@ public enum FloorMetric: String, CaseIterable, Codable, Sendable {
 
     /// `true` when the metric is defined for `family` (accuracy for single-label,
     /// exact_match for multi-label, the F1s for all).
-    public func applies(to family: LabelFamily) -> Bool {
+    public func applies(to family: ScoredFamily) -> Bool {
         switch self {
         case .accuracy: return !family.isMultiLabel
         case .exactMatch: return family.isMultiLabel

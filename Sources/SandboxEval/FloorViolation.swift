@@ -4,7 +4,7 @@ import SandboxSchema
 /// A metric below its floor.
 public struct FloorViolation: Codable, Sendable, Hashable, CustomStringConvertible {
     /// Family of the metric.
-    public var family: LabelFamily
+    public var family: ScoredFamily
     /// The metric.
     public var metric: FloorMetric
     /// The value reached, `0...1`.
@@ -13,7 +13,7 @@ public struct FloorViolation: Codable, Sendable, Hashable, CustomStringConvertib
     public var floor: Double
 
     /// Memberwise initialiser.
-    public init(family: LabelFamily, metric: FloorMetric, actual: Double, floor: Double) {
+    public init(family: ScoredFamily, metric: FloorMetric, actual: Double, floor: Double) {
         self.family = family
         self.metric = metric
         self.actual = actual

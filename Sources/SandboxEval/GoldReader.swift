@@ -99,7 +99,7 @@ public enum GoldReader {
         case let .array(items): labels = items
         case let other: return .failure(RecordProblem(message: "\"label\" must be an array of strings, found \(other.typeName)"))
         }
-        var byFamily: [LabelFamily: Set<String>] = [:]
+        var byFamily: [ScoredFamily: Set<String>] = [:]
         for item in labels {
             guard let text = item.stringValue else {
                 return .failure(RecordProblem(message: "\"label\" must be an array of strings, found \(item.typeName) in it"))
@@ -108,7 +108,7 @@ public enum GoldReader {
                 return .failure(RecordProblem(message: "label \"\(text)\" has no family prefix (expected e.g. \"technologies:big_data\")"))
             }
             let prefix = String(text[..<colon])
-            guard let family = LabelFamily(rawValue: prefix) else {
+            guard let family = ScoredFamily(rawValue: prefix) else {
                 return .failure(RecordProblem(message: "label \"\(text)\" has an unknown family prefix \"\(prefix)\""))
             }
             byFamily[family, default: []].insert(String(text[text.index(after: colon)...]))
@@ -118,9 +118,9 @@ public enum GoldReader {
 
     /// Builds a record from per-family label sets, rejecting several values for a
     /// single-label family.
-    private static func build(id: String, byFamily: [LabelFamily: Set<String>]) -> Result<GoldRecord, RecordProblem> {
+    private static func build(id: String, byFamily: [ScoredFamily: Set<String>]) -> Result<GoldRecord, RecordProblem> {
         var record = GoldRecord(id: id)
-        for family in LabelFamily.allCases {
+        for family in ScoredFamily.allCases {
             let labels = byFamily[family] ?? []
             if !family.isMultiLabel, labels.count > 1 {
                 return .failure(RecordProblem(
@@ -135,7 +135,7 @@ public enum GoldReader {
     // MARK: CSV
 
     /// The header columns the CSV format requires (order free; extra columns ignored).
-    public static let csvColumns: [String] = ["id"] + LabelFamily.allCases.map(\.rawValue)
+    public static let csvColumns: [String] = ["id"] + ScoredFamily.allCases.map(\.rawValue)
 
     static func readCSV(_ data: Data, fileName: String) throws(EvalError) -> ReadResult {
         guard let text = String(data: data, encoding: .utf8) else {
@@ -177,8 +177,8 @@ public enum GoldReader {
                 collector.issue(line: idField.line, column: idField.column, "missing \"id\"")
                 continue
             }
-            var byFamily: [LabelFamily: Set<String>] = [:]
-            for family in LabelFamily.allCases {
+            var byFamily: [ScoredFamily: Set<String>] = [:]
+            for family in ScoredFamily.allCases {
                 let raw = field(family.rawValue).value
                 let parts = raw.split(separator: ";", omittingEmptySubsequences: false)
                     .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -261,15 +261,15 @@ public enum GoldReader {
         guard case let .array(results) = annotation["result"] ?? .null else {
             return .failure(RecordProblem(message: "annotation has no \"result\" array"))
         }
-        var byFamily: [LabelFamily: Set<String>] = [:]
+        var byFamily: [ScoredFamily: Set<String>] = [:]
         for item in results {
             guard let result = item.objectValue else {
                 return .failure(RecordProblem(message: "annotation result item must be an object, found \(item.typeName)"))
             }
             guard result["type"]?.stringValue == "choices" else { continue }
             let fromName = result["from_name"]?.stringValue ?? ""
-            guard let family = LabelFamily(rawValue: fromName) else {
-                return .failure(RecordProblem(message: "choices result has unknown from_name \"\(fromName)\" (expected one of \(LabelFamily.allCases.map(\.rawValue).joined(separator: ", ")))"))
+            guard let family = ScoredFamily(rawValue: fromName) else {
+                return .failure(RecordProblem(message: "choices result has unknown from_name \"\(fromName)\" (expected one of \(ScoredFamily.allCases.map(\.rawValue).joined(separator: ", ")))"))
             }
             guard case let .array(choices) = result["value"]?.objectValue?["choices"] ?? .null else {
                 return .failure(RecordProblem(message: "\(fromName): missing value.choices array", family: family))

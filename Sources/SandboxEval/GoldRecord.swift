@@ -53,7 +53,7 @@ public struct GoldRecord: Codable, Sendable, Hashable {
     }
 
     /// The labels of `family` as a set (0 or 1 element for single-label families).
-    public func labels(for family: LabelFamily) -> Set<String> {
+    public func labels(for family: ScoredFamily) -> Set<String> {
         switch family {
         case .primary: return primary.map { [$0] } ?? []
         case .technologies: return technologies
@@ -64,7 +64,7 @@ public struct GoldRecord: Codable, Sendable, Hashable {
     }
 
     /// The value of a single-label family (`nil` for multi-label families or no value).
-    public func singleLabel(for family: LabelFamily) -> String? {
+    public func singleLabel(for family: ScoredFamily) -> String? {
         switch family {
         case .primary: return primary
         case .applicationType: return applicationType
@@ -75,7 +75,7 @@ public struct GoldRecord: Codable, Sendable, Hashable {
 
     /// Sets the labels of `family`; for a single-label family the set must hold at most one
     /// id (an arbitrary one is kept otherwise — readers reject such input before this).
-    mutating func setLabels(_ labels: Set<String>, for family: LabelFamily) {
+    mutating func setLabels(_ labels: Set<String>, for family: ScoredFamily) {
         switch family {
         case .primary: primary = labels.min()
         case .technologies: technologies = labels

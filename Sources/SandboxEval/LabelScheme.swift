@@ -18,7 +18,7 @@ public enum LabelScheme {
     public static let participation: [String] = Participation.ids
 
     /// The label ids of `family`, in canonical order.
-    public static func labels(for family: LabelFamily) -> [String] {
+    public static func labels(for family: ScoredFamily) -> [String] {
         switch family {
         case .primary: return primary
         case .technologies: return technologies
@@ -29,15 +29,15 @@ public enum LabelScheme {
     }
 
     /// `true` when `label` is one of `family`'s ids (exact, case-sensitive match).
-    public static func isValid(_ label: String, in family: LabelFamily) -> Bool {
+    public static func isValid(_ label: String, in family: ScoredFamily) -> Bool {
         labelSets[family]?.contains(label) ?? false
     }
 
     /// The family a bare label id belongs to, or `nil` for an unknown id.
-    public static func family(ofLabel label: String) -> LabelFamily? {
-        LabelFamily.allCases.first { isValid(label, in: $0) }
+    public static func family(ofLabel label: String) -> ScoredFamily? {
+        ScoredFamily.allCases.first { isValid(label, in: $0) }
     }
 
-    private static let labelSets: [LabelFamily: Set<String>] = Dictionary(
-        uniqueKeysWithValues: LabelFamily.allCases.map { ($0, Set(labels(for: $0))) })
+    private static let labelSets: [ScoredFamily: Set<String>] = Dictionary(
+        uniqueKeysWithValues: ScoredFamily.allCases.map { ($0, Set(labels(for: $0))) })
 }

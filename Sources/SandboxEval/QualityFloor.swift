@@ -4,7 +4,7 @@ import SandboxSchema
 /// Minimum scores an evaluation must reach, read from JSON such as
 /// `{"primary.accuracy":0.95,"technologies.micro_f1":0.97}`.
 ///
-/// Keys are `<family>.<metric>`: family one of ``LabelFamily`` raw values, metric one of
+/// Keys are `<family>.<metric>`: family one of ``ScoredFamily`` raw values, metric one of
 /// ``FloorMetric`` raw values (`accuracy`, `micro_f1`, `macro_f1`, `weighted_f1`,
 /// `exact_match`); `accuracy` is for single-label families and `exact_match` for
 /// multi-label ones. Values are numbers in `0...1`.
@@ -14,14 +14,14 @@ public struct QualityFloor: Sendable, Hashable {
         /// The key as written, `<family>.<metric>`.
         public var key: String { "\(family.rawValue).\(metric.rawValue)" }
         /// Family the floor applies to.
-        public var family: LabelFamily
+        public var family: ScoredFamily
         /// Metric the floor applies to.
         public var metric: FloorMetric
         /// Lowest acceptable value, `0...1`.
         public var minimum: Double
 
         /// Memberwise initialiser.
-        public init(family: LabelFamily, metric: FloorMetric, minimum: Double) {
+        public init(family: ScoredFamily, metric: FloorMetric, minimum: Double) {
             self.family = family
             self.metric = metric
             self.minimum = minimum
@@ -69,10 +69,10 @@ public struct QualityFloor: Sendable, Hashable {
             guard parts.count == 2 else {
                 throw .invalidFloor(file: fileName, key: key, message: "unknown key; expected \"<family>.<metric>\"")
             }
-            guard let family = LabelFamily(rawValue: parts[0]) else {
+            guard let family = ScoredFamily(rawValue: parts[0]) else {
                 throw .invalidFloor(
                     file: fileName, key: key,
-                    message: "unknown family \"\(parts[0])\" (expected \(LabelFamily.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    message: "unknown family \"\(parts[0])\" (expected \(ScoredFamily.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             guard let metric = FloorMetric(rawValue: parts[1]) else {
                 throw .invalidFloor(

@@ -20,7 +20,7 @@ enum RecordBuilding {
         do throws(RecordProblem) {
             let id = try Self.id(object).get()
             var record = GoldRecord(id: id)
-            for family in LabelFamily.allCases {
+            for family in ScoredFamily.allCases {
                 let key = family.rawValue
                 let value = object[key] ?? .null
                 if family.isMultiLabel {
@@ -57,8 +57,8 @@ enum RecordBuilding {
     /// canonical order, ids sorted), or `nil` when all are known.
     static func unknownLabels(in record: GoldRecord) -> RecordProblem? {
         var parts: [String] = []
-        var firstFamily: LabelFamily?
-        for family in LabelFamily.allCases {
+        var firstFamily: ScoredFamily?
+        for family in ScoredFamily.allCases {
             for label in record.labels(for: family).sorted() where !LabelScheme.isValid(label, in: family) {
                 parts.append("unknown \(family.rawValue) label \"\(label)\"")
                 if firstFamily == nil { firstFamily = family }

@@ -19,7 +19,7 @@ struct RecordCollector {
 
     /// Adds `record` unless it has unknown labels or a duplicate id (then an issue).
     /// `column(for:)` gives the column of a family's field when the format knows it.
-    mutating func add(_ record: GoldRecord, line: Int, column: (LabelFamily?) -> Int? = { _ in nil }) {
+    mutating func add(_ record: GoldRecord, line: Int, column: (ScoredFamily?) -> Int? = { _ in nil }) {
         if let problem = RecordBuilding.unknownLabels(in: record) {
             issue(line: line, column: column(problem.family), code: .unknownLabel, problem.message)
             return

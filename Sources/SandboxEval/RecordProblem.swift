@@ -5,5 +5,5 @@ import SandboxSchema
 struct RecordProblem: Error, Equatable {
     var message: String
     /// The family the problem is about, when there is one (lets CSV point at the column).
-    var family: LabelFamily?
+    var family: ScoredFamily?
 }

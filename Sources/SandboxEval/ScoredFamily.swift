@@ -1,12 +1,13 @@
 import SandboxSchema
 
-/// The five label families that evaluation scores, named by the JSON key they use in the
+/// The five label families that evaluation scores (not to be confused with
+/// `SandboxLexicon.LabelFamily`, the lexicon files), named by the JSON key they use in the
 /// gold files and exported records (`../LABELS.md` §1–§4).
 ///
 /// `rawValue` is the family's key: `primary`, `technologies`, `inclusive_markers`,
 /// `application_type`, `participation`. It is also the `<family>` part of quality-floor
 /// keys and the prefix of doccano labels (`technologies:big_data`).
-public enum LabelFamily: String, CaseIterable, Codable, Sendable, Hashable {
+public enum ScoredFamily: String, CaseIterable, Codable, Sendable, Hashable {
     /// Business category, single-label, 6 ids (LABELS.md §1).
     case primary
     /// Technology tags, multi-label, 13 ids (LABELS.md §2).
