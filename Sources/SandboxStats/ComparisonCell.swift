@@ -5,7 +5,9 @@ import SandboxSchema
 public struct ComparisonCell: Codable, Hashable, Sendable {
     /// `count` for a count figure; otherwise the breakdown value (`financial_service`, `1`, …).
     public var key: String
+    /// The published value.
     public var published: Int
+    /// Our value, counted from the records.
     public var ours: Int
     /// `published - ours` (positive: ours falls short).
     public var difference: Int

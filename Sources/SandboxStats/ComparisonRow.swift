@@ -3,9 +3,13 @@ import SandboxSchema
 
 /// One published figure computed from the records.
 public struct ComparisonRow: Codable, Hashable, Sendable {
+    /// The figure id (`published.json`).
     public var id: String
+    /// `table` or `city_ratio` (as the figure).
     public var group: String
+    /// Display label (en / zh).
     public var label: LocalizedText
+    /// How ours is computed.
     public var kind: FigureDefinition.Kind
     /// Breakdown field for `ratio` / `count_by`; nil for `count`.
     public var field: String?
@@ -24,6 +28,7 @@ public struct ComparisonRow: Codable, Hashable, Sendable {
     public var gaps: [CoverageGap]
     /// Why ours differs, built from the gaps and the breakdown; nil when no cell differs.
     public var explanation: String?
+    /// The figure's note from `published.json`, if any.
     public var note: String?
 
     /// Published values, one per cell.

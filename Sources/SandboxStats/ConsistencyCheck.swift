@@ -10,11 +10,18 @@ import SandboxSchema
 public struct ConsistencyCheck: Codable, Hashable, Sendable {
     /// `sum` or `coverage` (see the type's documentation).
     public enum Kind: String, Codable, Sendable { case sum, coverage }
+    /// Check id.
     public var id: String
+    /// `sum` or `coverage`.
     public var kind: Kind
+    /// For `sum`: the figure ids added up.
     public var parts: [String]?
+    /// For `sum`: the figure id the parts should add up to.
     public var whole: String?
+    /// For `coverage`: the figure id set against the batch sizes.
     public var figure: String?
+    /// For `coverage`: the city/batch scopes whose published batch sizes are added.
     public var scopes: [RecordFilter]?
+    /// Display note (en / zh), if any.
     public var note: LocalizedText?
 }

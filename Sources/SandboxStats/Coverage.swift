@@ -2,12 +2,16 @@ import Foundation
 
 /// The content of `coverage.json` (the main repo's `Corpus/coverage.json`).
 public struct Coverage: Codable, Hashable, Sendable {
+    /// Pilot year the entries cover (2020).
     public var year: Int
+    /// Where the published batch sizes come from.
     public var source: String
     /// General caveats (e.g. technology mentions are lower bounds).
     public var notes: [String]
+    /// One entry per announcement (city, batch).
     public var entries: [CoverageEntry]
 
+    /// Creates coverage data (tests and callers holding it in memory).
     public init(year: Int, source: String, notes: [String] = [], entries: [CoverageEntry]) {
         self.year = year; self.source = source; self.notes = notes; self.entries = entries
     }

@@ -3,8 +3,11 @@ import Foundation
 /// One announcement (city, batch) of the 2020 pilot: how many applications were published
 /// and how many the corpus holds.
 public struct CoverageEntry: Codable, Hashable, Sendable {
+    /// City id (`beijing`).
     public var city: String
+    /// Chinese city name (`city_zh`).
     public var cityZh: String?
+    /// Batch number (首批 = 1).
     public var batch: Int
     /// Announcement date, ISO 8601.
     public var announced: String?
@@ -22,6 +25,7 @@ public struct CoverageEntry: Codable, Hashable, Sendable {
         case cityZh = "city_zh"
     }
 
+    /// Creates an entry.
     public init(city: String, cityZh: String? = nil, batch: Int, announced: String? = nil,
                 published: Int, here: Int, file: String? = nil, why: String? = nil) {
         self.city = city; self.cityZh = cityZh; self.batch = batch; self.announced = announced

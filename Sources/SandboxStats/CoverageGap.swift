@@ -3,7 +3,9 @@ import SandboxSchema
 
 /// An announcement (city, batch) in a figure's scope that is not fully present.
 public struct CoverageGap: Codable, Hashable, Sendable {
+    /// City id.
     public var city: String
+    /// Batch number.
     public var batch: Int
     /// Applications published for the batch (coverage.json).
     public var published: Int

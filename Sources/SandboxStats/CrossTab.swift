@@ -11,6 +11,7 @@ public struct CrossTab: Codable, Hashable, Sendable {
     public var title: LocalizedText
     /// Row dimension (`city`, `month`) and column dimension (`primary`, `technology`).
     public var rowField: String
+    /// Column dimension (`primary`, `technology`).
     public var columnField: String
     /// Row keys in display order (canonical city order, or months ascending).
     public var rowKeys: [String]

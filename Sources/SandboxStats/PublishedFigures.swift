@@ -5,10 +5,13 @@ import SandboxSchema
 public struct PublishedFigures: Codable, Hashable, Sendable {
     /// Who published the figures (The Paper, December 2020 news analysis …).
     public var source: String
+    /// Pilot year of the figures.
     public var year: Int
     /// How the rows of PUBLISHED.md were counted into figures.
     public var countingRows: String?
+    /// The figures, in PUBLISHED.md order.
     public var figures: [PublishedFigure]
+    /// Arithmetic checks between the figures.
     public var consistency: [ConsistencyCheck]
 
     enum CodingKeys: String, CodingKey {

@@ -7,7 +7,9 @@ import SandboxSchema
 /// JSON keys: `city`, `batch`, `batches`, `technology`, `technologies_any`, `inclusive`,
 /// `primary`, `application_type`, `participation`, `exclude`.
 public struct RecordFilter: Codable, Hashable, Sendable {
+    /// Record city is this id.
     public var city: String?
+    /// Record batch is this number.
     public var batch: Int?
     /// Record batch is one of these.
     public var batches: [Int]?
@@ -15,9 +17,13 @@ public struct RecordFilter: Codable, Hashable, Sendable {
     public var technology: String?
     /// Record carries at least one of these technology ids (a roll-up).
     public var technologiesAny: [String]?
+    /// Record `inclusive` is this value.
     public var inclusive: Bool?
+    /// Record primary category is this id.
     public var primary: String?
+    /// Record `application_type` is this id.
     public var applicationType: String?
+    /// Record `participation` is this id (a record without applicants matches none).
     public var participation: String?
     /// Records matching any of these filters are left out.
     public var exclude: [RecordFilter]?
@@ -28,6 +34,7 @@ public struct RecordFilter: Codable, Hashable, Sendable {
         case applicationType = "application_type"
     }
 
+    /// Creates a filter; every key left nil is no condition.
     public init(city: String? = nil, batch: Int? = nil, batches: [Int]? = nil, technology: String? = nil,
                 technologiesAny: [String]? = nil, inclusive: Bool? = nil, primary: String? = nil,
                 applicationType: String? = nil, participation: String? = nil, exclude: [RecordFilter]? = nil) {

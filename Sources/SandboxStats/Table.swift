@@ -3,13 +3,18 @@ import SandboxSchema
 
 /// A rectangular table of strings, the common input of the text, Markdown and CSV renderers.
 public struct Table: Codable, Hashable, Sendable {
+    /// Table id (snake_case), the `# <id>` line in CSV output.
     public var id: String
+    /// Display title.
     public var title: String
+    /// Column names.
     public var header: [String]
+    /// Rows of cells, each as long as `header`.
     public var rows: [[String]]
     /// Indices of columns aligned right in text output.
     public var numericColumns: [Int]
 
+    /// Creates a table.
     public init(id: String, title: String, header: [String], rows: [[String]], numericColumns: [Int] = []) {
         self.id = id; self.title = title; self.header = header; self.rows = rows; self.numericColumns = numericColumns
     }
