@@ -6,7 +6,7 @@ struct RecordCollector {
     let file: String
     private(set) var records: [GoldRecord] = []
     private(set) var issues: [Diagnostic] = []
-    private var firstLine: [String: Int] = [:]
+    private var firstLine = FirstOccurrence<Int>()
 
     init(file: String) {
         self.file = file
@@ -24,11 +24,10 @@ struct RecordCollector {
             issue(line: line, column: column(problem.family), code: .unknownLabel, problem.message)
             return
         }
-        if let first = firstLine[record.id] {
+        if let first = firstLine.claim(record.id, at: line) {
             issue(line: line, column: column(nil), code: .duplicateID, "duplicate id \"\(record.id)\" (first on line \(first))")
             return
         }
-        firstLine[record.id] = line
         records.append(record)
     }
 

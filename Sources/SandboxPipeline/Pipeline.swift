@@ -167,16 +167,15 @@ public struct Pipeline: Sendable {
         var records: [LabelledRecord] = []
         var errors: [Diagnostic] = listing.unreadable.map { Diagnostic(code: .unreadable, file: $0.0, message: $0.1) }
         var inputs: [RunManifest.Input] = []
-        var seen: [String: String] = [:]
+        var seen = FirstOccurrence<String>()
         for (i, r) in results.all().enumerated() {
             let file = files[i].1
             var kept = 0
             for rec in r.records {
-                if let other = seen[rec.id] {
+                if let other = seen.claim(rec.id, at: file) {
                     errors.append(Diagnostic(code: .duplicateID, file: file, message: "record id \(rec.id) already given by \(other); this one is dropped"))
                     continue
                 }
-                seen[rec.id] = file
                 records.append(rec)
                 kept += 1
             }

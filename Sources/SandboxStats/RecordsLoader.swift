@@ -21,18 +21,17 @@ public enum RecordsLoader {
             throw .unreadableFile(path: path, reason: "not valid UTF-8")
         }
         var records: [LabelledRecord] = []
-        var firstLine: [String: Int] = [:]
+        var firstLine = FirstOccurrence<Int>()
         for (lineNumber, result) in JSONLinesReader.decode(LabelledRecord.self, from: data, file: path) {
             let record: LabelledRecord
             switch result {
             case let .success(r): record = r
             case let .failure(d): throw .invalidRecord(d)
             }
-            if let first = firstLine[record.id] {
+            if let first = firstLine.claim(record.id, at: lineNumber) {
                 throw .invalidRecord(Diagnostic(code: .duplicateID, file: path, line: lineNumber,
                                                 message: "duplicate id \"\(record.id)\" (first on line \(first))"))
             }
-            firstLine[record.id] = lineNumber
             records.append(record)
         }
         return records

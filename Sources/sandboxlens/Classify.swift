@@ -29,7 +29,7 @@ struct Classify: ParsableCommand {
             let pipeline = try loadPipeline(lexicons)
             var failed = 0
             var produced = 0
-            var seen: [String: String] = [:]  // record id → page that gave it
+            var seen = FirstOccurrence<String>()  // record id → page that gave it
             for page in pages {
                 let result: PageResult
                 if page == "-" {
@@ -41,12 +41,11 @@ struct Classify: ParsableCommand {
                 var notes = result.errors
                 // As in `run`, an id already printed is not printed again.
                 let fresh = result.records.filter { record in
-                    if let first = seen[record.id] {
+                    if let first = seen.claim(record.id, at: page) {
                         notes.append(Diagnostic(code: .duplicateID, file: page,
                                                 message: "record id \(record.id) already given by \(first); this one is dropped"))
                         return false
                     }
-                    seen[record.id] = page
                     return true
                 }
                 produced += fresh.count
