@@ -161,7 +161,9 @@ extension EvaluationReport {
 
     static func describe(_ evidence: [Evidence], none: String, prefix: String) -> String {
         guard !evidence.isEmpty else { return "  (\(none))" }
-        let items = evidence.map { "\"\($0.term)\" \($0.field)[\($0.start)-\($0.end)]" }
+        // `field#section[start-end]`, as in records.csv: the section says which text the
+        // offsets (Unicode scalars) index.
+        let items = evidence.map { "\"\($0.term)\" \($0.field)\($0.section.map { "#\($0)" } ?? "")[\($0.start)-\($0.end)]" }
         return "  \(prefix): " + items.joined(separator: "; ")
     }
 
