@@ -21,22 +21,28 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
+        // The bottom module, no C, no YAML: LABELS.md as types, the one exported record
+        // (LabelledRecord), Diagnostic, the JSON Lines reader and writer, CSV quoting.
+        .target(name: "SandboxSchema"),
         // Text normalisation, lexicons, gazetteer, Aho-Corasick matching, negation.
-        .target(name: "SandboxLexicon", dependencies: ["COpenSSL", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SandboxLexicon", dependencies: ["SandboxSchema", "COpenSSL", .product(name: "Yams", package: "Yams")]),
         // HTML bytes → decoded DOM (libxml2) → page metadata + application records.
-        .target(name: "SandboxIngest", dependencies: ["CLibXML2", "SandboxLexicon"]),
+        .target(name: "SandboxIngest", dependencies: ["SandboxSchema", "CLibXML2", "SandboxLexicon"]),
         // Application records + lexicon matches → labels with evidence.
-        .target(name: "SandboxClassify", dependencies: ["SandboxIngest", "SandboxLexicon"]),
-        // Labelled records → JSON Lines / CSV / run manifest, written atomically.
-        .target(name: "SandboxExport", dependencies: ["SandboxIngest", "SandboxClassify", "SandboxLexicon"]),
+        .target(name: "SandboxClassify", dependencies: ["SandboxSchema", "SandboxIngest", "SandboxLexicon"]),
+        // Page + labels → LabelledRecord; JSON Lines / CSV files, written atomically.
+        .target(name: "SandboxExport", dependencies: ["SandboxSchema", "SandboxIngest", "SandboxClassify"]),
         // The whole job over a corpus folder; what the CLI and the tests call.
-        .target(name: "SandboxPipeline", dependencies: ["SandboxIngest", "SandboxClassify", "SandboxExport", "SandboxLexicon"]),
+        .target(name: "SandboxPipeline", dependencies: ["SandboxSchema", "SandboxIngest", "SandboxClassify", "SandboxExport", "SandboxLexicon"]),
         // Gold sets (JSONL, CSV, Label Studio, doccano) vs predictions: P/R/F1, confusion, gate.
-        .target(name: "SandboxEval", dependencies: ["SandboxLexicon"]),
+        .target(name: "SandboxEval", dependencies: ["SandboxSchema"]),
         // Published figures vs the dataset; cross-tabs; self-contained HTML report with SVG charts.
-        .target(name: "SandboxStats"),
+        .target(name: "SandboxStats", dependencies: ["SandboxSchema"]),
         .executableTarget(name: "sandboxlens", dependencies: [
+            "SandboxSchema",
             "SandboxPipeline",
+            "SandboxExport",
+            "SandboxLexicon",
             "SandboxEval",
             "SandboxStats",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -45,13 +51,14 @@ let package = Package(
         // Time split of page reading against libxml2's bare parse (issue 9): not built by tests.
         .executableTarget(name: "sandboxlens-stages", dependencies: ["SandboxPipeline", "SandboxIngest", "CLibXML2"]),
 
+        .testTarget(name: "SandboxSchemaTests", dependencies: ["SandboxSchema"]),
         .testTarget(name: "SandboxLexiconTests", dependencies: ["SandboxLexicon"], exclude: ["Fixtures"]),
         .testTarget(name: "SandboxIngestTests", dependencies: ["SandboxIngest", "SandboxLexicon"]),
-        .testTarget(name: "SandboxEvalTests", dependencies: ["SandboxEval"], exclude: ["Fixtures"]),
-        .testTarget(name: "SandboxStatsTests", dependencies: ["SandboxStats"], exclude: ["Fixtures"]),
+        .testTarget(name: "SandboxEvalTests", dependencies: ["SandboxEval", "SandboxSchema"], exclude: ["Fixtures"]),
+        .testTarget(name: "SandboxStatsTests", dependencies: ["SandboxStats", "SandboxSchema"], exclude: ["Fixtures"]),
         // Runs the built sandboxlens executable: exit codes, stderr, what is (not) written.
         .testTarget(name: "SandboxCLITests", dependencies: ["sandboxlens"], exclude: ["Fixtures"]),
-        .testTarget(name: "SandboxPipelineTests", dependencies: ["SandboxPipeline", "SandboxIngest", "SandboxClassify", "SandboxExport", "SandboxLexicon", "SandboxStats", "SandboxEval"], exclude: ["Fixtures"]),
+        .testTarget(name: "SandboxPipelineTests", dependencies: ["SandboxSchema", "SandboxPipeline", "SandboxIngest", "SandboxClassify", "SandboxExport", "SandboxLexicon", "SandboxStats", "SandboxEval"], exclude: ["Fixtures"]),
     ]
 )
 

@@ -1,39 +1,6 @@
 import SandboxIngest
+import SandboxSchema
 import SandboxLexicon
-
-/// Why a label was given (or, when `negated`, why a term did not give one).
-///
-/// `start` and `end` are a half-open range in **Unicode scalars** of the field's text:
-/// `name` → the record's `name`; `name_en` → `name_en`; `applicants` → the applicant
-/// name at index `section`; any other field → `sections[section].text`.
-public struct Evidence: Sendable, Equatable, Hashable, Codable {
-    /// The label the term is evidence for.
-    public let label: String
-    /// The lexicon term as written in the lexicon file.
-    public let term: String
-    /// Field key (`name`, `name_en`, `function`, `technology`, `risk_control`, …).
-    public let field: String
-    /// Index into the record's `sections` (or `applicants`) that holds the text; nil for
-    /// `name` and `name_en`.
-    public let section: Int?
-    /// Start, in Unicode scalars of the field text.
-    public let start: Int
-    /// End (exclusive), in Unicode scalars of the field text.
-    public let end: Int
-    /// True when a negation cue governs the term: recorded, gives no label.
-    public let negated: Bool
-
-    /// Creates evidence; offsets in Unicode scalars of the field text.
-    public init(label: String, term: String, field: String, section: Int?, start: Int, end: Int, negated: Bool) {
-        self.label = label
-        self.term = term
-        self.field = field
-        self.section = section
-        self.start = start
-        self.end = end
-        self.negated = negated
-    }
-}
 
 /// An applicant with its kind (LABELS.md §4) and the term that decided it.
 public struct LabelledApplicant: Sendable, Equatable, Codable {

@@ -1,3 +1,5 @@
+import SandboxSchema
+
 /// A small RFC 4180 CSV parser: comma-separated, fields optionally in double quotes, a
 /// doubled quote (`""`) inside quotes is one quote, quoted fields may hold commas and line
 /// breaks, records end at LF or CRLF. A leading UTF-8 BOM is ignored.

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxSchema
 
 /// The input formats a gold file may come in. `rawValue` is the name to accept on a
 /// command line (`--gold-format jsonl|doccano|csv|label-studio`).
@@ -49,62 +50,11 @@ public enum GoldFormat: String, CaseIterable, Codable, Sendable {
 
     /// doccano or ours: decided by the first line that parses as a JSON object.
     private static func sniffLines(_ data: Data) -> GoldFormat {
-        for line in JSONLines.split(data) {
+        for line in JSONLinesReader.lines(data) {
             guard let object = try? JSONValue.parse(line.data).objectValue else { continue }
             if case .array = object["label"], object["primary"] == nil { return .doccano }
             return .jsonl
         }
         return .jsonl
-    }
-}
-
-/// What a reader produced: the records that passed, and one issue per skipped line.
-public struct ReadResult: Sendable, Equatable {
-    /// File name used in messages.
-    public var file: String
-    /// Format the file was read as (detected or given).
-    public var format: GoldFormat
-    /// Records in file order; ids are unique.
-    public var records: [LabelledRecord]
-    /// Problems found, in file order; each names a line that was skipped.
-    public var issues: [GoldIssue]
-
-    /// Memberwise initialiser.
-    public init(file: String, format: GoldFormat, records: [LabelledRecord], issues: [GoldIssue]) {
-        self.file = file
-        self.format = format
-        self.records = records
-        self.issues = issues
-    }
-}
-
-/// Splits JSON Lines input into non-blank lines with their 1-based numbers.
-enum JSONLines {
-    struct Line {
-        var number: Int
-        var data: Data
-    }
-
-    static func split(_ data: Data) -> [Line] {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        var lines: [Line] = []
-        var number = 1
-        var start = 0
-        func flush(_ end: Int) {
-            var e = end
-            if e > start, bytes[e - 1] == 0x0D { e -= 1 }
-            let slice = bytes[start..<e]
-            if slice.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) {
-                lines.append(Line(number: number, data: Data(slice)))
-            }
-        }
-        for (index, byte) in bytes.enumerated() where byte == 0x0A {
-            flush(index)
-            number += 1
-            start = index + 1
-        }
-        if start < bytes.count { flush(bytes.count) }
-        return lines
     }
 }

@@ -1,9 +1,11 @@
 import Foundation
+import SandboxSchema
 
-/// Reads gold annotations in any ``GoldFormat`` into ``LabelledRecord``s.
+/// Reads gold annotations in any ``GoldFormat`` into ``GoldRecord``s.
 ///
 /// A malformed line (or Label Studio task, or CSV record) is skipped and reported as a
-/// ``GoldIssue`` with file and 1-based line; the rest of the file is still read. Issues:
+/// ``SandboxSchema/Diagnostic`` with file and 1-based line (code `malformed_json`,
+/// `malformed_record`, `unknown_label` or `duplicate_id`); the rest of the file is still read. Issues:
 /// not parseable, no id, duplicate id (the first occurrence is kept), a label id not in
 /// ``LabelScheme``, a field of the wrong type. Gold records never carry evidence.
 public enum GoldReader {
@@ -26,7 +28,7 @@ public enum GoldReader {
             throw .unknownFormat(file: fileName)
         }
         switch format {
-        case .jsonl: return readJSONLines(data, fileName: fileName, readEvidence: false)
+        case .jsonl: return readJSONLines(data, fileName: fileName)
         case .doccano: return readDoccano(data, fileName: fileName)
         case .csv: return try readCSV(data, fileName: fileName)
         case .labelStudio: return try readLabelStudio(data, fileName: fileName)
@@ -43,9 +45,9 @@ public enum GoldReader {
 
     // MARK: JSON Lines (LABELS.md §5; also predictions)
 
-    static func readJSONLines(_ data: Data, fileName: String, readEvidence: Bool) -> ReadResult {
+    static func readJSONLines(_ data: Data, fileName: String) -> ReadResult {
         readObjectLines(data, fileName: fileName, format: .jsonl) {
-            RecordBuilding.record(fromObject: $0, readEvidence: readEvidence)
+            RecordBuilding.record(fromObject: $0)
         }
     }
 
@@ -61,20 +63,20 @@ public enum GoldReader {
     /// a JSON object, or that `record` rejects, becomes an issue with its line number.
     private static func readObjectLines(
         _ data: Data, fileName: String, format: GoldFormat,
-        record: ([String: JSONValue]) -> Result<LabelledRecord, RecordProblem>
+        record: ([String: JSONValue]) -> Result<GoldRecord, RecordProblem>
     ) -> ReadResult {
         var collector = RecordCollector(file: fileName)
-        for line in JSONLines.split(data) {
+        for line in JSONLinesReader.lines(data) {
             let object: [String: JSONValue]
             do {
                 let value = try JSONValue.parse(line.data)
                 guard let o = value.objectValue else {
-                    collector.issue(line: line.number, "expected a JSON object, found \(value.typeName)")
+                    collector.issue(line: line.number, code: .malformedJSON, "expected a JSON object, found \(value.typeName)")
                     continue
                 }
                 object = o
             } catch {
-                collector.issue(line: line.number, column: error.column(in: line.data), error.message)
+                collector.issue(line: line.number, column: error.column(in: line.data), code: .malformedJSON, error.message)
                 continue
             }
             switch record(object) {
@@ -85,7 +87,7 @@ public enum GoldReader {
         return collector.result(format: format)
     }
 
-    private static func doccanoRecord(_ object: [String: JSONValue]) -> Result<LabelledRecord, RecordProblem> {
+    private static func doccanoRecord(_ object: [String: JSONValue]) -> Result<GoldRecord, RecordProblem> {
         let idValue = [object["record_id"], object["id"]].compactMap { $0 }.first { !$0.isNull }
         guard let idValue else { return .failure(RecordProblem(message: "missing \"record_id\" and \"id\"")) }
         guard let id = idValue.idString, !id.isEmpty else {
@@ -97,7 +99,7 @@ public enum GoldReader {
         case let .array(items): labels = items
         case let other: return .failure(RecordProblem(message: "\"label\" must be an array of strings, found \(other.typeName)"))
         }
-        var byFamily: [LabelFamily: Set<String>] = [:]
+        var byFamily: [ScoredFamily: Set<String>] = [:]
         for item in labels {
             guard let text = item.stringValue else {
                 return .failure(RecordProblem(message: "\"label\" must be an array of strings, found \(item.typeName) in it"))
@@ -106,7 +108,7 @@ public enum GoldReader {
                 return .failure(RecordProblem(message: "label \"\(text)\" has no family prefix (expected e.g. \"technologies:big_data\")"))
             }
             let prefix = String(text[..<colon])
-            guard let family = LabelFamily(rawValue: prefix) else {
+            guard let family = ScoredFamily(rawValue: prefix) else {
                 return .failure(RecordProblem(message: "label \"\(text)\" has an unknown family prefix \"\(prefix)\""))
             }
             byFamily[family, default: []].insert(String(text[text.index(after: colon)...]))
@@ -116,9 +118,9 @@ public enum GoldReader {
 
     /// Builds a record from per-family label sets, rejecting several values for a
     /// single-label family.
-    private static func build(id: String, byFamily: [LabelFamily: Set<String>]) -> Result<LabelledRecord, RecordProblem> {
-        var record = LabelledRecord(id: id)
-        for family in LabelFamily.allCases {
+    private static func build(id: String, byFamily: [ScoredFamily: Set<String>]) -> Result<GoldRecord, RecordProblem> {
+        var record = GoldRecord(id: id)
+        for family in ScoredFamily.allCases {
             let labels = byFamily[family] ?? []
             if !family.isMultiLabel, labels.count > 1 {
                 return .failure(RecordProblem(
@@ -133,7 +135,7 @@ public enum GoldReader {
     // MARK: CSV
 
     /// The header columns the CSV format requires (order free; extra columns ignored).
-    public static let csvColumns: [String] = ["id"] + LabelFamily.allCases.map(\.rawValue)
+    public static let csvColumns: [String] = ["id"] + ScoredFamily.allCases.map(\.rawValue)
 
     static func readCSV(_ data: Data, fileName: String) throws(EvalError) -> ReadResult {
         guard let text = String(data: data, encoding: .utf8) else {
@@ -175,8 +177,8 @@ public enum GoldReader {
                 collector.issue(line: idField.line, column: idField.column, "missing \"id\"")
                 continue
             }
-            var byFamily: [LabelFamily: Set<String>] = [:]
-            for family in LabelFamily.allCases {
+            var byFamily: [ScoredFamily: Set<String>] = [:]
+            for family in ScoredFamily.allCases {
                 let raw = field(family.rawValue).value
                 let parts = raw.split(separator: ";", omittingEmptySubsequences: false)
                     .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -225,7 +227,7 @@ public enum GoldReader {
                 }
                 task = o
             } catch {
-                collector.issue(line: element.line, error.message)
+                collector.issue(line: element.line, code: .malformedJSON, error.message)
                 continue
             }
             switch labelStudioRecord(task) {
@@ -234,12 +236,12 @@ public enum GoldReader {
             }
         }
         if let trailing = split.trailingProblem {
-            collector.issue(line: trailing.line, trailing.message)
+            collector.issue(line: trailing.line, code: .malformedJSON, trailing.message)
         }
         return collector.result(format: .labelStudio)
     }
 
-    private static func labelStudioRecord(_ task: [String: JSONValue]) -> Result<LabelledRecord, RecordProblem> {
+    private static func labelStudioRecord(_ task: [String: JSONValue]) -> Result<GoldRecord, RecordProblem> {
         guard let dataObject = task["data"]?.objectValue else {
             return .failure(RecordProblem(message: "missing \"data\" object"))
         }
@@ -259,15 +261,15 @@ public enum GoldReader {
         guard case let .array(results) = annotation["result"] ?? .null else {
             return .failure(RecordProblem(message: "annotation has no \"result\" array"))
         }
-        var byFamily: [LabelFamily: Set<String>] = [:]
+        var byFamily: [ScoredFamily: Set<String>] = [:]
         for item in results {
             guard let result = item.objectValue else {
                 return .failure(RecordProblem(message: "annotation result item must be an object, found \(item.typeName)"))
             }
             guard result["type"]?.stringValue == "choices" else { continue }
             let fromName = result["from_name"]?.stringValue ?? ""
-            guard let family = LabelFamily(rawValue: fromName) else {
-                return .failure(RecordProblem(message: "choices result has unknown from_name \"\(fromName)\" (expected one of \(LabelFamily.allCases.map(\.rawValue).joined(separator: ", ")))"))
+            guard let family = ScoredFamily(rawValue: fromName) else {
+                return .failure(RecordProblem(message: "choices result has unknown from_name \"\(fromName)\" (expected one of \(ScoredFamily.allCases.map(\.rawValue).joined(separator: ", ")))"))
             }
             guard case let .array(choices) = result["value"]?.objectValue?["choices"] ?? .null else {
                 return .failure(RecordProblem(message: "\(fromName): missing value.choices array", family: family))
@@ -280,26 +282,5 @@ public enum GoldReader {
             }
         }
         return build(id: id, byFamily: byFamily)
-    }
-}
-
-/// Reads the pipeline's predictions (`Output/records.jsonl`): JSON Lines, one record an
-/// object, with `id`, `primary`, `technologies`, `inclusive_markers`, `application_type`,
-/// `participation` and `evidence` (`[{label, term, field, start, end, negated}]`, missing
-/// `negated` = `false`). Other keys (`secondary`, `inclusive`, `city`, `batch`, `name`,
-/// `applicants`, `sections`, `warnings`, `source` …) are ignored. Issues as for
-/// ``GoldReader`` (unknown label ids, duplicate ids, bad JSON, malformed evidence).
-public enum PredictionReader {
-    /// Reads predictions from the file at `url`; messages name it by `url.relativePath`.
-    /// - Throws: ``EvalError/unreadable(file:reason:)`` when the file cannot be read.
-    public static func read(contentsOf url: URL) throws(EvalError) -> ReadResult {
-        let data = try GoldReader.readFile(url)
-        return read(data: data, fileName: url.relativePath)
-    }
-
-    /// Reads predictions from `data`; `fileName` is used in messages. Never throws: every
-    /// problem is a line-level issue.
-    public static func read(data: Data, fileName: String) -> ReadResult {
-        GoldReader.readJSONLines(data, fileName: fileName, readEvidence: true)
     }
 }

@@ -1,56 +1,24 @@
-import SandboxLexicon
-
-/// The five label families that evaluation scores, named by the JSON key they use in the
-/// gold files and exported records (`../LABELS.md` §1–§4).
-///
-/// `rawValue` is the family's key: `primary`, `technologies`, `inclusive_markers`,
-/// `application_type`, `participation`. It is also the `<family>` part of quality-floor
-/// keys and the prefix of doccano labels (`technologies:big_data`).
-public enum LabelFamily: String, CaseIterable, Codable, Sendable, Hashable {
-    /// Business category, single-label, 6 ids (LABELS.md §1).
-    case primary
-    /// Technology tags, multi-label, 13 ids (LABELS.md §2).
-    case technologies
-    /// Inclusive-finance markers, multi-label, 4 ids (LABELS.md §3).
-    case inclusiveMarkers = "inclusive_markers"
-    /// Application type as stated by the page, single-label, 3 ids (LABELS.md §4).
-    case applicationType = "application_type"
-    /// Who applied, single-label, 2 ids (LABELS.md §4).
-    case participation
-
-    /// `true` for `technologies` and `inclusive_markers` (zero or more labels a record);
-    /// `false` for the single-label families (at most one label a record).
-    public var isMultiLabel: Bool {
-        switch self {
-        case .technologies, .inclusiveMarkers: return true
-        case .primary, .applicationType, .participation: return false
-        }
-    }
-
-    /// The family's label ids in their canonical order (the order of LABELS.md), which is
-    /// also the row/column order of confusion matrices and of per-label tables.
-    public var labels: [String] { LabelScheme.labels(for: self) }
-}
+import SandboxSchema
 
 /// The label ids of LABELS.md as evaluation groups them (the lists themselves live in
-/// `SandboxLexicon.LabelScheme`). Gold readers reject any id not listed here.
+/// SandboxSchema's types). Gold readers reject any id not listed here.
 ///
 /// Ids are stable snake_case ASCII strings and are unique across families, so a bare id
 /// identifies its family (see ``family(ofLabel:)``).
 public enum LabelScheme {
     /// Business categories (KPMG China six), LABELS.md §1, in table order.
-    public static let primary: [String] = SandboxLexicon.LabelScheme.categories
+    public static let primary: [String] = Category.ids
     /// Technology tags, LABELS.md §2, in table order (13 ids).
-    public static let technologies: [String] = SandboxLexicon.LabelScheme.technologies
+    public static let technologies: [String] = Technology.ids
     /// Inclusive-finance markers, LABELS.md §3, in table order (4 ids).
-    public static let inclusiveMarkers: [String] = SandboxLexicon.LabelScheme.inclusiveMarkers
+    public static let inclusiveMarkers: [String] = InclusiveMarker.ids
     /// `application_type` values, LABELS.md §4 (3 ids; `unstated` is a value, not a gap).
-    public static let applicationType: [String] = SandboxLexicon.LabelScheme.applicationTypes
+    public static let applicationType: [String] = ApplicationType.ids
     /// `participation` values, LABELS.md §4 (2 ids).
-    public static let participation: [String] = SandboxLexicon.LabelScheme.participations
+    public static let participation: [String] = Participation.ids
 
     /// The label ids of `family`, in canonical order.
-    public static func labels(for family: LabelFamily) -> [String] {
+    public static func labels(for family: ScoredFamily) -> [String] {
         switch family {
         case .primary: return primary
         case .technologies: return technologies
@@ -61,15 +29,15 @@ public enum LabelScheme {
     }
 
     /// `true` when `label` is one of `family`'s ids (exact, case-sensitive match).
-    public static func isValid(_ label: String, in family: LabelFamily) -> Bool {
+    public static func isValid(_ label: String, in family: ScoredFamily) -> Bool {
         labelSets[family]?.contains(label) ?? false
     }
 
     /// The family a bare label id belongs to, or `nil` for an unknown id.
-    public static func family(ofLabel label: String) -> LabelFamily? {
-        LabelFamily.allCases.first { isValid(label, in: $0) }
+    public static func family(ofLabel label: String) -> ScoredFamily? {
+        ScoredFamily.allCases.first { isValid(label, in: $0) }
     }
 
-    private static let labelSets: [LabelFamily: Set<String>] = Dictionary(
-        uniqueKeysWithValues: LabelFamily.allCases.map { ($0, Set(labels(for: $0))) })
+    private static let labelSets: [ScoredFamily: Set<String>] = Dictionary(
+        uniqueKeysWithValues: ScoredFamily.allCases.map { ($0, Set(labels(for: $0))) })
 }

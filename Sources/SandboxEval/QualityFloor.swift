@@ -1,9 +1,10 @@
 import Foundation
+import SandboxSchema
 
 /// Minimum scores an evaluation must reach, read from JSON such as
 /// `{"primary.accuracy":0.95,"technologies.micro_f1":0.97}`.
 ///
-/// Keys are `<family>.<metric>`: family one of ``LabelFamily`` raw values, metric one of
+/// Keys are `<family>.<metric>`: family one of ``ScoredFamily`` raw values, metric one of
 /// ``FloorMetric`` raw values (`accuracy`, `micro_f1`, `macro_f1`, `weighted_f1`,
 /// `exact_match`); `accuracy` is for single-label families and `exact_match` for
 /// multi-label ones. Values are numbers in `0...1`.
@@ -13,14 +14,14 @@ public struct QualityFloor: Sendable, Hashable {
         /// The key as written, `<family>.<metric>`.
         public var key: String { "\(family.rawValue).\(metric.rawValue)" }
         /// Family the floor applies to.
-        public var family: LabelFamily
+        public var family: ScoredFamily
         /// Metric the floor applies to.
         public var metric: FloorMetric
         /// Lowest acceptable value, `0...1`.
         public var minimum: Double
 
         /// Memberwise initialiser.
-        public init(family: LabelFamily, metric: FloorMetric, minimum: Double) {
+        public init(family: ScoredFamily, metric: FloorMetric, minimum: Double) {
             self.family = family
             self.metric = metric
             self.minimum = minimum
@@ -68,10 +69,10 @@ public struct QualityFloor: Sendable, Hashable {
             guard parts.count == 2 else {
                 throw .invalidFloor(file: fileName, key: key, message: "unknown key; expected \"<family>.<metric>\"")
             }
-            guard let family = LabelFamily(rawValue: parts[0]) else {
+            guard let family = ScoredFamily(rawValue: parts[0]) else {
                 throw .invalidFloor(
                     file: fileName, key: key,
-                    message: "unknown family \"\(parts[0])\" (expected \(LabelFamily.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    message: "unknown family \"\(parts[0])\" (expected \(ScoredFamily.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             guard let metric = FloorMetric(rawValue: parts[1]) else {
                 throw .invalidFloor(
@@ -101,30 +102,4 @@ public struct QualityFloor: Sendable, Hashable {
             return FloorViolation(family: entry.family, metric: entry.metric, actual: actual, floor: entry.minimum)
         }
     }
-}
-
-/// A metric below its floor.
-public struct FloorViolation: Codable, Sendable, Hashable, CustomStringConvertible {
-    /// Family of the metric.
-    public var family: LabelFamily
-    /// The metric.
-    public var metric: FloorMetric
-    /// The value reached, `0...1`.
-    public var actual: Double
-    /// The floor it should have reached, `0...1`.
-    public var floor: Double
-
-    /// Memberwise initialiser.
-    public init(family: LabelFamily, metric: FloorMetric, actual: Double, floor: Double) {
-        self.family = family
-        self.metric = metric
-        self.actual = actual
-        self.floor = floor
-    }
-
-    /// `<family>.<metric>`.
-    public var key: String { "\(family.rawValue).\(metric.rawValue)" }
-
-    /// `primary.accuracy 0.9130 < floor 0.9500`.
-    public var description: String { "\(key) \(fmt(actual)) < floor \(fmt(floor))" }
 }

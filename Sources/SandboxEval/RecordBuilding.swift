@@ -1,11 +1,5 @@
 import Foundation
-
-/// A reason a line cannot become a record.
-struct RecordProblem: Error, Equatable {
-    var message: String
-    /// The family the problem is about, when there is one (lets CSV point at the column).
-    var family: LabelFamily?
-}
+import SandboxSchema
 
 /// Shared checks and record building for every reader.
 enum RecordBuilding {
@@ -21,12 +15,12 @@ enum RecordBuilding {
     }
 
     /// A record from an object of the LABELS.md §5 shape (extra keys ignored). Missing or
-    /// `null` label keys mean "no label". With `readEvidence`, `evidence` is parsed too.
-    static func record(fromObject object: [String: JSONValue], readEvidence: Bool) -> Result<LabelledRecord, RecordProblem> {
+    /// `null` label keys mean "no label". Gold records carry no evidence.
+    static func record(fromObject object: [String: JSONValue]) -> Result<GoldRecord, RecordProblem> {
         do throws(RecordProblem) {
             let id = try Self.id(object).get()
-            var record = LabelledRecord(id: id)
-            for family in LabelFamily.allCases {
+            var record = GoldRecord(id: id)
+            for family in ScoredFamily.allCases {
                 let key = family.rawValue
                 let value = object[key] ?? .null
                 if family.isMultiLabel {
@@ -53,57 +47,18 @@ enum RecordBuilding {
                     }
                 }
             }
-            if readEvidence {
-                record.evidence = try evidence(object["evidence"] ?? .null)
-            }
             return .success(record)
         } catch {
             return .failure(error)
         }
     }
 
-    /// Parses the `evidence` array of a prediction; `null`/missing is `[]`.
-    static func evidence(_ value: JSONValue) throws(RecordProblem) -> [Evidence] {
-        guard case let .array(items) = value else {
-            if value.isNull { return [] }
-            throw RecordProblem(message: "\"evidence\" must be an array, found \(value.typeName)")
-        }
-        var result: [Evidence] = []
-        for (index, item) in items.enumerated() {
-            guard let o = item.objectValue else {
-                throw RecordProblem(message: "evidence[\(index)] must be an object, found \(item.typeName)")
-            }
-            func string(_ key: String) throws(RecordProblem) -> String {
-                guard let s = o[key]?.stringValue else {
-                    throw RecordProblem(message: "evidence[\(index)].\(key) must be a string")
-                }
-                return s
-            }
-            func int(_ key: String) throws(RecordProblem) -> Int {
-                guard let n = o[key]?.intValue else {
-                    throw RecordProblem(message: "evidence[\(index)].\(key) must be an integer")
-                }
-                return n
-            }
-            let negated: Bool
-            switch o["negated"] ?? .null {
-            case .null: negated = false
-            case let .bool(b): negated = b
-            default: throw RecordProblem(message: "evidence[\(index)].negated must be a boolean")
-            }
-            result.append(Evidence(
-                label: try string("label"), term: try string("term"), field: try string("field"),
-                start: try int("start"), end: try int("end"), negated: negated))
-        }
-        return result
-    }
-
     /// Every label id of `record` that LABELS.md does not define, as one problem (families in
     /// canonical order, ids sorted), or `nil` when all are known.
-    static func unknownLabels(in record: LabelledRecord) -> RecordProblem? {
+    static func unknownLabels(in record: GoldRecord) -> RecordProblem? {
         var parts: [String] = []
-        var firstFamily: LabelFamily?
-        for family in LabelFamily.allCases {
+        var firstFamily: ScoredFamily?
+        for family in ScoredFamily.allCases {
             for label in record.labels(for: family).sorted() where !LabelScheme.isValid(label, in: family) {
                 parts.append("unknown \(family.rawValue) label \"\(label)\"")
                 if firstFamily == nil { firstFamily = family }
@@ -111,40 +66,5 @@ enum RecordBuilding {
         }
         guard !parts.isEmpty else { return nil }
         return RecordProblem(message: parts.joined(separator: "; "), family: firstFamily)
-    }
-}
-
-/// Accumulates records and issues for one file: validates labels, rejects duplicate ids.
-struct RecordCollector {
-    let file: String
-    private(set) var records: [LabelledRecord] = []
-    private(set) var issues: [GoldIssue] = []
-    private var firstLine: [String: Int] = [:]
-
-    init(file: String) {
-        self.file = file
-    }
-
-    mutating func issue(line: Int, column: Int? = nil, _ message: String) {
-        issues.append(GoldIssue(file: file, line: line, column: column, message: message))
-    }
-
-    /// Adds `record` unless it has unknown labels or a duplicate id (then an issue).
-    /// `column(for:)` gives the column of a family's field when the format knows it.
-    mutating func add(_ record: LabelledRecord, line: Int, column: (LabelFamily?) -> Int? = { _ in nil }) {
-        if let problem = RecordBuilding.unknownLabels(in: record) {
-            issue(line: line, column: column(problem.family), problem.message)
-            return
-        }
-        if let first = firstLine[record.id] {
-            issue(line: line, column: column(nil), "duplicate id \"\(record.id)\" (first on line \(first))")
-            return
-        }
-        firstLine[record.id] = line
-        records.append(record)
-    }
-
-    func result(format: GoldFormat) -> ReadResult {
-        ReadResult(file: file, format: format, records: records, issues: issues)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxSchema
 
 extension EvaluationReport {
     /// Plain-text report for a terminal: header, errors, one aligned table per family
@@ -116,10 +117,8 @@ extension EvaluationReport {
     }
 
     /// The encoder ``renderJSON()`` uses: `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]`.
-    public static func jsonEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return encoder
+    static func jsonEncoder() -> JSONEncoder {
+        JSONLinesWriter.makeEncoder(pretty: true)
     }
 
     // MARK: helpers
@@ -162,7 +161,9 @@ extension EvaluationReport {
 
     static func describe(_ evidence: [Evidence], none: String, prefix: String) -> String {
         guard !evidence.isEmpty else { return "  (\(none))" }
-        let items = evidence.map { "\"\($0.term)\" \($0.field)[\($0.start)-\($0.end)]" }
+        // `field#section[start-end]`, as in records.csv: the section says which text the
+        // offsets (Unicode scalars) index.
+        let items = evidence.map { "\"\($0.term)\" \($0.field)\($0.section.map { "#\($0)" } ?? "")[\($0.start)-\($0.end)]" }
         return "  \(prefix): " + items.joined(separator: "; ")
     }
 

@@ -1,21 +1,7 @@
-/// One section of an application's text, as the page gives it.
-public struct Section: Sendable, Equatable, Codable {
-    /// Canonical field key from `Lexicons/fields.yaml` (`function`, `technology`,
-    /// `effect`, `channel`, `risk_control`, …), or `description` for text under an
-    /// application that no heading introduces.
-    public let field: String
-    /// The heading as written on the page (e.g. 功能描述); empty when none.
-    public let heading: String
-    /// The section text (cleaned; evidence offsets count Unicode scalars of this text).
-    public let text: String
+import SandboxSchema
 
-    /// Creates a section.
-    public init(field: String, heading: String, text: String) {
-        self.field = field
-        self.heading = heading
-        self.text = text
-    }
-}
+/// One section of an application's text; defined with the record schema.
+public typealias Section = SandboxSchema.Section
 
 /// One innovation application (创新应用) as extracted from a page, before labelling.
 public struct ApplicationRecord: Sendable, Equatable {
@@ -96,4 +82,11 @@ public struct IngestedPage: Sendable {
     public let applications: [ApplicationRecord]
     /// Applications that could not be extracted (e.g. no name); siblings are unaffected.
     public let errors: [IngestError]
+}
+
+extension IngestError {
+    /// This failure as the tool's one diagnostic shape (code = `kind`, severity error).
+    package var diagnostic: Diagnostic {
+        Diagnostic(code: DiagnosticCode(rawValue: kind.rawValue), file: file, message: message)
+    }
 }

@@ -1,39 +1,25 @@
-/// The label ids of `../shared/LABELS.md`: the contract between the classifier, the gold
+import SandboxSchema
+
+/// The label ids of `../shared/LABELS.md` as strings (the types live in SandboxSchema): the contract between the classifier, the gold
 /// sets and the exported records. Ids never change once data has been published with
 /// them; lexicon files are validated against these lists.
 public enum LabelScheme {
     /// KPMG China's six business categories (LABELS.md §1), in the guideline's order.
-    public static let categories = [
-        "digital_credit", "payment", "innovative_banking", "underlying_technology",
-        "securities_wealth_capital_markets", "insurtech",
-    ]
+    public static let categories = Category.ids
     /// Technology tags (LABELS.md §2), in the guideline's order.
-    public static let technologies = [
-        "big_data", "artificial_intelligence", "blockchain", "cloud_computing",
-        "internet_of_things", "privacy_computing", "biometrics", "api_open_banking",
-        "mobile_5g", "digital_currency", "rpa", "information_security", "autonomous_driving",
-    ]
+    public static let technologies = Technology.ids
     /// Inclusive-finance markers (LABELS.md §3).
-    public static let inclusiveMarkers = [
-        "inclusive_finance", "small_micro_enterprises", "agriculture_rural", "underserved_groups",
-    ]
+    public static let inclusiveMarkers = InclusiveMarker.ids
     /// Markers that make a record `inclusive` (LABELS.md §3: any of the first three).
-    public static let inclusiveMakers: Set<String> = [
-        "inclusive_finance", "small_micro_enterprises", "agriculture_rural",
-    ]
+    public static let inclusiveMakers = Set(InclusiveMarker.allCases.filter(\.makesInclusive).map(\.rawValue))
     /// Applicant kinds (LABELS.md §4).
-    public static let applicantKinds = [
-        "bank", "insurer", "securities_fund", "payment_institution", "clearing_organization",
-        "credit_bureau", "technology_company", "other",
-    ]
+    public static let applicantKinds = ApplicantKind.ids
     /// Applicant kinds that are financial institutions (LABELS.md §4, `participation`).
-    public static let financialInstitutionKinds: Set<String> = [
-        "bank", "insurer", "securities_fund", "payment_institution", "clearing_organization", "credit_bureau",
-    ]
+    public static let financialInstitutionKinds = Set(ApplicantKind.allCases.filter(\.isFinancialInstitution).map(\.rawValue))
     /// `application_type` values (LABELS.md §4).
-    public static let applicationTypes = ["financial_service", "technology_product", "unstated"]
+    public static let applicationTypes = ApplicationType.ids
     /// `participation` values (LABELS.md §4).
-    public static let participations = ["financial_institutions_only", "joint_with_technology_company"]
+    public static let participations = Participation.ids
 }
 
 /// A family of labels, one lexicon file each.

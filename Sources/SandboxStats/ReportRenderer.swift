@@ -1,4 +1,5 @@
 import Foundation
+import SandboxSchema
 
 /// Renders the self-contained HTML report: published vs ours, the consistency arithmetic,
 /// SVG bar charts and the cross-tabs.
@@ -20,7 +21,7 @@ public enum ReportRenderer {
     ///   - comparison: `Stats.compare(...)` of the same records.
     ///   - title: page heading.
     /// - Returns: the HTML document as a string (UTF-8 when written out).
-    public static func render(records: [SandboxRecord], comparison: Comparison,
+    public static func render(records: [LabelledRecord], comparison: Comparison,
                               title: String = "SandboxLens — 金融科技创新监管试点 2020 statistics") -> String {
         var h = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\">\n<head>\n"
         h += "<meta charset=\"utf-8\"/>\n<title>\(esc(title))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"

@@ -1,105 +1,11 @@
 import Foundation
-
-/// One value of a figure: published against ours.
-public struct ComparisonCell: Codable, Hashable, Sendable {
-    /// `count` for a count figure; otherwise the breakdown value (`financial_service`, `1`, …).
-    public var key: String
-    public var published: Int
-    public var ours: Int
-    /// `published - ours` (positive: ours falls short).
-    public var difference: Int
-    /// Ids of the records counted in `ours`, in file order.
-    public var ids: [String]
-}
-
-/// An announcement (city, batch) in a figure's scope that is not fully present.
-public struct CoverageGap: Codable, Hashable, Sendable {
-    public var city: String
-    public var batch: Int
-    /// Applications published for the batch (coverage.json).
-    public var published: Int
-    /// Applications in the corpus (coverage.json).
-    public var here: Int
-    /// Applications of the batch in the records file.
-    public var inRecords: Int
-    /// Reason from coverage.json.
-    public var why: String?
-    /// Published but not in the corpus.
-    public var missingFromCorpus: Int { max(0, published - here) }
-    /// In the corpus but not in the records (a pipeline loss).
-    public var missingFromRecords: Int { max(0, here - inRecords) }
-}
-
-/// One published figure computed from the records.
-public struct ComparisonRow: Codable, Hashable, Sendable {
-    public var id: String
-    public var group: String
-    public var label: LocalizedText
-    public var kind: FigureDefinition.Kind
-    /// Breakdown field for `ratio` / `count_by`; nil for `count`.
-    public var field: String?
-    /// One cell per published value, in published order.
-    public var cells: [ComparisonCell]
-    /// Records in the filter whose breakdown value is not one of the figure's values
-    /// (e.g. `application_type` = `unstated`), by that value; empty for `count`.
-    public var otherIds: [String: [String]]
-    /// Sum of published batch sizes in the filter's city/batch scope (coverage.json).
-    public var scopePublished: Int
-    /// Sum of corpus batch sizes in the scope (coverage.json).
-    public var scopeHere: Int
-    /// Records whose city and batch lie in the scope (label conditions ignored).
-    public var scopeRecords: Int
-    /// Batches in scope that are missing in whole or part, from the corpus or the records.
-    public var gaps: [CoverageGap]
-    /// Why ours differs, built from the gaps and the breakdown; nil when no cell differs.
-    public var explanation: String?
-    public var note: String?
-
-    /// Published values, one per cell.
-    public var published: [Int] { cells.map(\.published) }
-    /// Our values, one per cell.
-    public var ours: [Int] { cells.map(\.ours) }
-    /// published − ours, one per cell.
-    public var differences: [Int] { cells.map(\.difference) }
-    /// Sum of the cells' differences.
-    public var totalDifference: Int { cells.reduce(0) { $0 + $1.difference } }
-    /// True when any cell differs from the published value.
-    public var differs: Bool { cells.contains { $0.difference != 0 } }
-}
-
-/// The result of one `ConsistencyCheck` over the published figures.
-public struct ConsistencyResult: Codable, Hashable, Sendable {
-    public var id: String
-    public var kind: ConsistencyCheck.Kind
-    /// True when the published figures agree with each other.
-    public var consistent: Bool
-    /// The arithmetic, one line each, e.g. `financial_service: 5 + 6 + … = 30`.
-    public var arithmetic: [String]
-    public var note: String?
-}
-
-/// Published figures against ours, for the `stats` command and the report.
-public struct Comparison: Codable, Hashable, Sendable {
-    /// Source of the published figures (published.json `source`).
-    public var source: String
-    /// Number of records compared.
-    public var recordCount: Int
-    /// One row per published figure, in published.json order.
-    public var rows: [ComparisonRow]
-    /// One result per consistency check of published.json.
-    public var checks: [ConsistencyResult]
-    /// General caveats from coverage.json.
-    public var coverageNotes: [String]
-
-    /// Row by figure id.
-    public subscript(id: String) -> ComparisonRow? { rows.first { $0.id == id } }
-}
+import SandboxSchema
 
 /// Pure functions computing the published figures from records.
 public enum Stats {
     /// Every published figure computed from `records`, with differences, explanations
     /// built from `coverage`, and the consistency checks of `published`.
-    public static func compare(records: [SandboxRecord], published: PublishedFigures, coverage: Coverage) -> Comparison {
+    public static func compare(records: [LabelledRecord], published: PublishedFigures, coverage: Coverage) -> Comparison {
         Comparison(
             source: published.source,
             recordCount: records.count,
@@ -109,12 +15,12 @@ public enum Stats {
     }
 
     /// Ids of the records matching `filter`, in input order.
-    public static func ids(_ records: [SandboxRecord], matching filter: RecordFilter) -> [String] {
+    public static func ids(_ records: [LabelledRecord], matching filter: RecordFilter) -> [String] {
         records.filter(filter.matches).map(\.id)
     }
 
     /// One figure: ours per value, differences, scope and explanation.
-    public static func evaluate(_ figure: PublishedFigure, records: [SandboxRecord], coverage: Coverage) -> ComparisonRow {
+    public static func evaluate(_ figure: PublishedFigure, records: [LabelledRecord], coverage: Coverage) -> ComparisonRow {
         let def = figure.definition
         let matching = records.filter(def.filter.matches)
         var cells: [ComparisonCell] = []
@@ -158,7 +64,7 @@ public enum Stats {
 
     /// Human-readable reason for a differing row, e.g.
     /// `Beijing 17 of 22: batch 3 (5) not in corpus (no public list found)`.
-    static func explain(_ row: ComparisonRow, filter: RecordFilter, records: [SandboxRecord]) -> String? {
+    static func explain(_ row: ComparisonRow, filter: RecordFilter, records: [LabelledRecord]) -> String? {
         guard row.differs else { return nil }
         let cityName = filter.city.map { Labels.en($0) }
         let exact = row.kind == .count && filter.isStructural

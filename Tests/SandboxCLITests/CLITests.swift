@@ -55,7 +55,7 @@ func tempDir(_ name: String) throws -> URL {
         #expect(code == 0)
         #expect(stdout.hasPrefix("pages 2 (failed 1), records 2, errors 1 → \(out.path)/"))
         let errors = try String(contentsOf: out.appendingPathComponent("errors.jsonl"), encoding: .utf8)
-        #expect(errors == "{\"file\":\"bad.html\",\"kind\":\"binary\",\"message\":\"not HTML: PDF signature\"}\n")
+        #expect(errors == #"{"code":"binary","location":{"file":"bad.html"},"message":"not HTML: PDF signature","severity":"error"}"# + "\n")
         let (strictCode, _, strictErr) = try sandboxlens(["run", "--corpus", corpus.path, "--output", out.path, "--strict", "--quiet"])
         #expect(strictCode == 1)
         #expect(strictErr == "sandboxlens: 1 error(s) with --strict; see \(out.path)/errors.jsonl\n")
@@ -105,7 +105,7 @@ func tempDir(_ name: String) throws -> URL {
         let (code2, stdout2, stderr2) = try sandboxlens(["classify", empty.path])
         #expect(code2 == 0)
         #expect(stdout2.isEmpty)
-        #expect(stderr2 == "{\"file\":\"\(empty.path)\",\"kind\":\"no_applications\",\"message\":\"no application found on the page\"}\n")
+        #expect(stderr2 == #"{"code":"no_applications","location":{"file":""# + empty.path + #""},"message":"no application found on the page","severity":"warning"}"# + "\n")
     }
 
     @Test func classifyDropsARepeatedID() throws {
@@ -114,8 +114,8 @@ func tempDir(_ name: String) throws -> URL {
         #expect(code == 0)
         #expect(stdout.split(separator: "\n").count == 2)
         #expect(stderr.split(separator: "\n").map(String.init) == [
-            "{\"file\":\"\(page)\",\"kind\":\"duplicate_id\",\"message\":\"record id suzhou-2020-b1-01 already given by \(page); this one is dropped\"}",
-            "{\"file\":\"\(page)\",\"kind\":\"duplicate_id\",\"message\":\"record id suzhou-2020-b1-02 already given by \(page); this one is dropped\"}",
+            #"{"code":"duplicate_id","location":{"file":""# + page + #""},"message":"record id suzhou-2020-b1-01 already given by "# + page + #"; this one is dropped","severity":"error"}"#,
+            #"{"code":"duplicate_id","location":{"file":""# + page + #""},"message":"record id suzhou-2020-b1-02 already given by "# + page + #"; this one is dropped","severity":"error"}"#,
         ])
     }
 
@@ -141,5 +141,18 @@ func tempDir(_ name: String) throws -> URL {
         #expect(code == 1)
         #expect(stdout.contains("primary — single-label, 46 records, accuracy 0.9783"))
         #expect(stderr == "below floor: primary.accuracy 0.9783 < floor 1.0000\nsandboxlens: 1 score(s) below the floors of \(floors.path)\n")
+    }
+
+    @Test func statsReadsWhatClassifyWrites() throws {
+        // Issue 8: a page without applicants gives "participation": null, which stats read.
+        let page = "Tests/SandboxPipelineTests/Fixtures/regressions/numeral-overflow-count.html"
+        let (code, stdout, _) = try sandboxlens(["classify", page])
+        #expect(code == 0)
+        let records = try tempDir("cli-classified").appendingPathComponent("x.jsonl")
+        try Data(stdout.utf8).write(to: records)
+        let (statsCode, statsOut, statsErr) = try sandboxlens(["stats", "--records", records.path])
+        #expect(statsErr == "")
+        #expect(statsCode == 0)
+        #expect(!statsOut.isEmpty)
     }
 }

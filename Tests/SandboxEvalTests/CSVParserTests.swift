@@ -1,3 +1,4 @@
+import SandboxSchema
 import Testing
 @testable import SandboxEval
 

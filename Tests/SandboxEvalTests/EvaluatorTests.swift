@@ -1,4 +1,5 @@
 import Foundation
+import SandboxSchema
 import Testing
 @testable import SandboxEval
 
@@ -16,18 +17,18 @@ import Testing
     // big_data tp 1, blockchain tp 1, cloud_computing fn 1, rpa fp 1 (support 0, but present);
     // 9 other labels absent. micro: tp 2 fp 1 fn 1 -> P R F1 2/3; macro F1 (1+1+0+0)/4 = 1/2;
     // weighted F1 (1+1+0)/3 = 2/3; exact match: r1 r4 r5 -> 3/5; Hamming: 0+1+1+0+0 = 2 over 5·13 -> 2/65.
-    static func records() -> (gold: [LabelledRecord], predicted: [LabelledRecord]) {
+    static func records() -> (gold: [GoldRecord], predicted: [GoldRecord]) {
         let ids = ["r1", "r2", "r3", "r4", "r5"]
         let gp = ["digital_credit", "digital_credit", "payment", "underlying_technology", "insurtech"]
         let pp = ["digital_credit", "underlying_technology", "payment", "digital_credit", "insurtech"]
         let gt: [Set<String>] = [["big_data"], ["blockchain", "cloud_computing"], [], [], []]
         let pt: [Set<String>] = [["big_data"], ["blockchain"], ["rpa"], [], []]
         let gold = ids.indices.map {
-            LabelledRecord(id: ids[$0], primary: gp[$0], technologies: gt[$0], applicationType: "unstated",
+            GoldRecord(id: ids[$0], primary: gp[$0], technologies: gt[$0], applicationType: "unstated",
                            participation: "financial_institutions_only")
         }
         let predicted = ids.indices.map {
-            LabelledRecord(id: ids[$0], primary: pp[$0], technologies: pt[$0], applicationType: "unstated",
+            GoldRecord(id: ids[$0], primary: pp[$0], technologies: pt[$0], applicationType: "unstated",
                            participation: "financial_institutions_only")
         }
         return (gold, predicted)
@@ -88,9 +89,9 @@ import Testing
     }
 
     @Test func oneSideOnlyAndDuplicateIdsAreReported() {
-        let a = LabelledRecord(id: "a", primary: "payment")
-        let b = LabelledRecord(id: "b", primary: "payment")
-        let c = LabelledRecord(id: "c", primary: "payment")
+        let a = GoldRecord(id: "a", primary: "payment")
+        let b = GoldRecord(id: "b", primary: "payment")
+        let c = GoldRecord(id: "c", primary: "payment")
         let report = Evaluator.evaluate(gold: [a, b, a], predictions: [c, b, c])
         #expect(report.onlyInGold == ["a"])
         #expect(report.onlyInPredictions == ["c"])
@@ -104,7 +105,7 @@ import Testing
     @Test func sameFileOnBothSidesListsItsIssuesOnce() throws {
         let read = try GoldReader.read(data: Data("{\"id\":\"a\"}\n{}\n".utf8), fileName: "g.jsonl")
         let report = Evaluator.evaluate(gold: read, predictions: read)
-        #expect(report.issues == [GoldIssue(file: "g.jsonl", line: 2, message: #"missing "id""#)])
+        #expect(report.issues == [Diagnostic(code: .malformedRecord, file: "g.jsonl", line: 2, message: #"missing "id""#)])
         #expect(report.evaluatedCount == 1 && report.disagreements.isEmpty)
     }
 
@@ -155,9 +156,9 @@ import Testing
     }
 
     @Test func prefixedEvidenceLabelsMatchToo() throws {
-        let gold = LabelledRecord(id: "a", technologies: [])
+        let gold = GoldRecord(id: "a", technologies: [])
         let e = Evidence(label: "technologies:big_data", term: "大数据", field: "body", start: 1, end: 4)
-        let predicted = LabelledRecord(id: "a", technologies: ["big_data"], evidence: [e])
+        let predicted = GoldRecord(id: "a", technologies: ["big_data"], evidence: [e])
         let d = try #require(Evaluator.disagreement(.technologies, gold: gold, predicted: predicted))
         #expect(d.spuriousEvidence == [LabelEvidence(label: "big_data", evidence: [e])])
     }

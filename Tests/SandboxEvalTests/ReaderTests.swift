@@ -1,4 +1,5 @@
 import Foundation
+import SandboxSchema
 import Testing
 @testable import SandboxEval
 
@@ -37,27 +38,29 @@ import Testing
         // A doccano-looking file read as our JSONL: no primary etc., but the id is there.
         let data = Data(#"{"id":"a","text":"t","label":["primary:payment"]}"#.utf8)
         let result = try GoldReader.read(data: data, fileName: "x.jsonl", format: .jsonl)
-        #expect(result.records == [LabelledRecord(id: "a")])
+        #expect(result.records == [GoldRecord(id: "a")])
     }
 
     @Test func malformedJSONLines() throws {
         let result = try GoldReader.read(contentsOf: fixtureURL("malformed.jsonl"))
         let file = fixtureURL("malformed.jsonl").relativePath
         #expect(result.records.map(\.id) == ["beijing-2020-b1-01", "shanghai-2020-b1-02", "chongqing-2021-b2-03"])
-        #expect(result.issues.map(\.line) == [3, 4, 6, 7, 8])
-        #expect(result.issues.allSatisfy { $0.file == file && $0.column == nil })
+        #expect(result.issues.map(\.location.line) == [3, 4, 6, 7, 8])
+        #expect(result.issues.allSatisfy { $0.location.file == file && $0.location.column == nil })
         #expect(result.issues[0].message.hasPrefix("not valid JSON"))
         #expect(result.issues[1].message == #"missing "id""#)
         #expect(result.issues[2].message == #"duplicate id "beijing-2020-b1-01" (first on line 1)"#)
         #expect(result.issues[3].message == #"unknown primary label "lending"; unknown technologies label "quantum""#)
         #expect(result.issues[4].message == "expected a JSON object, found an array")
+        #expect(result.issues.map(\.code) == [.malformedJSON, .malformedRecord, .duplicateID, .unknownLabel, .malformedJSON])
+        #expect(result.issues.allSatisfy { $0.severity == .error })
     }
 
     @Test func malformedCSV() throws {
         let result = try GoldReader.read(data: fixtureData("malformed.csv"), fileName: "malformed.csv")
         #expect(result.records.map(\.id) == ["beijing-2020-b1-01", "shanghai-2020-b1-02", "chongqing-2021-b2-03"])
         #expect(result.records[1].inclusiveMarkers == ["small_micro_enterprises", "inclusive_finance"])
-        let found = result.issues.map { "\($0.file):\($0.line):\($0.column.map(String.init) ?? "-") \($0.message)" }
+        let found = result.issues.map { "\($0.location.file):\($0.location.line ?? 0):\($0.location.column.map(String.init) ?? "-") \($0.message)" }
         #expect(found == [
             #"malformed.csv:3:14 unknown primary label "lending""#,
             "malformed.csv:4:- expected 6 fields, found 5",
@@ -79,14 +82,14 @@ import Testing
     @Test func malformedLabelStudio() throws {
         let result = try GoldReader.read(data: fixtureData("malformed-labelstudio.json"), fileName: "ls.json")
         #expect(result.records == [fixtureRecords[0]])
-        let found = result.issues.map { "\($0.line) \($0.message)" }
+        let found = result.issues.map { "\($0.location.line ?? 0) \($0.message)" }
         #expect(found == [
             "8 no annotation that is not cancelled",
             #"15 choices result has unknown from_name "technology" (expected one of primary, technologies, inclusive_markers, application_type, participation)"#,
             "22 primary has 2 labels (insurtech, payment); it takes one",
             "29 expected a task object, found a string",
         ])
-        #expect(result.issues.allSatisfy { $0.file == "ls.json" })
+        #expect(result.issues.allSatisfy { $0.location.file == "ls.json" })
     }
 
     @Test func labelStudioMustBeAnArray() {
@@ -102,8 +105,8 @@ import Testing
           {"data": {"id": "b"}, "annotations": [{"result": [
         """
         let result = try GoldReader.read(data: Data(text.utf8), fileName: "ls.json", format: .labelStudio)
-        #expect(result.records == [LabelledRecord(id: "a")])
-        #expect(result.issues.map(\.line) == [3, 3])
+        #expect(result.records == [GoldRecord(id: "a")])
+        #expect(result.issues.map(\.location.line) == [3, 3])
         #expect(result.issues[0].message.hasPrefix("not valid JSON"))
         #expect(result.issues[1].message == "JSON array is not closed")
     }
@@ -112,7 +115,7 @@ import Testing
         let result = try GoldReader.read(data: fixtureData("malformed-doccano.jsonl"), fileName: "d.jsonl")
         #expect(result.format == .doccano)
         #expect(result.records == [fixtureRecords[0]])
-        let found = result.issues.map { "\($0.line) \($0.message)" }
+        let found = result.issues.map { "\($0.location.line ?? 0) \($0.message)" }
         #expect(found == [
             #"2 label "payment" has no family prefix (expected e.g. "technologies:big_data")"#,
             #"3 label "technology:big_data" has an unknown family prefix "technology""#,
@@ -126,7 +129,7 @@ import Testing
     @Test func jsonSyntaxErrorsCarryAColumnWhereKnown() throws {
         let text = "{\"a\":\"人民币\",x}\n{\"id\":\"ok\"}\n{\"id\": \"b\", \"primary\": \n"
         let result = try GoldReader.read(data: Data(text.utf8), fileName: "g.jsonl")
-        #expect(result.records == [LabelledRecord(id: "ok")])
+        #expect(result.records == [GoldRecord(id: "ok")])
         #expect(result.issues.map(\.description) == [
             "g.jsonl:1:12: not valid JSON: invalid value",
             "g.jsonl:3: not valid JSON: unexpected end of file during JSON parse",
@@ -141,7 +144,7 @@ import Testing
         {"id": "c", "evidence": "ignored by the gold reader"}
         """
         let result = try GoldReader.read(data: Data(text.utf8), fileName: "g.jsonl")
-        #expect(result.records == [LabelledRecord(id: "c")])
+        #expect(result.records == [GoldRecord(id: "c")])
         #expect(result.issues.map(\.message) == [
             #""technologies" must be an array of strings, found a string"#,
             #""primary" must be a string or null, found an array"#,
@@ -162,21 +165,24 @@ import Testing
         #expect(result.records[2].evidence == [])
     }
 
-    @Test func malformedPredictions() {
-        let text = """
-        {"id": "a", "primary": "payment", "evidence": [{"label": "payment", "term": "支付", "field": "body", "start": "1", "end": 3}]}
-        {"id": "b", "primary": "paying"}
-        {"id": "c", "evidence": [{"label": "payment", "term": "支付", "field": "body", "start": 1, "end": 3, "negated": "no"}]}
-        {"id": "d"}
-        {"id": "d"}
-        """
+    @Test func malformedPredictions() throws {
+        // Line 3 of the fixture is a whole exported record; each line below breaks it once.
+        let good = try String(contentsOf: fixtureURL("predictions.jsonl"), encoding: .utf8).split(separator: "\n")[2]
+        func with(_ old: String, _ new: String) -> String { good.replacingOccurrences(of: old, with: new) }
+        let text = [
+            with(#""evidence":[]"#, #""evidence":[{"label":"payment","term":"支付","field":"body","start":"1","end":3}]"#),
+            with(#""primary":"insurtech""#, #""primary":"paying""#),
+            with(#""city":"xiamen","#, ""),
+            String(good),
+            String(good),
+        ].joined(separator: "\n")
         let result = PredictionReader.read(data: Data(text.utf8), fileName: "records.jsonl")
-        #expect(result.records.map(\.id) == ["d"])
+        #expect(result.records.map(\.id) == ["xiamen-2021-b1-01"])
         #expect(result.issues.map(\.description) == [
-            "records.jsonl:1: evidence[0].start must be an integer",
-            #"records.jsonl:2: unknown primary label "paying""#,
-            "records.jsonl:3: evidence[0].negated must be a boolean",
-            #"records.jsonl:5: duplicate id "d" (first on line 4)"#,
+            #"records.jsonl:1: "evidence.0.start": expected Int"#,
+            #"records.jsonl:2: "primary": Cannot initialize Category from invalid String value paying"#,
+            #"records.jsonl:3: missing key "city""#,
+            #"records.jsonl:5: duplicate id "xiamen-2021-b1-01" (first on line 4)"#,
         ])
     }
 
@@ -191,13 +197,13 @@ import Testing
     }
 
     @Test func recordRoundTripsThroughCodable() throws {
-        let record = LabelledRecord(
+        let record = GoldRecord(
             id: "a", primary: "payment", technologies: ["rpa", "big_data"],
             evidence: [Evidence(label: "rpa", term: "RPA", field: "body", start: 0, end: 3)])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(record), as: UTF8.self)
         #expect(json == #"{"application_type":null,"evidence":[{"end":3,"field":"body","label":"rpa","negated":false,"start":0,"term":"RPA"}],"id":"a","inclusive_markers":[],"participation":null,"primary":"payment","technologies":["big_data","rpa"]}"#)
-        #expect(try JSONDecoder().decode(LabelledRecord.self, from: Data(json.utf8)) == record)
+        #expect(try JSONDecoder().decode(GoldRecord.self, from: Data(json.utf8)) == record)
     }
 }

@@ -1,8 +1,16 @@
 import Foundation
+import SandboxSchema
 import Testing
 @testable import SandboxEval
 
 @Suite struct RenderingTests {
+    @Test func evidenceNamesItsSection() {
+        let e = [Evidence(label: "big_data", term: "大数据", field: .riskControl, section: 2, start: 1, end: 4),
+                 Evidence(label: "big_data", term: "大数据", field: .name, start: 0, end: 3)]
+        #expect(EvaluationReport.describe(e, none: "no evidence", prefix: "evidence")
+                == "  evidence: \"大数据\" risk_control#2[1-4]; \"大数据\" name[0-3]")
+    }
+
     static func report() throws -> EvaluationReport {
         let gold = try GoldReader.read(contentsOf: fixtureURL("gold.jsonl"))
         var predictions = try PredictionReader.read(contentsOf: fixtureURL("predictions.jsonl"))

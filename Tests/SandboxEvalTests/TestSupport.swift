@@ -1,4 +1,5 @@
 import Foundation
+import SandboxSchema
 import Testing
 @testable import SandboxEval
 
@@ -20,15 +21,15 @@ func close(_ a: Double?, _ b: Double, tolerance: Double = 1e-9) -> Bool {
 }
 
 /// The three records every gold fixture holds, in file order.
-let fixtureRecords: [LabelledRecord] = [
-    LabelledRecord(
+let fixtureRecords: [GoldRecord] = [
+    GoldRecord(
         id: "beijing-2020-b1-01", primary: "digital_credit", technologies: ["blockchain", "internet_of_things"],
         inclusiveMarkers: [], applicationType: "unstated", participation: "financial_institutions_only"),
-    LabelledRecord(
+    GoldRecord(
         id: "shanghai-2020-b1-02", primary: "payment", technologies: [],
         inclusiveMarkers: ["small_micro_enterprises", "inclusive_finance"], applicationType: "financial_service",
         participation: "joint_with_technology_company"),
-    LabelledRecord(
+    GoldRecord(
         id: "chongqing-2021-b2-03", primary: "underlying_technology",
         technologies: ["privacy_computing", "big_data", "artificial_intelligence"], inclusiveMarkers: ["agriculture_rural"],
         applicationType: "technology_product", participation: "joint_with_technology_company"),

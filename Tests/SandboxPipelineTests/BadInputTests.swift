@@ -1,6 +1,7 @@
 import Foundation
 import SandboxExport
 import SandboxPipeline
+import SandboxSchema
 import Testing
 
 /// One batch holding a good page and one fixture per bad-input class (issue 5): the run
@@ -34,15 +35,14 @@ import Testing
 
     @Test func everyFailureIsOnePreciseError() {
         #expect(Self.result.errors == [
-            ErrorEntry(file: "broken-markup.html", kind: "missing_name", message: "application 3 (line 12) has no name; skipped, its siblings are kept"),
-            ErrorEntry(file: "empty.html", kind: "empty", message: "empty file"),
-            ErrorEntry(file: "folder.html", kind: "unreadable", message: "is a directory, not a file"),
-            ErrorEntry(file: "huge.html", kind: "too_large", message: "file is 20000 bytes, over the limit of 10000 bytes"),
-            ErrorEntry(file: "no-metadata.html", kind: "missing_metadata",
-                       message: "cannot build record ids: missing place (no gazetteer name in title or header), batch (no 首批/第N批/Nth batch), announcement date"),
-            ErrorEntry(file: "renamed-pdf.html", kind: "binary", message: "not HTML: PDF signature"),
-            ErrorEntry(file: "renamed-png.html", kind: "binary", message: "not HTML: PNG signature"),
-            ErrorEntry(file: "renamed-zip.html", kind: "binary", message: "not HTML: ZIP signature"),
+            Diagnostic(code: "missing_name", file: "broken-markup.html", message: "application 3 (line 12) has no name; skipped, its siblings are kept"),
+            Diagnostic(code: "empty", file: "empty.html", message: "empty file"),
+            Diagnostic(code: "unreadable", file: "folder.html", message: "is a directory, not a file"),
+            Diagnostic(code: "too_large", file: "huge.html", message: "file is 20000 bytes, over the limit of 10000 bytes"),
+            Diagnostic(code: "missing_metadata", file: "no-metadata.html", message: "cannot build record ids: missing place (no gazetteer name in title or header), batch (no 首批/第N批/Nth batch), announcement date"),
+            Diagnostic(code: "binary", file: "renamed-pdf.html", message: "not HTML: PDF signature"),
+            Diagnostic(code: "binary", file: "renamed-png.html", message: "not HTML: PNG signature"),
+            Diagnostic(code: "binary", file: "renamed-zip.html", message: "not HTML: ZIP signature"),
         ])
     }
 
@@ -54,8 +54,8 @@ import Testing
             "suzhou-2020-b3-01", "suzhou-2020-b3-02", "suzhou-2020-b4-01", "suzhou-2020-b4-02",
         ])
         // The good page's records are exactly those of the real corpus run.
-        let good = Self.result.records.filter { $0.city == "beijing" }.map { [$0.primary] + $0.technologies }
-        let reference = CorpusLabelsTests.result.records.filter { $0.id.hasPrefix("beijing-2020-b1") }.map { [$0.primary] + $0.technologies }
+        let good = Self.result.records.filter { $0.city == "beijing" }.map { [$0.primary.rawValue] + $0.technologies.map(\.rawValue) }
+        let reference = CorpusLabelsTests.result.records.filter { $0.id.hasPrefix("beijing-2020-b1") }.map { [$0.primary.rawValue] + $0.technologies.map(\.rawValue) }
         #expect(good == reference)
     }
 
@@ -170,7 +170,7 @@ extension AtomicOutputTests {
         let out = AtomicOutput(directory: dir)
         try out.write([("records.jsonl", Data("old\n".utf8)), ("run.json", Data("{}\n".utf8))])
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("errors.jsonl"), withIntermediateDirectories: false)
-        #expect(throws: ExportError(path: dir.appendingPathComponent("errors.jsonl").path, message: "is a folder; cannot replace it with a file")) {
+        #expect(throws: ExportError.write(path: dir.appendingPathComponent("errors.jsonl").path, message: "is a folder; cannot replace it with a file")) {
             try out.write([("records.jsonl", Data("new\n".utf8)), ("errors.jsonl", Data()), ("run.json", Data("{\"new\":1}\n".utf8))])
         }
         #expect(try String(contentsOf: dir.appendingPathComponent("records.jsonl"), encoding: .utf8) == "old\n")

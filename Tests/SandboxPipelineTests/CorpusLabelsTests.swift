@@ -1,6 +1,7 @@
 import Foundation
 import SandboxExport
 import SandboxPipeline
+import SandboxSchema
 import Testing
 
 /// Exact labels of real corpus applications (values from ../shared/gold/dev.jsonl).

@@ -1,17 +1,28 @@
 import SandboxEval
 import SandboxLexicon
 import SandboxStats
+import SandboxSchema
 import Testing
 
-/// The label ids of LABELS.md are written once in SandboxLexicon.LabelScheme; the stats
-/// module keeps display names beside its own copy of the ids and the evaluation module
-/// groups them by family. Neither may drift from the contract.
+/// The label ids of LABELS.md are written once, as SandboxSchema's types; the lexicon's
+/// string lists, the statistics' orders and evaluation's families are derived from them,
+/// and the lexicon files label with exactly those ids.
 @Suite struct LabelContractTests {
-    @Test func statsAndEvalUseTheContractIDs() {
-        #expect(Labels.primaries.map(\.id) == SandboxLexicon.LabelScheme.categories)
-        #expect(Labels.technologies.map(\.id) == SandboxLexicon.LabelScheme.technologies)
-        #expect(Labels.inclusiveMarkers.map(\.id) == SandboxLexicon.LabelScheme.inclusiveMarkers)
-        #expect(Labels.others.map(\.id) == SandboxLexicon.LabelScheme.applicationTypes + SandboxLexicon.LabelScheme.participations)
-        #expect(SandboxEval.LabelScheme.technologies == SandboxLexicon.LabelScheme.technologies)
+    @Test func everyModuleUsesTheSchemaIDs() {
+        #expect(SandboxLexicon.LabelScheme.categories == Category.ids)
+        #expect(Labels.primaries.map(\.id) == Category.ids)
+        #expect(Labels.technologies.map(\.id) == Technology.ids)
+        #expect(Labels.inclusiveMarkers.map(\.id) == InclusiveMarker.ids)
+        #expect(Labels.others.map(\.id) == ApplicationType.ids + Participation.ids)
+        #expect(SandboxEval.LabelScheme.technologies == Technology.ids)
+        #expect(ScoredFamily.participation.labels == ["financial_institutions_only", "joint_with_technology_company"])
+    }
+
+    @Test func theLexiconFilesLabelWithTheSchemaIDs() {
+        let lexicons = projectPipeline.lexicons
+        #expect(Set(lexicons.lexicon(.categories).labels.map(\.id)) == Set(Category.ids))
+        #expect(Set(lexicons.lexicon(.technologies).labels.map(\.id)) == Set(Technology.ids))
+        #expect(Set(lexicons.lexicon(.inclusiveMarkers).labels.map(\.id)) == Set(InclusiveMarker.ids))
+        #expect(Set(lexicons.lexicon(.applicantKinds).labels.map(\.id)).isSubset(of: Set(ApplicantKind.ids)))
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import SandboxExport
+import SandboxSchema
 import SandboxPipeline
 
 /// The folder beside the repository that holds the shared material (`../shared`).
@@ -28,8 +28,8 @@ private struct Shape: Equatable, CustomStringConvertible {
         name = folded(r.name)
         nameEn = r.nameEn ?? "-"
         applicants = r.applicants.map { folded($0.name) }.joined(separator: "、")
-        type = r.applicationType
-        labels = "\(r.primary) \(r.technologies) \(r.inclusiveMarkers) \(r.participation ?? "-")"
+        type = r.applicationType.rawValue
+        labels = "\(r.primary.rawValue) \(r.technologies.map(\.rawValue)) \(r.inclusiveMarkers.map(\.rawValue)) \(r.participation?.rawValue ?? "-")"
     }
     var description: String { "\(name) | \(nameEn) | \(applicants) | \(type) | \(labels)" }
 }
@@ -109,9 +109,9 @@ private let corpusRecords: [String: LabelledRecord] = {
             #expect(r.id == x.id)
             #expect(folded(r.name) == x.name)
             #expect(r.applicants.map { folded($0.name) } == x.applicants)
-            #expect(r.technologies.sorted() == x.technologies.sorted())
-            #expect(r.inclusiveMarkers.sorted() == x.inclusive_markers.sorted())
-            #expect(r.participation == x.participation)
+            #expect(r.technologies.map(\.rawValue).sorted() == x.technologies.sorted())
+            #expect(r.inclusiveMarkers.map(\.rawValue).sorted() == x.inclusive_markers.sorted())
+            #expect(r.participation?.rawValue == x.participation)
         }
     }
 
@@ -123,7 +123,7 @@ private let corpusRecords: [String: LabelledRecord] = {
         #expect(got.map(\.name) == e.records.map(\.name))
         #expect(got.map { $0.nameEn } == e.records.map(\.name_en))
         #expect(got.map { $0.applicants.map(\.name) } == e.records.map(\.applicants))
-        #expect(got.map(\.applicationType) == e.records.map { $0.application_type ?? "unstated" })
+        #expect(got.map(\.applicationType.rawValue) == e.records.map { $0.application_type ?? "unstated" })
     }
 
     /// Labels agree with the blind writer's on 26 of 27 records. The one that does not:
@@ -136,8 +136,9 @@ private let corpusRecords: [String: LabelledRecord] = {
             let got = projectPipeline.process(fileAt: folder.appendingPathComponent(e.file), name: e.file).records
             for (r, x) in zip(got, e.records) {
                 total += 1
-                if r.technologies.sorted() != x.technologies.sorted() || r.inclusiveMarkers.sorted() != x.inclusive_markers.sorted()
-                    || r.participation != x.participation { disagreeing.append(r.id) }
+                if r.technologies.map(\.rawValue).sorted() != x.technologies.sorted()
+                    || r.inclusiveMarkers.map(\.rawValue).sorted() != x.inclusive_markers.sorted()
+                    || r.participation?.rawValue != x.participation { disagreeing.append(r.id) }
             }
         }
         #expect(total == 27)

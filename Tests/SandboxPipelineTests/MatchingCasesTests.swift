@@ -1,6 +1,7 @@
 import Foundation
 import SandboxClassify
 import SandboxIngest
+import SandboxSchema
 import Testing
 
 /// One case of ../shared/cases/matching.jsonl (copied to Fixtures/).

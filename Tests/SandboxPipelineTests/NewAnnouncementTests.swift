@@ -1,5 +1,6 @@
 import Foundation
 import SandboxPipeline
+import SandboxSchema
 import Testing
 
 /// A page written for this test, not from the corpus, in other words than the corpus

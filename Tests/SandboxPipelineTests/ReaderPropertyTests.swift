@@ -110,7 +110,7 @@ struct SplitMix: RandomNumberGenerator {
         #expect(records.map(\.id) == ["beijing-2020-b1-01", "beijing-2020-b1-02", "beijing-2020-b1-03"], "\(html)")
         #expect(records.map(\.name) == Self.apps.map(\.name), "\(html)")
         #expect(records.map { $0.applicants.map(\.name) } == Self.apps.map(\.applicants), "\(html)")
-        #expect(records.map(\.applicationType) == ["financial_service", "technology_product", "financial_service"], "\(html)")
+        #expect(records.map(\.applicationType.rawValue) == ["financial_service", "technology_product", "financial_service"], "\(html)")
         #expect(records.map { $0.sections.map(\.text).joined() } == Self.apps.map { $0.function + $0.risk }, "\(html)")
     }
 }

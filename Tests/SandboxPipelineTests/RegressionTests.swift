@@ -1,6 +1,7 @@
 import Foundation
 import SandboxExport
 import SandboxPipeline
+import SandboxSchema
 import Testing
 
 /// Inputs that once crashed the tool or lost data silently (found by a tester breaking it
@@ -26,8 +27,7 @@ import Testing
         #expect(count.records.map(\.name) == ["测试应用"])
         // 第一…一批 (20 一) in the title: no batch, so no ids — a clear error, not a crash.
         let batch = process("numeral-overflow-batch.html")
-        #expect(batch.errors == [ErrorEntry(file: "numeral-overflow-batch.html", kind: "missing_metadata",
-                                            message: "cannot build record ids: missing batch (no 首批/第N批/Nth batch)")])
+        #expect(batch.errors == [Diagnostic(code: "missing_metadata", file: "numeral-overflow-batch.html", message: "cannot build record ids: missing batch (no 首批/第N批/Nth batch)")])
     }
 
     @Test func wordEmptyParagraphTagsInsideASentenceDoNotCutIt() {
@@ -41,8 +41,7 @@ import Testing
     @Test func contentBeyondLibxml2sDepthLimitIsAnErrorNotSilence() {
         let r = process("min-deep-256.html")
         #expect(r.records.isEmpty)
-        #expect(r.errors == [ErrorEntry(file: "min-deep-256.html", kind: "parse",
-            message: "no application read: libxml2 stopped reading part of the page (Excessive depth in document: 256 use XML_PARSE_HUGE option)")])
+        #expect(r.errors == [Diagnostic(code: "parse", file: "min-deep-256.html", message: "no application read: libxml2 stopped reading part of the page (Excessive depth in document: 256 use XML_PARSE_HUGE option)")])
     }
 
     @Test func fullWidthDigitsInTheDate() {
@@ -75,7 +74,7 @@ import Testing
         let trailing = process("trailing-heading.html")
         #expect(trailing.records.map(\.name) == ["微捷贷产品"])
         #expect(trailing.records.first?.sections.map(\.text) == ["线上信用贷款。"])
-        #expect(trailing.records.first?.warnings == ["non_application_heading: line 7: '联系方式' has no application fields after it; its text is not part of any application"])
+        #expect(trailing.records.first?.warnings.map(\.description) == ["non_application_heading: line 7: '联系方式' has no application fields after it; its text is not part of any application"])
         let twoLists = process("two-lists-min.html")
         #expect(twoLists.records.map(\.name) == ["微捷贷产品", "手机POS创新应用"])
     }

@@ -2,6 +2,7 @@ import Foundation
 import SandboxIngest
 import SandboxLexicon
 import SandboxStats
+import SandboxSchema
 import Testing
 
 /// The HTML report of the committed dataset, parsed with libxml2's HTML parser (the
@@ -33,7 +34,7 @@ import Testing
         // lexicon change that moves a label does not break this structural test).
         let tech = bars(root, chart: "technology_mentions")
         #expect(tech.map(\.label) == SandboxLexicon.LabelScheme.technologies)
-        #expect(tech.map(\.value) == SandboxLexicon.LabelScheme.technologies.map { t in records.filter { $0.technologies.contains(t) }.count })
+        #expect(tech.map(\.value) == SandboxLexicon.LabelScheme.technologies.map { t in records.filter { $0.technologies.map(\.rawValue).contains(t) }.count })
 
         // Primary categories per city: stacked segments add up to every record, per city.
         let stacked = bars(root, chart: "primary_by_city")
@@ -59,7 +60,7 @@ import Testing
         #expect(rows["city_beijing"]?.explanation == "Beijing 17 of 22: batch 3 (5) not in corpus (no public list found)")
         #expect(rows["city_shanghai"]?.explanation == nil)
         // Beijing's blockchain count per batch: batch 3 is not in the corpus.
-        let blockchain = [1, 2, 3].map { b in records.filter { $0.city == "beijing" && $0.batch == b && $0.technologies.contains("blockchain") }.count }
+        let blockchain = [1, 2, 3].map { b in records.filter { $0.city == "beijing" && $0.batch == b && $0.technologies.contains(.blockchain) }.count }
         #expect(rows["beijing_blockchain_by_batch"]?.cells.map(\.ours) == blockchain)
         #expect(blockchain[2] == 0)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxSchema
 import SandboxPipeline
 
 /// The repository root (three levels above this file).
@@ -9,3 +10,11 @@ let projectPipeline: Pipeline = {
     do { return try Pipeline(lexiconDirectory: repositoryRoot.appendingPathComponent("Lexicons")) }
     catch { fatalError("Lexicons/ failed to load: \(error)") }
 }()
+
+// Test-only comparisons of typed labels with the LABELS.md id strings the assertions spell.
+func == <L: SchemaLabel>(lhs: L, rhs: String) -> Bool { lhs.rawValue == rhs }
+func == <L: SchemaLabel>(lhs: L?, rhs: String?) -> Bool { lhs?.rawValue == rhs }
+func == <L: SchemaLabel>(lhs: [L], rhs: [String]) -> Bool { lhs.map(\.rawValue) == rhs }
+func == <L: SchemaLabel>(lhs: [[L]], rhs: [[String]]) -> Bool { lhs.map { $0.map(\.rawValue) } == rhs }
+func == <L: SchemaLabel>(lhs: [L?], rhs: [String?]) -> Bool { lhs.map { $0?.rawValue } == rhs }
+func == (lhs: [RecordWarning], rhs: [String]) -> Bool { lhs.map(\.description) == rhs }

@@ -1,9 +1,10 @@
 import Foundation
+import SandboxSchema
 import Testing
 @testable import SandboxStats
 
 @Suite struct CrossTabTests {
-    let records: [SandboxRecord]
+    let records: [LabelledRecord]
     init() throws { records = try Fixture.small() }
 
     @Test func cityByPrimary() {
@@ -46,12 +47,19 @@ import Testing
         #expect(s.table().rows.last == ["all", "8", "4", "50.0%"])
     }
 
-    @Test func unknownIdsAreKeptAfterKnownOnes() {
-        let r = [SandboxRecord(id: "a", city: "lanzhou", batch: 1, primary: "crowdfunding", technologies: ["quantum"]),
-                 SandboxRecord(id: "b", city: "beijing", batch: 1, primary: "payment")]
+    @Test func unknownCitiesAreKeptAfterKnownOnes() {
+        let r = [record(id: "a", city: "lanzhou", batch: 1, primary: "insurtech"),
+                 record(id: "b", city: "beijing", batch: 1, primary: "payment")]
         let t = CrossTabs.cityByPrimary(r)
         #expect(t.rowKeys == ["beijing", "lanzhou"])
-        #expect(t.columnKeys.last == "crowdfunding")
-        #expect(CrossTabs.cityByTechnology(r).columnKeys.last == "quantum")
+        #expect(t.columnKeys == Category.ids)
+    }
+
+    @Test func unknownLabelIdIsAMalformedLine() throws {
+        let line = try String(decoding: JSONLinesWriter.encode([record(id: "a", city: "a", batch: 1, primary: "payment")]), as: UTF8.self)
+            .replacingOccurrences(of: #""primary":"payment""#, with: #""primary":"crowdfunding""#)
+        #expect(throws: StatsError.invalidRecord(Diagnostic(code: .malformedRecord, file: "r.jsonl", line: 1, message: "\"primary\": Cannot initialize Category from invalid String value crowdfunding"))) {
+            try RecordsLoader.parse(Data(line.utf8), path: "r.jsonl")
+        }
     }
 }

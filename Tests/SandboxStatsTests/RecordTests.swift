@@ -1,4 +1,5 @@
 import Foundation
+import SandboxSchema
 import Testing
 @testable import SandboxStats
 
@@ -16,21 +17,22 @@ import Testing
 
     @Test func malformedLineNamesFileAndLine() {
         let url = Fixture.url("malformed.jsonl")
-        #expect(throws: StatsError.malformedLine(path: url.path, line: 2, reason: "\"batch\": expected Int")) {
+        #expect(throws: StatsError.invalidRecord(Diagnostic(code: .malformedRecord, file: url.path, line: 2, message: "\"batch\": expected Int"))) {
             try RecordsLoader.load(from: url)
         }
     }
 
-    @Test func badJSONAndMissingKey() {
-        let good = #"{"id":"x-1","city":"x","batch":1,"primary":"payment","technologies":[],"inclusive_markers":[],"inclusive":false,"application_type":"unstated","participation":"financial_institutions_only"}"#
-        #expect(throws: StatsError.malformedLine(path: "r.jsonl", line: 3, reason: "not valid JSON")) {
+    @Test func badJSONAndMissingKey() throws {
+        let good = String(decoding: try JSONLinesWriter.encode([record(id: "x-1", city: "x", batch: 1, primary: "payment")]), as: UTF8.self)
+            .trimmingCharacters(in: .newlines)
+        #expect(throws: StatsError.invalidRecord(Diagnostic(code: .malformedJSON, file: "r.jsonl", line: 3, message: "not valid JSON"))) {
             try RecordsLoader.parse(Data("\(good)\n\n{oops\n".utf8), path: "r.jsonl")
         }
         let noCity = good.replacingOccurrences(of: #""city":"x","#, with: "")
-        #expect(throws: StatsError.malformedLine(path: "r.jsonl", line: 1, reason: "missing key \"city\"")) {
+        #expect(throws: StatsError.invalidRecord(Diagnostic(code: .malformedRecord, file: "r.jsonl", line: 1, message: "missing key \"city\""))) {
             try RecordsLoader.parse(Data(noCity.utf8), path: "r.jsonl")
         }
-        #expect(throws: StatsError.duplicateID(path: "r.jsonl", line: 2, id: "x-1", firstLine: 1)) {
+        #expect(throws: StatsError.invalidRecord(Diagnostic(code: .duplicateID, file: "r.jsonl", line: 2, message: #"duplicate id "x-1" (first on line 1)"#))) {
             try RecordsLoader.parse(Data("\(good)\n\(good)\n".utf8), path: "r.jsonl")
         }
     }
@@ -45,12 +47,12 @@ import Testing
     }
 
     @Test func errorDescriptionHasFileAndLine() {
-        #expect(StatsError.malformedLine(path: "Output/records.jsonl", line: 7, reason: "not valid JSON").description
+        #expect(StatsError.invalidRecord(Diagnostic(code: .malformedJSON, file: "Output/records.jsonl", line: 7, message: "not valid JSON")).description
                 == "Output/records.jsonl:7: malformed record: not valid JSON")
     }
 
     @Test(arguments: [("2020-01-14", "2020-01"), ("2020-12", "2020-12"), ("14/01/2020", "unknown"), ("", "unknown")])
     func month(announced: String, expected: String) {
-        #expect(SandboxRecord(id: "x", city: "x", batch: 1, announced: announced, primary: "payment").month == expected)
+        #expect(record(id: "x", city: "x", batch: 1, announced: announced, primary: "payment").month == expected)
     }
 }

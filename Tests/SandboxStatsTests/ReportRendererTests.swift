@@ -1,5 +1,6 @@
 import Foundation
 import FoundationXML
+import SandboxSchema
 import Testing
 @testable import SandboxStats
 
@@ -37,7 +38,7 @@ import Testing
         }
     }
 
-    let records: [SandboxRecord]
+    let records: [LabelledRecord]
     let html: String
     init() throws {
         records = try Fixture.small()

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxSchema
 import Testing
 @testable import SandboxStats
 
@@ -65,7 +66,7 @@ import Testing
     }
 
     @Test func noExplanationWhenEqual() {
-        let r = SandboxRecord(id: "shenzhen-2020-b1-01", city: "shenzhen", batch: 1, primary: "payment")
+        let r = record(id: "shenzhen-2020-b1-01", city: "shenzhen", batch: 1, primary: "payment")
         let records = (1...4).map { i in var x = r; x.id = "shenzhen-2020-b1-0\(i)"; return x }
         let figure = PublishedFigure(id: "sz", group: "table", label: .init(en: "Shenzhen"), published: [4],
                                      definition: .init(kind: .count, filter: .init(city: "shenzhen")), note: nil)
@@ -74,7 +75,7 @@ import Testing
     }
 
     @Test func oursExceedingPublishedIsSaid() {
-        let records = (1...3).map { SandboxRecord(id: "x-\($0)", city: "x", batch: 1, primary: "payment") }
+        let records = (1...3).map { record(id: "x-\($0)", city: "x", batch: 1, primary: "payment") }
         let figure = PublishedFigure(id: "x", group: "table", label: .init(en: "X"), published: [2],
                                      definition: .init(kind: .count, filter: .init(city: "x")), note: nil)
         let row = Stats.evaluate(figure, records: records, coverage: Coverage(year: 2020, source: "", entries: []))

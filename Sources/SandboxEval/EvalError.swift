@@ -1,38 +1,7 @@
-/// A problem with one line (or one task) of an input file. The offending line was
-/// skipped; the rest of the file was still read.
-///
-/// `line` is 1-based (physical lines, counting `\n`). `column`, when known, is the 1-based
-/// column in Unicode scalars on that line: CSV issues always have it; JSON Lines issues have
-/// it for syntax errors whose position the JSON parser reports; other JSON issues (and
-/// Label Studio tasks, which span lines) leave it `nil`. Used for gold files and
-/// prediction files alike.
-public struct GoldIssue: Codable, Sendable, Hashable, CustomStringConvertible {
-    /// File name as given to the reader (used only in messages).
-    public var file: String
-    /// 1-based line number where the problem record starts.
-    public var line: Int
-    /// 1-based column (Unicode scalars), when the reader can tell.
-    public var column: Int?
-    /// What is wrong, in one sentence.
-    public var message: String
-
-    /// Memberwise initialiser.
-    public init(file: String, line: Int, column: Int? = nil, message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
-    /// `file:line[:column]: message`, the shape compilers use, so editors can jump to it.
-    public var description: String {
-        if let column { return "\(file):\(line):\(column): \(message)" }
-        return "\(file):\(line): \(message)"
-    }
-}
+import SandboxSchema
 
 /// Errors that stop a whole file from being read or used. Line-level problems are not
-/// errors but ``GoldIssue``s.
+/// errors but ``SandboxSchema/Diagnostic``s (see ``ReadResult/issues``).
 public enum EvalError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be read (missing, permissions, not UTF-8 where text is required).
     case unreadable(file: String, reason: String)

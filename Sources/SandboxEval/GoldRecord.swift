@@ -1,42 +1,7 @@
-/// One piece of evidence a prediction carries for a label: the term that matched, where.
-///
-/// Shape in `records.jsonl`: `{"label","term","field","start","end","negated"}`.
-/// `start` and `end` are offsets in **Unicode scalars** into the text of `field` (e.g.
-/// `name`, `body`); this module carries them and never interprets them (the pipeline's
-/// convention, half-open `[start, end)`, applies). `negated` is `true` when the match sat
-/// under a negation ("不涉及…") and therefore did *not* produce the label.
-public struct Evidence: Codable, Sendable, Hashable {
-    /// Label id the evidence is for (a bare id such as `big_data`; a family-prefixed id
-    /// such as `technologies:big_data` is also recognised when matching evidence to labels).
-    public var label: String
-    /// The matched term as it appears in the text.
-    public var term: String
-    /// Name of the record field whose text was matched.
-    public var field: String
-    /// Start offset in Unicode scalars into the field text.
-    public var start: Int
-    /// End offset in Unicode scalars into the field text.
-    public var end: Int
-    /// `true` when the match was negated and so did not yield the label.
-    public var negated: Bool
+import SandboxSchema
 
-    /// Memberwise initialiser; `negated` defaults to `false`.
-    public init(label: String, term: String, field: String, start: Int, end: Int, negated: Bool = false) {
-        self.label = label
-        self.term = term
-        self.field = field
-        self.start = start
-        self.end = end
-        self.negated = negated
-    }
-
-    /// `true` when this evidence is for `label` of `family`, written bare or prefixed.
-    func isFor(_ label: String, in family: LabelFamily) -> Bool {
-        self.label == label || self.label == "\(family.rawValue):\(label)"
-    }
-}
-
-/// The evaluated fields of one record — a gold annotation or a pipeline prediction.
+/// The scored fields of one record — a gold annotation, or a pipeline prediction taken
+/// from an exported ``SandboxSchema/LabelledRecord`` (``init(_:)``).
 ///
 /// Records join on `id` (`<city>-<year>-b<batch>-<NN>`, LABELS.md §5). Single-label
 /// families are `String?` (`nil` = no value given); multi-label families are sets
@@ -45,7 +10,7 @@ public struct Evidence: Codable, Sendable, Hashable {
 /// Codable shape: the LABELS.md §5 keys (`id`, `primary`, `technologies`,
 /// `inclusive_markers`, `application_type`, `participation`, optional `evidence`); sets are
 /// encoded as sorted arrays, and missing or `null` keys decode as `nil` / empty.
-public struct LabelledRecord: Codable, Sendable, Hashable {
+public struct GoldRecord: Codable, Sendable, Hashable {
     /// Record id, the join key.
     public var id: String
     /// Business category id (LabelScheme.primary), or `nil`.
@@ -80,8 +45,15 @@ public struct LabelledRecord: Codable, Sendable, Hashable {
         self.evidence = evidence
     }
 
+    /// The scored fields of an exported record (evidence included), ids as strings.
+    public init(_ record: LabelledRecord) {
+        self.init(id: record.id, primary: record.primary.rawValue, technologies: Set(record.technologies.map(\.rawValue)),
+                  inclusiveMarkers: Set(record.inclusiveMarkers.map(\.rawValue)), applicationType: record.applicationType.rawValue,
+                  participation: record.participation?.rawValue, evidence: record.evidence)
+    }
+
     /// The labels of `family` as a set (0 or 1 element for single-label families).
-    public func labels(for family: LabelFamily) -> Set<String> {
+    public func labels(for family: ScoredFamily) -> Set<String> {
         switch family {
         case .primary: return primary.map { [$0] } ?? []
         case .technologies: return technologies
@@ -92,7 +64,7 @@ public struct LabelledRecord: Codable, Sendable, Hashable {
     }
 
     /// The value of a single-label family (`nil` for multi-label families or no value).
-    public func singleLabel(for family: LabelFamily) -> String? {
+    public func singleLabel(for family: ScoredFamily) -> String? {
         switch family {
         case .primary: return primary
         case .applicationType: return applicationType
@@ -103,7 +75,7 @@ public struct LabelledRecord: Codable, Sendable, Hashable {
 
     /// Sets the labels of `family`; for a single-label family the set must hold at most one
     /// id (an arbitrary one is kept otherwise — readers reject such input before this).
-    mutating func setLabels(_ labels: Set<String>, for family: LabelFamily) {
+    mutating func setLabels(_ labels: Set<String>, for family: ScoredFamily) {
         switch family {
         case .primary: primary = labels.min()
         case .technologies: technologies = labels

@@ -1,0 +1,42 @@
+import Foundation
+import SandboxSchema
+
+/// Serialisations of labelled records. Output is deterministic: sorted JSON keys, records
+/// in the order given (the pipeline sorts them by id), UTF-8 without BOM.
+public enum RecordFormat {
+    /// One compact JSON object per line (``JSONLinesWriter``).
+    /// - Throws: `EncodingError` if a value cannot be encoded (non-finite number).
+    public static func jsonLines<T: Encodable>(_ items: [T]) throws -> Data {
+        try JSONLinesWriter.encode(items)
+    }
+
+    /// CSV columns, in order.
+    public static let csvColumns = [
+        "id", "city", "batch", "announced", "position", "name", "name_en", "applicants", "applicant_kinds",
+        "applicants_truncated", "application_type", "participation", "primary", "secondary", "technologies",
+        "inclusive_markers", "inclusive", "evidence", "warnings", "source_file", "source_sha256",
+        "declared_encoding", "used_encoding",
+    ]
+
+    /// RFC 4180 CSV (``CSV``), one row per record, `\r\n` line ends, list fields joined with
+    /// `;`, evidence written as `label=term@field#section[start-end]` (negated ones prefixed
+    /// `!`), warnings as `code: message`.
+    public static func csv(_ records: [LabelledRecord]) -> Data {
+        var rows: [[String]] = [csvColumns]
+        for r in records {
+            let evidence = r.evidence.map { e in
+                "\(e.negated ? "!" : "")\(e.label)=\(e.term)@\(e.field)\(e.section.map { "#\($0)" } ?? "")[\(e.start)-\(e.end)]"
+            }
+            rows.append([
+                r.id, r.city, String(r.batch), r.announced, String(r.position), r.name, r.nameEn ?? "",
+                r.applicants.map(\.name).joined(separator: ";"), r.applicants.map(\.kind.rawValue).joined(separator: ";"),
+                r.applicantsTruncated ? "true" : "false", r.applicationType.rawValue, r.participation?.rawValue ?? "",
+                r.primary.rawValue, r.secondary?.rawValue ?? "", r.technologies.map(\.rawValue).joined(separator: ";"),
+                r.inclusiveMarkers.map(\.rawValue).joined(separator: ";"), r.inclusive ? "true" : "false",
+                evidence.joined(separator: ";"), r.warnings.map(\.description).joined(separator: ";"),
+                r.source.file, r.source.sha256, r.source.declaredEncoding ?? "", r.source.usedEncoding,
+            ])
+        }
+        return Data(CSV.table(rows).utf8)
+    }
+}

@@ -1,0 +1,12 @@
+import Foundation
+import SandboxSchema
+
+/// The result of a batch run.
+public struct RunResult: Sendable {
+    /// Records sorted by id.
+    public let records: [LabelledRecord]
+    /// Errors in file order.
+    public let errors: [Diagnostic]
+    /// The manifest written as `run.json`.
+    public let manifest: RunManifest
+}

@@ -1,0 +1,16 @@
+import Foundation
+import SandboxSchema
+
+/// Decodes the JSON file at `url` as a `T` (`published.json`, `coverage.json`).
+/// - Throws: `StatsError.unreadableFile`, or `.malformedDataFile` naming the key path.
+func decodeJSONFile<T: Decodable>(_ url: URL) throws(StatsError) -> T {
+    let data: Data
+    do { data = try Data(contentsOf: url) } catch {
+        throw .unreadableFile(path: url.path, reason: error.localizedDescription)
+    }
+    do { return try JSONDecoder().decode(T.self, from: data) } catch let error as DecodingError {
+        throw .malformedDataFile(path: url.path, reason: JSONLinesReader.describe(error).1)
+    } catch {
+        throw .malformedDataFile(path: url.path, reason: "\(error)")
+    }
+}

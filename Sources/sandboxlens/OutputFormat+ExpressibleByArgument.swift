@@ -1,0 +1,4 @@
+import ArgumentParser
+import SandboxStats
+
+extension OutputFormat: ExpressibleByArgument {}

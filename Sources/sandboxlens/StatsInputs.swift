@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import SandboxSchema
+import SandboxStats
+
+/// Options shared by `stats` and `report`.
+struct StatsInputs: ParsableArguments {
+    @Option(help: "Labelled records (JSON Lines).")
+    var records = "Output/records.jsonl"
+    @Option(help: "Published figures with their source (JSON).")
+    var published = "Corpus/published.json"
+    @Option(help: "Corpus coverage: published vs present applications per city and batch (JSON).")
+    var coverage = "Corpus/coverage.json"
+
+    /// The records and the report built from them.
+    /// - Throws: `StatsError` naming the file (and line) on bad input.
+    func load() throws(StatsError) -> (records: [LabelledRecord], report: StatsReport) {
+        let records = try RecordsLoader.load(from: URL(fileURLWithPath: self.records))
+        let published = try PublishedFigures.load(from: URL(fileURLWithPath: self.published))
+        let coverage = try Coverage.load(from: URL(fileURLWithPath: self.coverage))
+        return (records, StatsReport.make(records: records, published: published, coverage: coverage))
+    }
+}
