@@ -213,4 +213,27 @@ import Testing
             try LexiconLoader.parseNegation(yaml: "pre_cues: [不]\nunknown: 1\n", file: "negation.yaml")
         }
     }
+
+    // MARK: 7. Coverage by kind (LABELS.md "includes", abbreviations, regional forms)
+
+    @Test func usualAbbreviations() {
+        let text = "ML, NLP, OCR, MPC, TEE, DLT, SaaS, IoT, e-CNY, CA, RPA, 5G, SDK"
+        #expect(tags(text) == ["artificial_intelligence", "artificial_intelligence", "artificial_intelligence", "privacy_computing",
+                               "privacy_computing", "blockchain", "cloud_computing", "internet_of_things", "digital_currency",
+                               "information_security", "rpa", "mobile_5g", "api_open_banking"])
+        // Counter-example: the same letters inside longer Latin words are no abbreviation.
+        #expect(tags("HTML, CASE, STEEL, MLB") == [])
+    }
+
+    @Test func regionalForms() {
+        #expect(tags("人臉辨識與語音辨識") == ["biometrics", "artificial_intelligence"])
+        #expect(tags("巨量資料分析") == ["big_data"])
+        #expect(tags("長者與身心障礙人士") == ["underserved_groups", "underserved_groups"])
+    }
+
+    @Test func fingerprintBlockers() {
+        #expect(tags("采集设备指纹防范欺诈") == [])
+        // Counter-example: a fingerprint of a person is biometrics.
+        #expect(tags("支持指纹识别登录") == ["biometrics"])
+    }
 }
