@@ -21,14 +21,16 @@ struct MicroScore: Equatable, CustomStringConvertible {
 /// set A): the measure of how the lexicons hold on wording they were not written for.
 /// Same format as the matching cases. The lexicons must not be tuned to these sentences;
 /// the figures below are asserted so that a regression (or an improvement) shows.
-let unseenSentences: [MatchingCase] = {
-    let url = repositoryRoot.appendingPathComponent("Tests/SandboxPipelineTests/Fixtures/unseen-sentences.jsonl")
+let unseenSentences: [MatchingCase] = readSentences(repositoryRoot.appendingPathComponent("Tests/SandboxPipelineTests/Fixtures/unseen-sentences.jsonl"))
+
+/// Reads a sentence set (JSON Lines, the matching-case format); stops the run on a bad file.
+func readSentences(_ url: URL) -> [MatchingCase] {
     guard let text = try? String(contentsOf: url, encoding: .utf8) else { fatalError("cannot read \(url.path)") }
     return text.split(separator: "\n").map { line in
         do { return try JSONDecoder().decode(MatchingCase.self, from: Data(line.utf8)) }
         catch { fatalError("bad sentence line \(line): \(error)") }
     }
-}()
+}
 
 /// Scores technology tags and inclusive markers over `sentences`, each classified as the
 /// function description of an application whose name and applicants carry no term.
@@ -71,5 +73,17 @@ func scoreSentences(_ sentences: [MatchingCase]) -> (technologies: MicroScore, m
         // these sentences): technologies tp 50 fp 2 fn 1 (P 0.9615, R 0.9804).
         #expect(tech == MicroScore(tp: 50, fp: 2, fn: 1))
         #expect(mark == MicroScore(tp: 12, fp: 0, fn: 0))
+    }
+
+    /// Scores any other sentence set without asserting, for a final figure on a set kept
+    /// apart: `SANDBOXLENS_SENTENCES=/path/set.jsonl swift test --filter UnseenSentencesTests`
+    /// prints micro P/R (only the totals, so that nothing is tuned on it). Does nothing
+    /// without the variable.
+    @Test func precisionAndRecallOnAnotherSet() {
+        guard let path = ProcessInfo.processInfo.environment["SANDBOXLENS_SENTENCES"], !path.isEmpty else { return }
+        let sentences = readSentences(URL(fileURLWithPath: path))
+        let (tech, mark, _) = scoreSentences(sentences)
+        print("sentences \(path) (\(sentences.count)) technologies: \(tech)")
+        print("sentences \(path) (\(sentences.count)) inclusive markers: \(mark)")
     }
 }
