@@ -40,6 +40,7 @@ public struct NormalizedText: Sendable, Equatable {
 /// 2. NFKC (full-width letters and digits fold to ASCII, U+3000 to a space).
 /// 3. Case folding of Latin letters (lowercase).
 /// 4. Hyphens, dashes and underscores become spaces; runs of white space become one space;
+///    curly apostrophes (U+2018, U+2019, U+02BC) become ';
 ///    default-ignorable code points (U+00AD, U+200B–U+200F, U+2060…, U+FEFF …) vanish.
 /// 5. Letter-spacing: white space (U+0020, U+3000 …) between two Han characters vanishes,
 ///    so 区　块　链 reads 区块链 (Chinese does not separate words by spaces).
@@ -154,6 +155,7 @@ public struct TextNormalizer: Sendable {
         }
         if (0x4E00...0x9FFF).contains(v) { return [scalar] }
         if scalar.properties.isDefaultIgnorableCodePoint { return [] }
+        if v == 0x2018 || v == 0x2019 || v == 0x02BC { return ["'"] }  // curly apostrophes: doesn’t = doesn't
         if (0xFF01...0xFF5E).contains(v) {  // full-width ASCII block
             return fold(Unicode.Scalar(v - 0xFEE0)!)
         }

@@ -60,6 +60,13 @@ import Testing
         #expect(tags("It does not use facial recognition or big data") == ["biometrics:neg", "big_data:neg"])
     }
 
+    @Test func englishContractionsAreCues() {
+        #expect(tags("The app doesn’t use facial recognition.") == ["biometrics:neg"])
+        #expect(tags("It can't rely on big data") == ["big_data:neg"])
+        // Counter-example: an apostrophe that is no contraction negates nothing.
+        #expect(tags("The bank's big data platform") == ["big_data"])
+    }
+
     @Test func sameRuleForCategoryTerms() {
         let m = matcher.matches(in: "不涉及贷款而是支付", group: .categories).map { "\($0.label)\($0.negated ? ":neg" : "")" }
         #expect(m == ["digital_credit:neg", "payment"])
