@@ -109,9 +109,11 @@ public final class ChineseConverter: @unchecked Sendable {
         return (outScalars, origin)
     }
 
-    /// Splits `run` into the most pieces whose conversions, concatenated, give `target`
-    /// (the run's own conversion), by dynamic programming over (input, output) positions;
-    /// pieces are at most 12 scalars. Without such a split (never seen), one piece.
+    /// Splits `run` into pieces whose conversions, concatenated, give `target` (the run's
+    /// own conversion): depth-first, shortest piece first, failures memoised over
+    /// (input, output) positions, so characters that convert alone stay alone and only a
+    /// phrase OpenCC changed as a whole (網際網路 → 互联网, 智慧 → 智能) becomes one piece.
+    /// Pieces are at most 12 scalars. Without such a split (never seen), one piece.
     private func alignRun(_ run: [Unicode.Scalar], _ target: [Unicode.Scalar], with handle: opencc_t) -> ([Unicode.Scalar], [Int]) {
         let maxPiece = 12
         var cache: [Range<Int>: [Unicode.Scalar]] = [:]
@@ -122,36 +124,34 @@ public final class ChineseConverter: @unchecked Sendable {
             return c
         }
         struct State: Hashable { let i: Int; let p: Int }
-        // best[state] = (pieces to the end, next input end); pieces -1 when unreachable.
-        var best: [State: (pieces: Int, next: Int)] = [:]
-        func solve(_ i: Int, _ p: Int) -> Int {
-            if i == run.count { return p == target.count ? 0 : -1 }
-            let key = State(i: i, p: p)
-            if let b = best[key] { return b.pieces }
-            var result = (pieces: -1, next: 0)
+        var failed: Set<State> = []
+        var ends: [Int] = []  // chosen piece ends, in order
+        func solve(_ i: Int, _ p: Int) -> Bool {
+            if i == run.count { return p == target.count }
+            if failed.contains(State(i: i, p: p)) { return false }
             for j in (i + 1)...min(run.count, i + maxPiece) {
                 let c = piece(i..<j)
-                guard !c.isEmpty, p + c.count <= target.count, Array(target[p..<(p + c.count)]) == c else { continue }
-                let rest = solve(j, p + c.count)
-                if rest >= 0, rest + 1 > result.pieces { result = (rest + 1, j) }
+                guard !c.isEmpty, p + c.count <= target.count, target[p..<(p + c.count)].elementsEqual(c) else { continue }
+                ends.append(j)
+                if solve(j, p + c.count) { return true }
+                ends.removeLast()
             }
-            best[key] = result
-            return result.pieces
+            failed.insert(State(i: i, p: p))
+            return false
         }
-        guard solve(0, 0) >= 0 else {
+        guard solve(0, 0) else {
             let origin = target.indices.map { k in k == target.count - 1 ? run.count - 1 : (k * run.count) / max(target.count, 1) }
             return (target, origin)
         }
         var out: [Unicode.Scalar] = []
         var origin: [Int] = []
-        var i = 0, p = 0
-        while i < run.count, let b = best[State(i: i, p: p)] {
-            let c = piece(i..<b.next)
-            let length = b.next - i
-            for k in c.indices { origin.append(k == c.count - 1 ? b.next - 1 : i + (k * length) / c.count) }
+        var i = 0
+        for end in ends {
+            let c = piece(i..<end)
+            let length = end - i
+            for k in c.indices { origin.append(k == c.count - 1 ? end - 1 : i + (k * length) / c.count) }
             out += c
-            p += c.count
-            i = b.next
+            i = end
         }
         return (out, origin)
     }
