@@ -91,6 +91,25 @@ import Testing
         #expect(matcher.nameSpans(TextNormalizer().normalize("为银行服务")).isEmpty)
     }
 
+    @Test func notNamesAreNoNames() {
+        let n = TextNormalizer()
+        #expect(matcher.nameSpans(n.normalize("客户在合作平台绑定中信银行卡支付")).isEmpty)
+        #expect(matcher.nameSpans(n.normalize("通过远程视频银行办理")).isEmpty)
+        // Counter-example: the same bank name without 卡 is a name (after the break 在).
+        #expect(matcher.nameSpans(n.normalize("客户在中信银行开户")).map { [$0.start, $0.end] } == [[9, 21]])
+    }
+
+    @Test func namePatternIsOnlyForEntities() {
+        let yaml = "family: technologies\nname_pattern:\n  suffixes: [银行]\nlabels:\n  blockchain:\n    terms: [区块链]\n"
+        #expect {
+            try LexiconLoader.parseLexicon(yaml: yaml, file: "technologies.yaml")
+        } throws: { error in
+            (error as? LexiconError).map { $0.line == 3 && $0.message.contains("entities lexicon only") } ?? false
+        }
+        let dup = "family: technologies\nblockers: [线上链接, 线上链接]\nlabels:\n  blockchain:\n    terms: [区块链]\n"
+        #expect(throws: LexiconError.self) { try LexiconLoader.parseLexicon(yaml: dup, file: "technologies.yaml") }
+    }
+
     @Test func gazetteerEntityCancelsOverlappingTerms() {
         #expect(tags("农业银行面向小微企业") == ["small_micro_enterprises"])
         #expect(tags("服务农业生产") == ["agriculture_rural"])
@@ -147,6 +166,9 @@ import Testing
         #expect(tags("smart contracts") == ["blockchain"])
         // Counter-example: other endings are no inflection.
         #expect(tags("apiary") == [])
+        // A term written in the lexicon beats the generated plural of the same form
+        // (categories list both lender and lenders).
+        #expect(matcher.matches(in: "banks and lenders", group: .categories).map(\.term).contains("lenders"))
     }
 
     // MARK: 5. Traditional and regional Chinese, letter-spacing
