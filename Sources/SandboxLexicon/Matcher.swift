@@ -223,10 +223,6 @@ public struct Matcher: Sendable {
         return 0
     }
 
-    /// True for an ASCII letter or digit.
-    @inline(__always)
-    static func isLatinAlnum(_ b: UInt8?) -> Bool { charClass(b) != 0 }
-
     /// The Latin boundary rule: an end of a term that is a letter must not touch another
     /// letter, an end that is a digit must not touch another digit; letters and digits
     /// are different tokens. So SDK2.0 holds SDK and 5G in 125G is no 5G; AIBank holds
@@ -236,14 +232,6 @@ public struct Matcher: Sendable {
     static func latinBoundary(_ bytes: [UInt8], _ start: Int, _ end: Int, startClass: UInt8, endClass: UInt8) -> Bool {
         if startClass != 0, start > 0, charClass(bytes[start - 1]) == startClass { return false }
         if endClass != 0, end < bytes.count, charClass(bytes[end]) == endClass { return false }
-        return true
-    }
-
-    /// Older name of the boundary test (letters and digits as one class); kept for callers.
-    @inline(__always)
-    static func onBoundary(_ bytes: [UInt8], _ start: Int, _ end: Int, latinStart: Bool, latinEnd: Bool) -> Bool {
-        if latinStart, start > 0, isLatinAlnum(bytes[start - 1]) { return false }
-        if latinEnd, end < bytes.count, isLatinAlnum(bytes[end]) { return false }
         return true
     }
 
