@@ -20,12 +20,14 @@ let package = Package(
         // C libraries from the system (Debian: libxml2-dev, libssl-dev).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // OpenCC (Debian: libopencc-dev): traditional / regional Chinese → mainland, with phrases.
+        .systemLibrary(name: "COpenCC", pkgConfig: "opencc", providers: [.apt(["libopencc-dev"])]),
 
         // The bottom module, no C, no YAML: LABELS.md as types, the one exported record
         // (LabelledRecord), Diagnostic, the JSON Lines reader and writer, CSV quoting.
         .target(name: "SandboxSchema"),
         // Text normalisation, lexicons, gazetteer, Aho-Corasick matching, negation.
-        .target(name: "SandboxLexicon", dependencies: ["SandboxSchema", "COpenSSL", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SandboxLexicon", dependencies: ["SandboxSchema", "COpenSSL", "COpenCC", .product(name: "Yams", package: "Yams")]),
         // HTML bytes → decoded DOM (libxml2) → page metadata + application records.
         .target(name: "SandboxIngest", dependencies: ["SandboxSchema", "CLibXML2", "SandboxLexicon"]),
         // Application records + lexicon matches → labels with evidence.

@@ -49,8 +49,15 @@ public struct FamilyReport: Codable, Sendable, Hashable {
         self.hammingLoss = hammingLoss
     }
 
+    /// True when F1 is undefined for this family: a multi-label family whose gold and
+    /// predictions are both empty on every record (no label occurs on either side).
+    /// scikit-learn calls this the `zero_division` case; the report shows "undefined" for
+    /// the averages and a quality floor on an F1 of this family counts as met, since
+    /// gold and predictions agree perfectly.
+    public var f1IsUndefined: Bool { multiLabel && labels.allSatisfy(\.isAbsent) }
+
     /// The value of `metric`, or `nil` when it is not defined for this family.
-    public func value(of metric: FloorMetric) -> Double? {
+    public func value(of metric: FloorMetric) -> Double?  {
         switch metric {
         case .accuracy: return accuracy
         case .microF1: return micro.f1

@@ -94,9 +94,11 @@ public struct QualityFloor: Sendable, Hashable {
     }
 
     /// Every floor the report does not reach (`actual < minimum - tolerance`), in key order.
-    /// A metric missing from the report counts as 0.
+    /// A metric missing from the report counts as 0. An F1 floor of a family whose F1 is
+    /// undefined (``FamilyReport/f1IsUndefined``: nothing on either side) is met.
     public func check(_ report: EvaluationReport) -> [FloorViolation] {
         entries.compactMap { entry in
+            if [.microF1, .macroF1, .weightedF1].contains(entry.metric), report.family(entry.family)?.f1IsUndefined == true { return nil }
             let actual = report.value(of: entry.metric, in: entry.family) ?? 0
             guard actual < entry.minimum - Self.tolerance else { return nil }
             return FloorViolation(family: entry.family, metric: entry.metric, actual: actual, floor: entry.minimum)

@@ -154,7 +154,10 @@ extension EvaluationReport {
         }
         let support = "\(family.labels.reduce(0) { $0 + $1.support })"
         for (name, avg) in [("micro avg", family.micro), ("macro avg", family.macro), ("weighted avg", family.weighted)] {
-            rows.append([name, fmt(avg.precision), fmt(avg.recall), fmt(avg.f1), support, "", "", ""])
+            // No label on either side: the averages are 0/0 (scikit-learn's zero_division), not 0.
+            rows.append(family.f1IsUndefined
+                ? [name, "undefined", "undefined", "undefined", support, "", "", ""]
+                : [name, fmt(avg.precision), fmt(avg.recall), fmt(avg.f1), support, "", "", ""])
         }
         return rows
     }

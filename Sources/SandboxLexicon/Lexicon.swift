@@ -53,6 +53,55 @@ public struct LexiconLabel: Sendable, Equatable {
     public let implies: [String]
 }
 
+/// A phrase that is not a term (`blockers:` in a lexicon file): where it overlaps a term
+/// of the same lexicon and is longer than the term, the term is cancelled (线上链接 is an
+/// online link, not 上链 on-chain).
+public struct Blocker: Sendable, Equatable, Hashable {
+    /// The phrase as written in the lexicon file.
+    public let text: String
+    /// 1-based line in the lexicon file.
+    public let line: Int
+
+    /// Creates a blocker.
+    public init(text: String, line: Int) {
+        self.text = text
+        self.line = line
+    }
+}
+
+/// The general pattern of organisation names (`name_pattern:` in `entities.yaml`).
+///
+/// A name is a run of Han characters that ends with one of `suffixes` (有限公司, 银行,
+/// 联社 …) and starts after the nearest preceding non-Han character, `breaks` word
+/// (为, 与, 通过 …) or text start, with between `minPrefix` and `maxPrefix` Han
+/// characters before the suffix. The name claims the terms that lie inside it and end
+/// before its suffix starts (so 江苏省农村信用合作联社 hides 农村; 开放银行, a term that
+/// ends with the suffix, is not claimed). A candidate whose suffix lies inside one of
+/// `notNames` (银行卡, 手机银行, 集团客户 …: common nouns built on a suffix) is no name.
+/// Pattern names claim technology tags and inclusive markers (the `tags` group); category
+/// terms are claimed by gazetteer entities only.
+public struct NamePattern: Sendable, Equatable {
+    /// Endings of organisation names, e.g. 有限公司, 银行, 信用社, 联社, 研究院, 协会, 集团.
+    public let suffixes: [String]
+    /// Words a name never contains: the name starts after the last one before the suffix.
+    public let breaks: [String]
+    /// Fewest Han characters before the suffix (default 2).
+    public let minPrefix: Int
+    /// Most Han characters before the suffix (default 16).
+    public let maxPrefix: Int
+    /// Words built on a suffix that are not names (银行卡, 手机银行 …).
+    public let notNames: [String]
+
+    /// Creates a pattern.
+    public init(suffixes: [String], breaks: [String], minPrefix: Int = 2, maxPrefix: Int = 16, notNames: [String] = []) {
+        self.suffixes = suffixes
+        self.breaks = breaks
+        self.minPrefix = minPrefix
+        self.maxPrefix = maxPrefix
+        self.notNames = notNames
+    }
+}
+
 /// A lexicon: the labels of one family with their terms, loaded from one YAML file.
 public struct Lexicon: Sendable, Equatable {
     /// The family of the labels.
@@ -61,24 +110,64 @@ public struct Lexicon: Sendable, Equatable {
     public let labels: [LexiconLabel]
     /// The file's name (for provenance and messages).
     public let file: String
+    /// Phrases that are not terms and cancel the shorter terms they overlap.
+    public let blockers: [Blocker]
+    /// The general pattern of organisation names (entities only).
+    public let namePattern: NamePattern?
+
+    /// Creates a lexicon.
+    public init(family: LabelFamily, labels: [LexiconLabel], file: String, blockers: [Blocker] = [], namePattern: NamePattern? = nil) {
+        self.family = family
+        self.labels = labels
+        self.file = file
+        self.blockers = blockers
+        self.namePattern = namePattern
+    }
 
     /// All terms of all labels, in file order.
     public var terms: [Term] { labels.flatMap(\.terms) }
 }
 
-/// Negation cues: a term preceded by a cue in the same clause is recorded as negated and
-/// does not count (e.g. 不涉及数字人民币 → no `digital_currency`).
+/// Negation as data, NegEx-style (Chapman et al. 2001), from `negation.yaml`.
+///
+/// Scope rule, the same for technology tags, inclusive markers and category terms:
+/// - a **pre-cue** (不涉及, 不采集, not, without …) governs every term that *starts* after
+///   the cue's end and before the first *stop* after it;
+/// - a **post-cue** (一律不予采集, is not collected …) governs every term that starts
+///   after the last stop before the cue and before the cue's start;
+/// - a *stop* is a **termination** (而是, 但, 同时, 并, 还, but, however, also, and the
+///   use-verbs 运用, 采用, 利用, 依托, 通过, uses, applies that open a new predicate), a
+///   clause terminator (，,；;。.！？!?), another cue, or `window` Unicode scalars from the cue;
+/// - a **pseudo-negation** (不仅, 不但, not only, not limited to, including but not
+///   limited to …) contains a cue but negates nothing and stops nothing. A pseudo entry
+///   written with `…` (无需…即可) applies when its head is followed by its tail within
+///   the clause; its head alone is an ordinary cue.
+/// Cues, terminations and pseudo-negations compete leftmost-longest, so the longer phrase
+/// wins (不采用 is a cue, not the use-verb 采用; "including but not limited to" is pseudo).
 public struct NegationRules: Sendable, Equatable {
-    /// Cues, e.g. 不涉及, 未使用, not, without.
+    /// Pre-cues (`pre_cues`, or the older key `cues`).
     public let cues: [String]
-    /// Longer phrases that contain a cue but do not negate (e.g. "not only"); they win
-    /// over the cue by leftmost-longest matching.
+    /// Pseudo-negations (`pseudo`, or the older key `false_cues`).
     public let falseCues: [String]
     /// Characters that end a clause and with it a cue's scope (after normalisation).
     public let clauseTerminators: Set<Character>
-    /// How far, in Unicode scalars after the end of the cue, a term may start and still be
-    /// negated.
+    /// How far, in Unicode scalars from the cue, a term may start and still be negated.
     public let window: Int
+    /// Post-cues: negate what comes before them in the clause.
+    public let postCues: [String]
+    /// Terminations: words that end a scope.
+    public let terminations: [String]
+
+    /// Creates the rules.
+    public init(cues: [String], falseCues: [String], clauseTerminators: Set<Character>, window: Int,
+                postCues: [String] = [], terminations: [String] = []) {
+        self.cues = cues
+        self.falseCues = falseCues
+        self.clauseTerminators = clauseTerminators
+        self.window = window
+        self.postCues = postCues
+        self.terminations = terminations
+    }
 }
 
 /// A place of the gazetteer: its id (used in record ids) and its names.

@@ -158,7 +158,7 @@ public enum LexiconLoader {
     public static func parseLexicon(yaml: String, file: String, expected: LabelFamily? = nil) throws -> Lexicon {
         let root = try compose(yaml, file: file)
         let top = try mapping(root, file, "the lexicon file")
-        try checkKeys(top, allowed: ["family", "labels", "description"], file, "the lexicon file")
+        try checkKeys(top, allowed: ["family", "labels", "description", "blockers", "name_pattern"], file, "the lexicon file")
         guard let famNode = top["family"] else { throw err(root, file, "missing key 'family'") }
         let famName = try string(famNode, file, "family")
         guard let family = LabelFamily(rawValue: famName) else {
@@ -216,6 +216,9 @@ public enum LexiconLoader {
                 }
                 text = text.trimmingCharacters(in: .whitespaces)
                 let line = t.mark?.line ?? 0
+                if let problem = globProblem(text, normalizer: normalizer) {
+                    throw err(t, file, "bad glob term '\(text)' in label '\(id)': \(problem)")
+                }
                 let norm = normalizer.normalizeTerm(text)
                 if norm.isEmpty { throw err(t, file, "empty term in label '\(id)'") }
                 if !seen.insert(norm).inserted {
@@ -229,27 +232,96 @@ public enum LexiconLoader {
             }
             labels.append(LexiconLabel(id: id, zh: zh, en: en, terms: terms, implies: implies))
         }
-        return Lexicon(family: family, labels: labels, file: (file as NSString).lastPathComponent)
+        var blockers: [Blocker] = []
+        if let bn = top["blockers"] {
+            var seenBlockers: Set<String> = []
+            for (b, node) in try strings(bn, file, "blockers") {
+                let t = b.trimmingCharacters(in: .whitespaces)
+                let norm = normalizer.normalizeTerm(t)
+                if norm.isEmpty { throw err(node, file, "empty blocker") }
+                if t.contains("*") { throw err(node, file, "a blocker cannot be a glob ('\(t)')") }
+                if !seenBlockers.insert(norm).inserted { throw err(node, file, "duplicate blocker '\(t)'") }
+                blockers.append(Blocker(text: t, line: node.mark?.line ?? 0))
+            }
+        }
+        var namePattern: NamePattern?
+        if let pn = top["name_pattern"] {
+            guard family == .entities else { throw err(pn, file, "name_pattern is allowed in the entities lexicon only") }
+            let pm = try mapping(pn, file, "name_pattern")
+            try checkKeys(pm, allowed: ["suffixes", "breaks", "min_prefix", "max_prefix", "not_names"], file, "name_pattern")
+            func words(_ key: String) throws -> [String] {
+                guard let n = pm[key] else { return [] }
+                return try strings(n, file, key).map { (w, node) in
+                    let t = w.trimmingCharacters(in: .whitespaces)
+                    if normalizer.normalizeTerm(t).isEmpty { throw err(node, file, "empty entry in name_pattern.\(key)") }
+                    return t
+                }
+            }
+            func count(_ key: String, _ def: Int) throws -> Int {
+                guard let n = pm[key] else { return def }
+                guard let v = n.int, v >= 0 else { throw err(n, file, "name_pattern.\(key) must be a whole number ≥ 0") }
+                return v
+            }
+            let suffixes = try words("suffixes")
+            if suffixes.isEmpty { throw err(pn, file, "name_pattern needs at least one suffix") }
+            let minPrefix = try count("min_prefix", 2), maxPrefix = try count("max_prefix", 16)
+            if maxPrefix < minPrefix { throw err(pn, file, "name_pattern.max_prefix is below min_prefix") }
+            namePattern = NamePattern(suffixes: suffixes, breaks: try words("breaks"), minPrefix: minPrefix, maxPrefix: maxPrefix,
+                                      notNames: try words("not_names"))
+        }
+        return Lexicon(family: family, labels: labels, file: (file as NSString).lastPathComponent,
+                       blockers: blockers, namePattern: namePattern)
+    }
+
+    /// Why `term` is not a valid glob, or nil when it is valid (or has no `*`).
+    ///
+    /// A glob term (LIWC / quanteda style) has one `*` as its first or its last character,
+    /// never both and never inside; the literal part has at least 2 scalars after
+    /// normalisation. `*` at a Latin end lifts the word boundary there and extends the
+    /// match over the rest of the Latin word (`tokeni*` matches tokenisation, tokenized);
+    /// at a Han end it only says the term may be part of a longer word (Chinese has no
+    /// word boundaries), and the evidence covers the literal part.
+    static func globProblem(_ term: String, normalizer: TextNormalizer) -> String? {
+        let stars = term.filter { $0 == "*" }.count
+        if stars == 0 { return nil }
+        if stars > 1 { return "one * only, at the start or the end" }
+        guard term.hasPrefix("*") || term.hasSuffix("*") else { return "* must be the first or the last character" }
+        let literal = term.replacingOccurrences(of: "*", with: "")
+        if normalizer.normalizeTerm(literal).trimmingCharacters(in: .whitespaces).unicodeScalars.count < 2 {
+            return "the part without * needs at least 2 characters"
+        }
+        return nil
     }
 
     // MARK: - Other files
 
-    /// Parses `negation.yaml`: `cues`, `false_cues`, `clause_terminators`, `window`.
-    /// - Throws: `LexiconError`.
+    /// Parses `negation.yaml`: `pre_cues` (or `cues`), `post_cues`, `pseudo` (or
+    /// `false_cues`), `terminations`, `clause_terminators`, `window` (see `NegationRules`
+    /// for the scope rule).
+    /// - Throws: `LexiconError` (file:line:column): an unknown key, an empty entry, no
+    ///   cue at all, a bad window, a pseudo entry with more than one `…`.
     public static func parseNegation(yaml: String, file: String) throws -> NegationRules {
         let root = try compose(yaml, file: file)
         let top = try mapping(root, file, "the negation file")
-        try checkKeys(top, allowed: ["cues", "false_cues", "clause_terminators", "window", "description"], file, "the negation file")
+        try checkKeys(top, allowed: ["cues", "pre_cues", "post_cues", "pseudo", "false_cues", "terminations",
+                                     "clause_terminators", "window", "description"], file, "the negation file")
         func list(_ key: String) throws -> [String] {
             guard let n = top[key] else { return [] }
             return try strings(n, file, key).map { (s, node) in
                 let t = s.trimmingCharacters(in: .whitespaces)
                 if t.isEmpty { throw err(node, file, "empty entry in \(key)") }
+                if key == "pseudo" || key == "false_cues" {
+                    let parts = t.components(separatedBy: "…")
+                    if parts.count > 2 || parts.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                        throw err(node, file, "a pseudo-negation is a phrase or HEAD…TAIL with one …")
+                    }
+                }
                 return t
             }
         }
-        let cues = try list("cues")
-        if cues.isEmpty { throw err(root, file, "'cues' must list at least one cue") }
+        let cues = try list("cues") + list("pre_cues")
+        let postCues = try list("post_cues")
+        if cues.isEmpty && postCues.isEmpty { throw err(root, file, "'pre_cues' (or 'post_cues') must list at least one cue") }
         let terminators = try top["clause_terminators"].map { try string($0, file, "clause_terminators") } ?? "，,；;。.！？!?"
         var window = 40
         if let w = top["window"] {
@@ -260,7 +332,8 @@ public enum LexiconLoader {
         let normalizer = TextNormalizer()
         var set = Set<Character>()
         for ch in terminators { set.insert(ch); if let f = normalizer.normalize(String(ch)).text.first { set.insert(f) } }
-        return NegationRules(cues: cues, falseCues: try list("false_cues"), clauseTerminators: set, window: window)
+        return NegationRules(cues: cues, falseCues: try list("false_cues") + list("pseudo"), clauseTerminators: set,
+                             window: window, postCues: postCues, terminations: try list("terminations"))
     }
 
     /// Parses `places.yaml`: `places: {id: {names: [...]}}` or `{id: [names]}`.

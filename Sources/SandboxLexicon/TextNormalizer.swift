@@ -27,19 +27,26 @@ public struct NormalizedText: Sendable, Equatable {
     }
 }
 
-/// Folds text so that lexicon terms match regardless of width, case, script variant and
-/// dash style, while keeping a map back to the original offsets.
+/// Folds text so that lexicon terms match regardless of width, case, script variant,
+/// regional wording and dash style, while keeping a map back to the original offsets.
 ///
-/// Steps, applied per Unicode scalar of the original text:
-/// 1. Traditional → simplified Chinese with ICU's "Traditional-Simplified" transform
-///    (through Foundation's `applyingTransform`); used only where it maps scalars one to
-///    one, so offsets stay exact (otherwise the scalar is kept as is).
+/// Steps:
+/// 1. Traditional and regional Chinese → mainland simplified, only on text that may hold
+///    traditional characters (`HanScript.mayHaveTraditional`): OpenCC `tw2sp` (phrases:
+///    人工智慧 → 人工智能) then `hk2s` (衞 → 卫) through `ChineseConverter`, which maps
+///    every output scalar back to the original scalar it came from (phrases may change
+///    length). Without OpenCC's data, ICU's "Traditional-Simplified" transform where it
+///    maps scalars one to one.
 /// 2. NFKC (full-width letters and digits fold to ASCII, U+3000 to a space).
 /// 3. Case folding of Latin letters (lowercase).
 /// 4. Hyphens, dashes and underscores become spaces; runs of white space become one space;
+///    curly apostrophes (U+2018, U+2019, U+02BC) become ';
 ///    default-ignorable code points (U+00AD, U+200B–U+200F, U+2060…, U+FEFF …) vanish.
+/// 5. Letter-spacing: white space (U+0020, U+3000 …) between two Han characters vanishes,
+///    so 区　块　链 reads 区块链 (Chinese does not separate words by spaces).
 ///
-/// CJK characters are otherwise kept as they are.
+/// CJK characters are otherwise kept as they are. Offsets of a match map back through
+/// `NormalizedText.originalRange(bytes:)` to the original text.
 public struct TextNormalizer: Sendable {
     /// Whether step 1 (traditional → simplified) is applied.
     public var foldTraditional: Bool
@@ -49,30 +56,45 @@ public struct TextNormalizer: Sendable {
         self.foldTraditional = foldTraditional
     }
 
-    /// Normalises `text`. Pure; cost is linear in the text length.
+    /// Normalises `text`. Pure; cost is linear in the text length (step 1 costs more on
+    /// text with traditional characters).
     public func normalize(_ text: String) -> NormalizedText {
         let scalars = Array(text.unicodeScalars)
-        let simplified = foldTraditional ? Self.simplifiedScalars(text, scalars: scalars) : scalars
+        let (simplified, origin) = foldTraditional ? Self.simplifiedScalars(text, scalars: scalars) : (scalars, Array(scalars.indices))
         var bytes: [UInt8] = []
         var map: [Int32] = []
         bytes.reserveCapacity(text.utf8.count)
         map.reserveCapacity(text.utf8.count + 1)
         var lastWasSpace = true  // drop leading white space
-        for (index, scalar) in simplified.enumerated() {
+        var lastWasHan = false
+        var pendingSpace: Int32?  // a space not yet written: dropped between two Han characters
+        for (k, scalar) in simplified.enumerated() {
+            let index = Int32(origin[k])
             for folded in Self.fold(scalar) {
                 if Self.isSpaceLike(folded) {
-                    if lastWasSpace { continue }
-                    lastWasSpace = true
-                    bytes.append(0x20)
-                    map.append(Int32(index))
+                    if lastWasSpace || pendingSpace != nil { continue }
+                    pendingSpace = index
                     continue
                 }
+                let isHan = HanScript.isHan(folded)
+                if let space = pendingSpace {
+                    pendingSpace = nil
+                    if !(lastWasHan && isHan) {
+                        bytes.append(0x20)
+                        map.append(space)
+                    }
+                }
                 lastWasSpace = false
+                lastWasHan = isHan
                 for b in String(folded).utf8 {
                     bytes.append(b)
-                    map.append(Int32(index))
+                    map.append(index)
                 }
             }
+        }
+        if let space = pendingSpace {
+            bytes.append(0x20)
+            map.append(space)
         }
         map.append(Int32(scalars.count))
         return NormalizedText(bytes: bytes, originalScalar: map, original: text)
@@ -89,15 +111,23 @@ public struct TextNormalizer: Sendable {
 
     private static let traditionalTransform = StringTransform("Traditional-Simplified")
 
-    /// Scalars of `text` folded to simplified Chinese where the transform maps one scalar
-    /// to one scalar; the input scalars otherwise.
-    private static func simplifiedScalars(_ text: String, scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        // Only text with Han characters outside GB2312 can change (the transform is slow).
-        guard HanScript.mayHaveTraditional(text) else { return scalars }
+    /// Scalars of `text` folded to mainland simplified Chinese, each with the index of the
+    /// original scalar it comes from (step 1).
+    private static func simplifiedScalars(_ text: String, scalars: [Unicode.Scalar]) -> ([Unicode.Scalar], [Int]) {
+        // Only text with Han characters outside GB2312 can change (conversion is slow).
+        guard HanScript.mayHaveTraditional(text) else { return (scalars, Array(scalars.indices)) }
+        if let converter = ChineseConverter.shared {
+            let (out, origin) = converter.convertAligned(scalars)
+            return (out, origin)
+        }
+        return (icuSimplified(text, scalars: scalars), Array(scalars.indices))
+    }
+
+    /// ICU fallback: one scalar to one scalar, or the input scalar.
+    private static func icuSimplified(_ text: String, scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         guard let converted = text.applyingTransform(traditionalTransform, reverse: false) else { return scalars }
         let out = Array(converted.unicodeScalars)
         if out.count == scalars.count { return out }
-        // Lengths differ (rare): convert Han scalars one by one so offsets stay aligned.
         return scalars.map { scalar in
             guard scalar.value >= 0x3400 else { return scalar }
             let single = String(scalar).applyingTransform(traditionalTransform, reverse: false)
@@ -125,6 +155,7 @@ public struct TextNormalizer: Sendable {
         }
         if (0x4E00...0x9FFF).contains(v) { return [scalar] }
         if scalar.properties.isDefaultIgnorableCodePoint { return [] }
+        if v == 0x2018 || v == 0x2019 || v == 0x02BC { return ["'"] }  // curly apostrophes: doesn’t = doesn't
         if (0xFF01...0xFF5E).contains(v) {  // full-width ASCII block
             return fold(Unicode.Scalar(v - 0xFEE0)!)
         }

@@ -51,4 +51,21 @@ import Testing
             "technologies.micro_f1 0.6667 < floor 0.9700",
         ])
     }
+
+    /// Issue 10: a family with no label on either side has an undefined F1 (scikit-learn's
+    /// zero_division); its F1 floors are met and the report says "undefined".
+    @Test func undefinedF1MeetsItsFloor() throws {
+        let (gold, predicted) = EvaluatorTests.records()  // no inclusive marker anywhere
+        let report = Evaluator.evaluate(gold: gold, predictions: predicted)
+        let markers = try #require(report.family(.inclusiveMarkers))
+        #expect(markers.f1IsUndefined)
+        #expect(markers.micro.f1 == 0)
+        let json = #"{"inclusive_markers.micro_f1":0.97,"inclusive_markers.macro_f1":0.97,"technologies.micro_f1":0.97}"#
+        let violations = try QualityFloor(data: Data(json.utf8), fileName: "f.json").check(report)
+        // Counter-example: technologies has labels, so its floor is checked as before.
+        #expect(violations.map(\.key) == ["technologies.micro_f1"])
+        #expect(try #require(report.family(.technologies)).f1IsUndefined == false)
+        let text = report.renderText()
+        #expect(text.contains("micro avg                undefined  undefined  undefined        0"))
+    }
 }
