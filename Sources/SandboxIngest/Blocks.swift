@@ -167,7 +167,7 @@ enum BlockBuilder {
             if child.name == "head" { return true }
             guard BlockBuilder.blockElements.contains(child.name) else { return false }
             if parent.name == "p" && child.name == "p" { return false }
-            return child.textContent.unicodeScalars.contains { !TextCleaner.isSpace($0) }
+            return child.hasVisibleText
         }
 
         /// Emits the inline content `nodes` of `e` as one block per `<br>`-separated line.
@@ -253,7 +253,7 @@ enum BlockBuilder {
             var carry: [Int: (text: String, lines: [String], remaining: Int)] = [:]
             for r in rows {
                 let cells = r.childElements.filter { $0.name == "td" || $0.name == "th" }
-                let nonEmpty = cells.filter { !TextCleaner.clean($0.textContent).isEmpty }
+                let nonEmpty = cells.filter { $0.hasVisibleText }
                 if nonEmpty.isEmpty { continue }
                 // Layout tables (a page, or its body, laid out in a table): a row with one
                 // non-empty cell holding blocks, a lone cell, or a cell holding a table of

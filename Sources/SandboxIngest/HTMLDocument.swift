@@ -37,6 +37,21 @@ public struct HTMLElement: Sendable, Equatable {
         return out
     }
 
+    /// Whether any text below this element is other than white space; stops at the first
+    /// visible character (no string is built).
+    public var hasVisibleText: Bool {
+        var stack: [HTMLNode] = children.reversed()
+        while let n = stack.popLast() {
+            switch n {
+            case .text(let t):
+                if t.unicodeScalars.contains(where: { !TextCleaner.isSpace($0) }) { return true }
+            case .element(let e):
+                stack.append(contentsOf: e.children.reversed())
+            }
+        }
+        return false
+    }
+
     /// Child elements only.
     public var childElements: [HTMLElement] {
         children.compactMap { if case .element(let e) = $0 { return e } else { return nil } }

@@ -338,6 +338,7 @@ public struct PageParser: Sendable {
             for place in places {
                 for name in place.names {
                     let n = name.lowercased()
+                    guard Self.has(lower, n) else { continue }  // byte-level reject first
                     var search = lower.startIndex
                     while let r = lower.range(of: n, range: search..<lower.endIndex) {
                         let isLatin = n.unicodeScalars.first.map { $0.isASCII } ?? false

@@ -122,7 +122,7 @@ struct Draft {
             _ = takeAnnotation(text)
             return
         }
-        if lastField == "applicants", text.count <= 40, !text.contains("："), !text.contains(":") {
+        if lastField == "applicants", text.unicodeScalars.count <= 40, !text.unicodeScalars.contains(where: { $0 == "：" || $0 == ":" }) {
             let (names, truncated) = PageParser.splitApplicants(text)
             applicants += names
             applicantsTruncated = truncated
