@@ -90,8 +90,11 @@ public struct HTMLDocument: Sendable {
     public static func parse(bytes: [UInt8], encoding: String, file: String = "-") throws -> HTMLDocument {
         HTMLDocument.initializeOnce
         var report = sl_parse_report()
+        // XML_PARSE_HUGE lifts libxml2's nesting limit of 256, so a page nested deeper
+        // (unclosed tags, editors' wrappers) is read whole; the tree is flattened below
+        // `maxDepth` (see `convert`), so nothing here recurses with the page's depth.
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
-                            | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
+                            | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
         let root: HTMLElement? = try withUnsafeMutablePointer(to: &report) { reportPtr -> HTMLElement? in
             sl_silence_errors(reportPtr)
             defer { sl_restore_errors() }
@@ -104,7 +107,7 @@ public struct HTMLDocument: Sendable {
             }
             defer { xmlFreeDoc(doc) }
             guard let rootNode = xmlDocGetRootElement(doc) else { return nil }
-            return convert(rootNode)
+            return convert(rootNode, depth: 0)
         }
         var dropped: String?
         if report.dropped > 0 {
@@ -119,10 +122,14 @@ public struct HTMLDocument: Sendable {
 
     private static let skipped: Set<String> = ["script", "style", "noscript", "template"]
 
-    /// Converts a libxml2 element and its subtree to Swift values. Iterative over
-    /// siblings; recursion depth is bounded by libxml2's own nesting limit (256).
-    private static func convert(_ node: xmlNodePtr) -> HTMLElement {
-        let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+    /// Nesting kept as a tree; deeper content is flattened (see `flatten`).
+    static let maxDepth = 96
+
+    private static func elementName(_ node: xmlNodePtr) -> String {
+        node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+    }
+
+    private static func attributes(_ node: xmlNodePtr) -> [String: String] {
         var attributes: [String: String] = [:]
         var attr = node.pointee.properties
         while let a = attr {
@@ -135,20 +142,67 @@ public struct HTMLDocument: Sendable {
             }
             attr = a.pointee.next
         }
+        return attributes
+    }
+
+    /// Converts a libxml2 element and its subtree to Swift values, recursing at most
+    /// `maxDepth` levels; below that the subtree is flattened.
+    private static func convert(_ node: xmlNodePtr, depth: Int) -> HTMLElement {
+        let name = elementName(node)
         var children: [HTMLNode] = []
-        var child = node.pointee.children
-        while let c = child {
-            switch c.pointee.type {
-            case XML_ELEMENT_NODE:
-                let childName = c.pointee.name.map { String(cString: $0).lowercased() } ?? ""
-                if !skipped.contains(childName) { children.append(.element(convert(c))) }
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = c.pointee.content { children.append(.text(String(cString: content))) }
-            default:
-                break  // comments, processing instructions, DTD nodes
+        if depth >= maxDepth {
+            children = flatten(node)
+        } else {
+            var child = node.pointee.children
+            while let c = child {
+                switch c.pointee.type {
+                case XML_ELEMENT_NODE:
+                    if !skipped.contains(elementName(c)) { children.append(.element(convert(c, depth: depth + 1))) }
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    if let content = c.pointee.content { children.append(.text(String(cString: content))) }
+                default:
+                    break  // comments, processing instructions, DTD nodes
+                }
+                child = c.pointee.next
             }
-            child = c.pointee.next
         }
-        return HTMLElement(name: name, attributes: attributes, children: children, line: Int(xmlGetLineNo(node)))
+        return HTMLElement(name: name, attributes: attributes(node), children: children, line: Int(xmlGetLineNo(node)))
+    }
+
+    /// The content below `node` as one flat run, walked with an explicit stack (no
+    /// recursion, whatever the depth): text in document order, a `<br>` wherever a block
+    /// element (`p`, `div`, `li`, `td`, headings …) starts or ends, so that its lines
+    /// stay separate units; inline elements add nothing.
+    private static func flatten(_ node: xmlNodePtr) -> [HTMLNode] {
+        var out: [HTMLNode] = []
+        func breakLine(_ n: xmlNodePtr) {
+            out.append(.element(HTMLElement(name: "br", attributes: [:], children: [], line: Int(xmlGetLineNo(n)))))
+        }
+        // (node, entering) pairs: a block element gets a break on entry and on exit.
+        var stack: [(xmlNodePtr, Bool)] = []
+        var child = node.pointee.children
+        var firstLevel: [xmlNodePtr] = []
+        while let c = child { firstLevel.append(c); child = c.pointee.next }
+        for c in firstLevel.reversed() { stack.append((c, true)) }
+        while let (n, entering) = stack.popLast() {
+            switch n.pointee.type {
+            case XML_ELEMENT_NODE:
+                let name = elementName(n)
+                if skipped.contains(name) { continue }
+                let block = name == "br" || BlockBuilder.blockElements.contains(name)
+                if !entering { if block { breakLine(n) }; continue }
+                if block { breakLine(n) }
+                stack.append((n, false))
+                var kids: [xmlNodePtr] = []
+                var k = n.pointee.children
+                while let x = k { kids.append(x); k = x.pointee.next }
+                for x in kids.reversed() { stack.append((x, true)) }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = n.pointee.content { out.append(.text(String(cString: content))) }
+            default:
+                break
+            }
+        }
+        return out
     }
 }

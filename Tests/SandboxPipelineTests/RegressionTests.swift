@@ -38,10 +38,28 @@ import Testing
         #expect(r.records.map { $0.applicants.map(\.name) } == [["农业银行"], ["建设银行"], ["中国银联"]])
     }
 
-    @Test func contentBeyondLibxml2sDepthLimitIsAnErrorNotSilence() {
+    /// Nesting beyond libxml2's default limit of 256 (XML_PARSE_HUGE) is read, not dropped.
+    @Test func contentBeyondLibxml2sDefaultDepthLimitIsRead() {
         let r = process("min-deep-256.html")
-        #expect(r.records.isEmpty)
-        #expect(r.errors == [Diagnostic(code: "parse", file: "min-deep-256.html", message: "no application read: libxml2 stopped reading part of the page (Excessive depth in document: 256 use XML_PARSE_HUGE option)")])
+        #expect(r.errors.isEmpty)
+        #expect(r.records.map(\.name) == ["微捷贷产品"])
+        #expect(r.records.map { $0.applicants.map(\.name) } == [["农业银行"]])
+    }
+
+    /// A page nested 10,000 and 100,000 levels deep (closed, unclosed, mixed inline and
+    /// block wrappers) gives its application; the tree is flattened below a fixed depth,
+    /// so neither parsing nor freeing recurses with the page's depth.
+    @Test(arguments: [(10_000, true), (10_000, false), (100_000, false)])
+    func deeplyNestedPagesAreRead(_ depth: Int, _ closed: Bool) {
+        let open = String(repeating: "<span><div>", count: depth)
+        let close = closed ? String(repeating: "</div></span>", count: depth) : ""
+        let html = "<html><head><meta charset=\"utf-8\"><title>北京2020年第一批金融科技创新监管试点应用公示</title></head><body>"
+            + "<p>发布时间：2020-01-14</p>\(open)<p>创新应用名称：深层应用</p><p>申请机构：某某银行</p><p>功能描述：运用区块链技术提供融资。</p>\(close)</body></html>"
+        let r = projectPipeline.process(bytes: Array(html.utf8), file: "deep.html")
+        #expect(r.errors.isEmpty)
+        #expect(r.records.map(\.name) == ["深层应用"])
+        #expect(r.records.map { $0.applicants.map(\.name) } == [["某某银行"]])
+        #expect(r.records.map { $0.technologies.map(\.rawValue) } == [["blockchain"]])
     }
 
     @Test func fullWidthDigitsInTheDate() {
