@@ -111,10 +111,12 @@ public enum EncodingSniffer {
     /// Whether undeclared double-byte Chinese text is Big5 rather than GBK/GB18030, by the
     /// evidence of its byte pairs: GB2312 text (and nearly all GBK text) uses trail bytes
     /// 0xA1–0xFE, while a third or more of Big5's common characters have trail bytes
-    /// 0x40–0x7E. More than 20 % of pairs with such a trail, and no lead byte above 0xF9
-    /// (Big5's last), say Big5. Pure; reads at most the first 64 KiB.
+    /// 0x40–0x7E. Traditional text in GBK has such trails too, but with lead bytes
+    /// 0x81–0xA0, which Big5 does not use (only HKSCS's few additions). More than 20 % of
+    /// pairs with a low trail, fewer than 5 % with a lead 0x81–0xA0, and no lead above 0xF9
+    /// (Big5's last) say Big5. Pure; reads at most the first 64 KiB.
     public static func looksLikeBig5(_ bytes: [UInt8]) -> Bool {
-        var pairs = 0, lowTrail = 0
+        var pairs = 0, lowTrail = 0, lowLead = 0
         var i = 0
         let n = min(bytes.count, 65_536)
         while i + 1 < n {
@@ -124,9 +126,10 @@ public enum EncodingSniffer {
             let trail = bytes[i + 1]
             pairs += 1
             if (0x40...0x7E).contains(trail) { lowTrail += 1 }
+            if lead <= 0xA0 { lowLead += 1 }
             i += 2
         }
-        return pairs >= 4 && Double(lowTrail) > 0.2 * Double(pairs)
+        return pairs >= 4 && Double(lowTrail) > 0.2 * Double(pairs) && Double(lowLead) < 0.05 * Double(pairs)
     }
 
     /// "UTF-16LE" / "UTF-16BE" when a page without a BOM starts with "<" (after optional

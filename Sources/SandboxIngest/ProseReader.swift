@@ -33,12 +33,30 @@ struct ProseReader {
     static let institutionEndings = ["银行", "公司", "科技", "数科", "金科", "银联", "网联", "集团", "支付", "保险", "证券", "基金", "中心", "协会",
                                      "研究院", "联社", "信用社", "分行", "支行", "征信", "银行卡", "有限责任公司", "股份有限公司"]
 
+    /// Words by which a paragraph speaks of the batch or the programme, not of one application.
+    static let batchWords = ["本批", "此次", "这批", "该批", "上述", "以上", "这些应用", "各应用", "多个应用", "首批应用", "公示期", "社会公众",
+                             "业内人士", "专家", "记者注意到", "据悉", "整体来看", "总体来看", "从名单来看", "this batch", "these applications",
+                             "the public", "notice period"]
+
+    /// Whether a paragraph speaks of the batch or the programme and names no application
+    /// (no quoted phrase, no 该应用/该产品/本产品, which speak of one).
+    static func isBatchLevel(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard batchWords.contains(where: { lower.contains($0) }) else { return false }
+        if quoted(text).contains(where: { readsAsName($0.name) }) { return false }
+        return !["该应用", "该产品", "本产品", "本应用", "该平台", "该服务", "该项目", "the application", "the product", "the service"].contains { lower.contains($0) }
+    }
+
+    /// Words that open an item of a list in prose (一是, 其二, 第三个是, 首先, 此外 …).
+    static let listLead = Pattern(#"^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+是?|第[一二三四五六七八九十\d]+[个项]?(?:应用)?(?:是|为)?|首先是?|其次是?|再次是?|最后(?:一个)?是?|此外|另外|同时|以及|还有)\s*"#)
+
     /// The applicants of a prose clause: what follows its last 由 (是由A申请 → A), without
     /// a leading 包括 / 分别为, with 与 / 和 / 及 read as list separators.
     static func cleanApplicants(_ raw: String) -> String {
         var a = raw
         if let by = a.lastIndex(of: "由") { a = String(a[a.index(after: by)...]) }
-        for lead in ["包括", "分别为", "分别是", "有", "为", "是"] where a.hasPrefix(lead) { a.removeFirst(lead.count) }
+        if let r = Self.listLead.firstMatch(in: a) { a = String(a[r.upperBound...]) }
+        for lead in ["其中", "包括", "分别为", "分别是", "分别", "依次为", "即", "有", "为", "是"] where a.hasPrefix(lead) { a.removeFirst(lead.count) }
         // 与 / 和 / 及 separate two institutions only after an institution's ending, so that a
         // name holding one (国家计算机网络与信息安全管理中心) stays whole.
         for sep in ["以及", "与", "和", "及"] {
@@ -52,6 +70,68 @@ struct ProseReader {
             a = parts.joined(separator: "、")
         }
         return a.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Verbs (with their 共同/联合 and 的) that may stand between applicants and a quoted name.
+    static let clauseVerb = Pattern(#"(?:共同|联合|合作|携手)?\s*(?:申请|申报|提交|推出|研发|打造|开发|提出)?\s*了?\s*的?\s*$"#)
+
+    /// `(name, applicants)` for every quoted name preceded by its applicants within the
+    /// clause: `A申请的“X”`, `A、B共同申请的“X”`, `A联合B推出的“X”`, `是由A申请的《X》`, or just
+    /// `A“X”` / `A的“X”` where A ends like an institution (…银行, …公司, …数科). `text` is
+    /// the folded text used for matching; names and applicants come from `original`
+    /// (same scalar count).
+    static func applicantClauses(in text: String, original: String) -> [(name: String, applicants: String)] {
+        clauses(in: text, original: original).map { ($0.name, $0.applicants) }
+    }
+
+    /// An applicant clause with its place: `start` (the clause's first scalar) and
+    /// `end` (just after the closing quote), scalar offsets into the text.
+    struct Clause { let name: String; let applicants: String; let start: Int; let end: Int }
+
+    /// The clauses of `applicantClauses(in:original:)` with their places.
+    static func clauses(in text: String, original: String) -> [Clause] {
+        let u = Array(text.unicodeScalars)
+        let o = Array(original.unicodeScalars)
+        guard u.count == o.count else { return [] }
+        let boundaries: Set<Unicode.Scalar> = ["，", ",", "；", ";", "：", ":", "。", "\n", "（", "("]
+        let closers = Set(quotes.values)
+        var out: [Clause] = []
+        var i = 0
+        var lastClose = -1
+        while i < u.count {
+            guard let close = quotes[u[i]], u[i] != "\"" else { i += 1; continue }
+            // The quoted name (one level of inner quotes allowed).
+            var j = i + 1
+            var depth = 0
+            while j < u.count, !(u[j] == close && depth == 0) {
+                if quotes[u[j]] != nil && u[j] != close { depth += 1 } else if closers.contains(u[j]) && depth > 0 { depth -= 1 }
+                j += 1
+            }
+            guard j < u.count else { break }
+            let name = String(String.UnicodeScalarView(o[(i + 1)..<j]))
+            // The clause before it: back to a boundary or the previous name.
+            var k = i
+            while k > 0, k - 1 > lastClose, !boundaries.contains(u[k - 1]) { k -= 1 }
+            var before = String(String.UnicodeScalarView(o[k..<i]))
+            while let f = before.unicodeScalars.first, f == "、" || f == " " || f == "和" || f == "及" { before.unicodeScalars.removeFirst() }
+            let foldedBefore = String(String.UnicodeScalarView(u[k..<i]))
+            lastClose = j
+            i = j + 1
+            guard readsAsName(name) || foldedBefore.hasSuffix("的") || foldedBefore.hasSuffix("推出") else { continue }
+            let hadVerb: Bool
+            if let r = clauseVerb.firstMatch(in: before), !before[r].isEmpty {
+                hadVerb = before[r].unicodeScalars.contains { !"的了 ".unicodeScalars.contains($0) }
+                before = String(before[..<r.lowerBound])
+            } else {
+                hadVerb = false
+            }
+            let applicants = cleanApplicants(before.replacingOccurrences(of: "联合", with: "、").replacingOccurrences(of: "携手", with: "、"))
+            guard !applicants.isEmpty, applicants.unicodeScalars.count <= 120 else { continue }
+            let items = applicants.components(separatedBy: "、")
+            guard hadVerb || items.contains(where: { item in institutionEndings.contains { item.hasSuffix($0) } }) else { continue }
+            out.append(Clause(name: name, applicants: applicants, start: k, end: j + 1))
+        }
+        return out
     }
 
     /// Every quoted phrase in `text` with the range after its closing quote.
@@ -110,9 +190,8 @@ struct ProseReader {
         var enumeration: [String: (applicants: String, english: String?)] = [:]
         for b in blocks {
             let t = b.text
-            for c in Self.enumerated.allCaptures(in: t) {
-                guard let a = c[1], let n = c[2] else { continue }
-                enumeration[String(t[n])] = (Self.cleanApplicants(String(t[a])), nil)
+            for (name, applicants) in Self.applicantClauses(in: folder(t), original: t) where enumeration[name] == nil {
+                enumeration[name] = (applicants, nil)
             }
             for c in Self.englishEnumerated.allCaptures(in: t) {
                 guard let n = c[1], let a = c[3] else { continue }
@@ -127,6 +206,24 @@ struct ProseReader {
             if closed { result.closing.append(i); continue }
             if PageParser.isClosing(b, folder: folder) {
                 if current != nil || !result.drafts.isEmpty { flush(); closed = true; result.closing.append(i) } else { result.header.append(i) }
+                continue
+            }
+            let described = describedClauses(b.text)
+            if described.count >= 2 {
+                // One paragraph describing several applications in turn (一是A的“X”，…；二是…):
+                // each gets the text from its name up to the next one's clause.
+                for (clause, text) in described where !opened.contains(clause.name) {
+                    opened.insert(clause.name)
+                    flush()
+                    var d = Draft(line: b.line)
+                    d.headingName = clause.name
+                    let (names, truncated) = PageParser.splitApplicants(clause.applicants)
+                    d.applicants = names
+                    d.applicantsTruncated = truncated
+                    if !text.isEmpty { d.sections.append(Section(field: "description", heading: "", text: text)) }
+                    d.type = Self.type(in: text, folder: folder)
+                    current = d
+                }
                 continue
             }
             if let opening = opening(b.text, enumeration: enumeration) ?? inlineOpening(b.text, enumeration: enumeration, opened: opened) {
@@ -146,6 +243,9 @@ struct ProseReader {
                 continue
             }
             if current != nil {
+                // A paragraph about the batch or the programme (本批应用…, 公示期内社会公众…,
+                // 业内人士表示…) that names no application belongs to none.
+                if Self.isBatchLevel(folder(b.text)) { result.header.append(i); continue }
                 current!.continueWith(b.text)
             } else {
                 result.header.append(i)
@@ -156,19 +256,27 @@ struct ProseReader {
         for i in result.drafts.indices where result.drafts[i].type == "unstated" {
             result.drafts[i].type = Self.type(in: result.drafts[i].joinedSections.map(\.text).joined(separator: "\n"), folder: folder)
         }
-        if result.drafts.isEmpty, !enumeration.isEmpty {
-            // Only an enumeration: its names and applicants, in text order.
+        if !enumeration.isEmpty {
+            // An enumeration lists the applications: its order gives their positions, and
+            // one it names that no paragraph describes is still an application (with its
+            // name and applicants only). Described ones it does not name follow.
             let all = blocks.map(\.text).joined(separator: "\n")
             let ordered = enumeration.keys.sorted { (all.range(of: $0)?.lowerBound ?? all.endIndex) < (all.range(of: $1)?.lowerBound ?? all.endIndex) }
+            var described: [String: Draft] = [:]
+            for d in result.drafts { if let n = d.headingName, described[n] == nil { described[n] = d } }
+            var merged: [Draft] = []
             for name in ordered {
+                if let d = described.removeValue(forKey: name) { merged.append(d); continue }
                 var d = Draft(line: blocks.first?.line ?? 0)
                 d.headingName = name
                 d.fieldNameEnglish = enumeration[name]?.english
                 let (names, truncated) = PageParser.splitApplicants(enumeration[name]!.applicants)
                 d.applicants = names
                 d.applicantsTruncated = truncated
-                result.drafts.append(d)
+                merged.append(d)
             }
+            merged += result.drafts.filter { d in d.headingName.map { described[$0] != nil } ?? true }
+            result.drafts = merged
         }
         return result
     }
@@ -225,17 +333,37 @@ struct ProseReader {
                        text: after.trimmingCharacters(in: .whitespaces), type: Self.type(in: restText, folder: folder))
     }
 
+    /// The clauses of a paragraph that describes two or more applications in turn, each
+    /// with its text (from after its name to the start of the next clause). A list that
+    /// only names them (segments of punctuation or a few characters) describes none.
+    func describedClauses(_ text: String) -> [(Clause, String)] {
+        let cs = Self.clauses(in: folder(text), original: text)
+        guard cs.count >= 2 else { return [] }
+        let u = Array(text.unicodeScalars)
+        var out: [(Clause, String)] = []
+        for (k, c) in cs.enumerated() {
+            let end = k + 1 < cs.count ? cs[k + 1].start : u.count
+            var seg = String(String.UnicodeScalarView(u[min(c.end, end)..<end]))
+            while let f = seg.unicodeScalars.first, "，,。；;、 ".unicodeScalars.contains(f) { seg.unicodeScalars.removeFirst() }
+            out.append((c, seg))
+        }
+        let substantial = out.filter { $0.1.unicodeScalars.filter { TextCleaner.isCJK($0) || $0.properties.isAlphabetic }.count >= 12 }
+        return substantial.count >= 2 ? out : []
+    }
+
     /// A paragraph that names exactly one application, with its applicant clause
     /// (是由A申请的《X》。…): it opens that application; its text is what follows the name.
     /// A paragraph naming two or more is an enumeration and opens none.
     func inlineOpening(_ text: String, enumeration: [String: (applicants: String, english: String?)], opened: Set<String>) -> Opening? {
         let names = Self.quoted(text).filter { enumeration[$0.name] != nil || Self.readsAsName($0.name) }
         guard let first = names.first, Set(names.map(\.name)).count == 1, !opened.contains(first.name) else { return nil }
-        // The clause must be in this paragraph.
-        guard let c = Self.enumerated.captures(in: text), let n = c[2], String(text[n]) == first.name, let a = c[1] else { return nil }
+        // The applicant clause is in this paragraph, or an enumeration elsewhere on the page
+        // named the application with its applicants.
+        let clause = Self.applicantClauses(in: folder(text), original: text).first { $0.name == first.name }?.applicants
+        guard let applicants = clause ?? enumeration[first.name]?.applicants else { return nil }
         var rest = String(text[first.after...])
         while let f = rest.unicodeScalars.first, "，,。；;、 ".unicodeScalars.contains(f) { rest.unicodeScalars.removeFirst() }
-        return Opening(name: first.name, english: nil, applicants: Self.cleanApplicants(String(text[a])), text: rest, type: Self.type(in: text, folder: folder))
+        return Opening(name: first.name, english: nil, applicants: applicants, text: rest, type: Self.type(in: text, folder: folder))
     }
 
     /// The range `r` of `folded` mapped onto `original` (same scalar count).

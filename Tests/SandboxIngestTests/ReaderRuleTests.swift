@@ -1,0 +1,129 @@
+import Testing
+@testable import SandboxIngest
+
+/// One test per rule of the reader, each with a counter-example.
+@Suite struct ReaderRuleTests {
+    static func hex(_ s: String) -> [UInt8] { s.split(separator: " ").map { UInt8($0, radix: 16)! } }
+
+    static func page(_ body: String, title: String = "北京2020年第一批金融科技创新监管试点应用公示") -> String {
+        "<html><head><meta charset=\"utf-8\"><title>\(title)</title></head><body><p>发布时间：2020-01-14</p>\(body)</body></html>"
+    }
+
+    // MARK: Field labels
+
+    @Test func labelsAfterNormalisation() {
+        let labeler = projectParser.labeler
+        #expect(labeler.label(in: "申　请　机　构：某银行")?.field == "applicants")
+        #expect(labeler.label(in: "【申請機構】　某銀行") == LabelHit(field: "applicants", heading: "申請機構", value: "某銀行"))
+        #expect(labeler.label(in: "（１）功能描述∶文本")?.value == "文本")
+        #expect(labeler.label(in: "申请机构／交通银行")?.value == "交通银行")
+        #expect(labeler.label(in: "功能描述", lead: nil) == LabelHit(field: "function", heading: "功能描述", value: ""))
+        // Counter-examples: a sentence that merely starts with a label word is no label.
+        #expect(labeler.label(in: "功能描述了该应用的主要用途，即线上融资。") == nil)
+        #expect(labeler.label(in: "风险防控方面，银行设置限额。") == nil)
+    }
+
+    @Test func severalFieldsOnOneLine() {
+        let (first, more) = projectParser.labeler.splitInline("甲服务；申请单位：某银行；类型：金融服务")
+        #expect(first == "甲服务")
+        #expect(more.map(\.field) == ["applicants", "application_type"])
+        // A semicolon before ordinary text splits nothing.
+        #expect(projectParser.labeler.splitInline("线上融资；随借随还").1.isEmpty)
+    }
+
+    @Test func ordinals() {
+        let labeler = projectParser.labeler
+        #expect(labeler.ordinal("创新应用一：甲服务") == StartCue(name: "甲服务", explicit: true))
+        #expect(labeler.ordinal("Application 2: Smart card") == StartCue(name: "Smart card", explicit: true))
+        #expect(labeler.ordinal("01") == StartCue(name: nil, explicit: true))
+        // 第一批 is a batch, not an application; a sentence is no ordinal.
+        #expect(labeler.ordinal("第一批创新应用") == nil)
+        #expect(labeler.ordinal("应用场景广泛，覆盖多个领域") == nil)
+    }
+
+    // MARK: Segmentation
+
+    @Test func aTitleLineBeforeARepeatingFieldCycleNamesTheApplication() throws {
+        let p = try parse(Self.page("<p>一｜甲服务</p><p>申请机构：甲银行</p><p>功能描述：线上融资。</p><p>二｜乙服务</p><p>申请机构：乙银行</p>"))
+        #expect(p.applications.map(\.name) == ["甲服务", "乙服务"])
+        // Applicants one per line are not titles: the field after them is new to the application.
+        let q = try parse(Self.page("<p>创新应用名称：丙服务</p><p>申请机构：丙银行</p><p>丁科技</p><p>功能描述：线上融资。</p>"))
+        #expect(q.applications.map(\.name) == ["丙服务"])
+        #expect(q.applications.map(\.applicants) == [["丙银行", "丁科技"]])
+    }
+
+    @Test func transposedTable() throws {
+        let p = try parse(Self.page("<table><tr><th>项目</th><th>应用一</th><th>应用二</th></tr><tr><th>创新应用名称</th><td>甲服务</td><td>乙服务</td></tr><tr><th>申请机构</th><td>甲银行</td><td>乙银行</td></tr><tr><th>应用类型</th><td>金融服务</td><td>科技产品</td></tr></table>"))
+        #expect(p.applications.map(\.name) == ["甲服务", "乙服务"])
+        #expect(p.applications.map(\.applicants) == [["甲银行"], ["乙银行"]])
+        #expect(p.applications.map(\.applicationType) == ["financial_service", "technology_product"])
+        // Two columns only: label/value rows of one application, a name coming round again starts the next.
+        let q = try parse(Self.page("<table><tr><td>创新应用名称</td><td>甲服务</td></tr><tr><td>申请机构</td><td>甲银行</td></tr><tr><td>创新应用名称</td><td>乙服务</td></tr></table>"))
+        #expect(q.applications.map(\.name) == ["甲服务", "乙服务"])
+    }
+
+    @Test func tickBoxTypeAndNameAnnotation() throws {
+        let p = try parse(Self.page("<p>Name of the innovation application: Smart card<br>(Chinese: 智能卡)</p><p>申请机构：甲银行</p><p>服务类型：□金融服务　☑科技产品</p>"))
+        #expect(p.applications.map(\.name) == ["智能卡"])
+        #expect(p.applications.map(\.nameEnglish) == ["Smart card"])
+        #expect(p.applications.map(\.applicationType) == ["technology_product"])
+        // Without a tick, the first type word stated is the type.
+        #expect(PageParser.applicationType("金融服务") == "financial_service")
+    }
+
+    @Test func attachmentsAndEditorLinesEndTheApplications() throws {
+        let p = try parse(Self.page("<p>创新应用名称：甲服务</p><p>功能描述：线上融资。</p><p>附：意见反馈方式</p><p>运用区块链技术。</p>"))
+        #expect(p.applications.map { $0.sections.map(\.text) } == [["线上融资。"]])
+        // A paragraph that merely mentions 附件 inside a sentence continues the text.
+        let q = try parse(Self.page("<p>创新应用名称：甲服务</p><p>功能描述：线上融资。</p><p>客户上传附件后即可办理。</p>"))
+        #expect(q.applications.map { $0.sections.map(\.text) } == [["线上融资。\n客户上传附件后即可办理。"]])
+    }
+
+    // MARK: Prose
+
+    @Test func proseEnumerationGivesOrderAndApplicants() throws {
+        let p = try parse(Self.page("""
+        <p>首批应用分别是：甲银行“甲信贷产品”、乙银行联合丙科技、丁数科推出的“乙支付服务”、戊银行的“戊账户服务”。</p>
+        <p>其中，“乙支付服务”运用区块链技术完成清算。</p>
+        <p>记者注意到，本批应用多数运用大数据技术。</p>
+        """))
+        #expect(p.applications.map(\.name) == ["甲信贷产品", "乙支付服务", "戊账户服务"])
+        #expect(p.applications.map(\.applicants) == [["甲银行"], ["乙银行", "丙科技", "丁数科"], ["戊银行"]])
+        // The batch-level paragraph belongs to no application.
+        #expect(p.applications[1].sections.map(\.text) == ["运用区块链技术完成清算。"])
+    }
+
+    @Test func oneParagraphDescribingSeveralApplications() throws {
+        let p = try parse(Self.page("<p>一是甲银行、乙科技的“甲信贷服务”，为农户提供线上贷款并运用联邦学习建模。二是丙银行的“丙银行服务”，运用智能语音技术识别方言指令。</p>"))
+        #expect(p.applications.map(\.name) == ["甲信贷服务", "丙银行服务"])
+        #expect(p.applications.map(\.applicants) == [["甲银行", "乙科技"], ["丙银行"]])
+        #expect(p.applications.map { $0.sections.map(\.text) } == [["为农户提供线上贷款并运用联邦学习建模。"], ["运用智能语音技术识别方言指令。"]])
+    }
+
+    @Test func andBetweenInstitutionsOnly() {
+        #expect(ProseReader.cleanApplicants("由中国银联与小米数科、京东数科") == "中国银联、小米数科、京东数科")
+        #expect(ProseReader.cleanApplicants("国家计算机网络与信息安全管理中心、中关村银行") == "国家计算机网络与信息安全管理中心、中关村银行")
+    }
+
+    @Test func announcementDateFromProseOverARepostDate() throws {
+        let p = try parse("<html><head><meta charset=\"utf-8\"><title>北京首批金融科技创新监管试点应用</title></head><body><p class=\"time\">2020/01/15 07:42</p><p>1月14日，央行营管部对外公示了北京首批6个创新应用。</p><p>创新应用名称：甲服务</p></body></html>")
+        #expect(p.info.announced == "2020-01-14")
+        // Without such a sentence the header's date is the date.
+        let q = try parse("<html><head><meta charset=\"utf-8\"><title>北京首批金融科技创新监管试点应用</title></head><body><p class=\"time\">2020/01/15 07:42</p><p>创新应用名称：甲服务</p></body></html>")
+        #expect(q.info.announced == "2020-01-15")
+    }
+
+    // MARK: Decoding
+
+    @Test func undeclaredBig5ByEvidence() throws {
+        // 申請機構提供線上信用貸款產品服務小微企業 in Big5: half its trail bytes are below 0x7F.
+        let big5 = Self.hex("a5 d3 bd d0 be f7 ba 63 b4 a3 a8 d1 bd 75 a4 57 ab 48 a5 ce b6 55 b4 da b2 a3 ab 7e aa 41 b0 c8 a4 70 b7 4c a5 f8 b7 7e")
+        #expect(EncodingSniffer.looksLikeBig5(big5))
+        // The same traditional text in GB18030 (low trails too, but GBK's leads 0x81–0xA0),
+        // and simplified text in GB18030, are not Big5.
+        let gbTraditional = Self.hex("c9 ea d5 88 99 43 98 8b cc e1 b9 a9 be 80 c9 cf d0 c5 d3 c3 d9 4a bf ee ae 61 c6 b7 b7 fe 84 d5 d0 a1 ce a2 c6 f3 98 49")
+        #expect(!EncodingSniffer.looksLikeBig5(gbTraditional))
+        let gbSimplified = Self.hex("c9 ea c7 eb bb fa b9 b9 cc e1 b9 a9 cf df c9 cf d0 c5 d3 c3 b4 fb bf ee b2 fa c6 b7 b7 fe ce f1 d0 a1 ce a2 c6 f3 d2 b5")
+        #expect(!EncodingSniffer.looksLikeBig5(gbSimplified))
+    }
+}
