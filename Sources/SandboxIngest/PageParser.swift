@@ -151,7 +151,13 @@ public struct PageParser: Sendable {
         let introText = seg.introduction.joined(separator: "\n")
         let headerTexts = headerBlocks.map(\.text)
         let city = findPlace(in: ([title] + headerTexts.prefix(8) + [introText]).map { folder($0) })
-        let batch = Self.findBatch(in: ([title] + headerTexts + [introText]).map { folder($0) })
+        var batch = Self.findBatch(in: ([title] + headerTexts + [introText]).map { folder($0) })
+        if batch == nil, !drafts.isEmpty, city != nil {
+            // A page (often a news re-post) that names no batch: its applications are kept
+            // under batch 1, the only batch most places have had, and the record says so.
+            batch = 1
+            warnings.append("batch_assumed: the page names no batch (首批/第N批/Nth batch); batch 1 assumed for the record ids")
+        }
         let announced = Self.findDate(header: headerBlocks, closing: closingBlocks, title: title, folder: folder)
         let declared = Self.declaredCount(folder(introText))
         if let declared, declared != drafts.count {

@@ -25,7 +25,7 @@ struct ProseReader {
     /// `A申请的“X”` / `A、B共同申请的“X”` inside an enumeration (group 1: applicants, 2: name).
     static let enumerated = Pattern(#"([^“”「」『』《》，,；;：:。]{2,120}?)\s*(?:共同|联合|合作)?\s*(?:申请|申报|提交|推出)的\s*[“「『《]((?:[^“”「」『』《》]|[“「『《][^“”「」『』《》]*[”」』》])+)[”」』》]"#)
     /// `“X” (English name), applied for (jointly) by A and B` in an English enumeration.
-    static let englishEnumerated = Pattern(#"[“"]([^”"]{2,120})[”"]\s*(?:\(([^)]{2,200})\))?\s*,?\s*(?:applied\s+for|submitted|proposed)\s+(?:jointly\s+)?by\s+(.+?)(?=;|\.\s|\.$|,\s*and\s+[“"]|$)"#, caseInsensitive: true)
+    static let englishEnumerated = Pattern(#"[“"]([^”"]{2,120})[”"]\s*(?:\(([^)]{2,200})\))?\s*,?\s*(?:which\s+|that\s+)?(?:was\s+|were\s+|is\s+|has\s+been\s+)?(?:jointly\s+)?(?:applied\s+for|submitted|proposed|filed|developed|launched|put\s+forward)\s+(?:jointly\s+)?by\s+(.+?)(?=;|\.\s|\.$|,\s*(?:and\s+)?[“"a-z]|\s+and\s+(?:is|was|it)\b|$)"#, caseInsensitive: true)
     /// A stated application type.
     static let statedType = Pattern(#"(?:为|属于|是|系)\s*(?:一[项款个])?\s*(金融服务|科技产品)\s*类?|(?:is|as)\s+an?\s+(financial\s+service|technology\s+product)"#, caseInsensitive: true)
 
@@ -139,7 +139,7 @@ struct ProseReader {
         var out: [(String, String.Index)] = []
         var i = text.startIndex
         while i < text.endIndex {
-            if let u = text[i].unicodeScalars.first, let close = quotes[u], u != "\"" {
+            if let u = text[i].unicodeScalars.first, let close = quotes[u] {
                 if let j = text[text.index(after: i)...].firstIndex(where: { $0.unicodeScalars.first == close }) {
                     out.append((String(text[text.index(after: i)..<j]), text.index(after: j)))
                     i = text.index(after: j)
@@ -195,7 +195,10 @@ struct ProseReader {
             }
             for c in Self.englishEnumerated.allCaptures(in: t) {
                 guard let n = c[1], let a = c[3] else { continue }
-                enumeration[String(t[n])] = (String(t[a]), c[2].map { String(t[$0]) })
+                var name = String(t[n])
+                var english = c[2].map { String(t[$0]) }
+                if let e = english, PageText.hasHan(e), !PageText.hasHan(name) { (name, english) = (e, name) }
+                enumeration[name] = (String(t[a]), english)
             }
         }
         var current: Draft?
@@ -232,6 +235,11 @@ struct ProseReader {
                 var d = Draft(line: b.line)
                 d.headingName = opening.name
                 d.fieldNameEnglish = opening.english
+                if let e = opening.english, PageText.hasHan(e), !PageText.hasHan(opening.name) {
+                    // “English name” (中文名): the Chinese one is the name.
+                    d.headingName = e
+                    d.fieldNameEnglish = opening.name
+                }
                 if let a = opening.applicants {
                     let (names, truncated) = PageParser.splitApplicants(a)
                     d.applicants = names
@@ -359,11 +367,21 @@ struct ProseReader {
         guard let first = names.first, Set(names.map(\.name)).count == 1, !opened.contains(first.name) else { return nil }
         // The applicant clause is in this paragraph, or an enumeration elsewhere on the page
         // named the application with its applicants.
-        let clause = Self.applicantClauses(in: folder(text), original: text).first { $0.name == first.name }?.applicants
-        guard let applicants = clause ?? enumeration[first.name]?.applicants else { return nil }
-        var rest = String(text[first.after...])
+        var english: String?
+        var clause = Self.applicantClauses(in: folder(text), original: text).first { $0.name == first.name }?.applicants
+        var restStart = first.after
+        if clause == nil, let c = Self.englishEnumerated.captures(in: text), let n = c[1], String(text[n]) == first.name, let a = c[3] {
+            // “X” (English name), submitted jointly by A and B, …: the text follows the clause.
+            clause = String(text[a])
+            english = c[2].map { String(text[$0]) }
+            restStart = c[0]!.upperBound
+        }
+        // An enumeration keyed by the Chinese name of “English” (中文).
+        let key = english.flatMap { PageText.hasHan($0) && !PageText.hasHan(first.name) ? $0 : nil } ?? first.name
+        guard let applicants = clause ?? enumeration[key]?.applicants ?? enumeration[first.name]?.applicants else { return nil }
+        var rest = String(text[restStart...])
         while let f = rest.unicodeScalars.first, "，,。；;、 ".unicodeScalars.contains(f) { rest.unicodeScalars.removeFirst() }
-        return Opening(name: first.name, english: nil, applicants: applicants, text: rest, type: Self.type(in: text, folder: folder))
+        return Opening(name: first.name, english: english ?? enumeration[first.name]?.english, applicants: applicants, text: rest, type: Self.type(in: text, folder: folder))
     }
 
     /// The range `r` of `folded` mapped onto `original` (same scalar count).
