@@ -161,12 +161,17 @@ enum BlockBuilder {
 
         /// Whether `child` breaks `parent`'s inline content into separate blocks. A block
         /// element without visible text does not (Word's `<o:p></o:p>` — which libxml2
-        /// reads as a `p` — inside a sentence would otherwise cut it in two), nor does a
-        /// `p` inside a `p`, which HTML does not allow and only namespaced tags produce.
+        /// reads as a `p` — inside a sentence would otherwise cut it in two). A `p` with
+        /// text inside a `p` does: libxml2 nests the paragraphs of pages that never close
+        /// their `<P>` tags (old print versions), and each is a paragraph of its own. An
+        /// inline element that wraps block elements with text separates too.
         static func separates(parent: HTMLElement, child: HTMLElement) -> Bool {
             if child.name == "head" { return true }
-            guard BlockBuilder.blockElements.contains(child.name) else { return false }
-            if parent.name == "p" && child.name == "p" { return false }
+            guard BlockBuilder.blockElements.contains(child.name) else {
+                // An inline element wrapping blocks (<font> around paragraphs and tables on
+                // old pages) is a container, not a run of text.
+                return child.descendants { BlockBuilder.blockElements.contains($0.name) && $0.name != "br" }.contains { $0.hasVisibleText }
+            }
             return child.hasVisibleText
         }
 

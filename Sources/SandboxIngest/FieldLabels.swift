@@ -61,7 +61,7 @@ struct FieldLabeler: Sendable {
 
     /// Colons and look-alikes that end a label; a full-width slash or bar ends one too
     /// (申請機構／交通銀行) when what precedes it is a known label.
-    static let colons: Set<Unicode.Scalar> = ["：", ":", "∶", "﹕", "︰", "／", "｜"]
+    static let colons: Set<Unicode.Scalar> = ["：", ":", "∶", "﹕", "︰", "／", "｜", "—", "－"]
     static let openers: [Unicode.Scalar: Unicode.Scalar] = ["【": "】", "[": "]", "〔": "〕", "［": "］", "〖": "〗"]
 
     /// The normalised key of a candidate label (see the type's documentation).
@@ -85,8 +85,16 @@ struct FieldLabeler: Sendable {
     /// The field a whole candidate label names, or nil.
     func field(forLabel candidate: String) -> String? {
         let k = Self.key(candidate, folder: folder)
-        if k.isEmpty || k.unicodeScalars.count > longest + 2 { return nil }
-        return keys[k]
+        if k.isEmpty || k.unicodeScalars.count > 2 * longest + 2 { return nil }
+        if let f = keys[k] { return f }
+        // A bilingual label (应用名称 Name, Applicants 申请机构): the Chinese part or the
+        // English part is a label, and the other part, when it is one, names the same field.
+        let han = String(String.UnicodeScalarView(k.unicodeScalars.filter { TextCleaner.isCJK($0) }))
+        let latin = String(String.UnicodeScalarView(k.unicodeScalars.filter { !TextCleaner.isCJK($0) })).trimmingCharacters(in: .whitespaces)
+        guard !han.isEmpty, !latin.isEmpty else { return nil }
+        let a = keys[han], b = keys[latin]
+        if let a, let b { return a == b ? a : nil }
+        return a ?? b
     }
 
     /// The field label that opens `text`, if any. `lead` is the unit's opening bold run.
@@ -244,8 +252,11 @@ struct FieldLabeler: Sendable {
     }
 
     private static func valueAfter(_ scalars: [Unicode.Scalar], from start: Int) -> String {
-        guard start < scalars.count else { return "" }
-        return trim(String(String.UnicodeScalarView(scalars[start...])))
+        var i = start
+        // A dash label separator may be doubled (应用名称——值).
+        while i < scalars.count, scalars[i] == "—" || scalars[i] == "－" { i += 1 }
+        guard i < scalars.count else { return "" }
+        return trim(String(String.UnicodeScalarView(scalars[i...])))
     }
 }
 

@@ -415,9 +415,9 @@ public struct PageParser: Sendable {
         return DateParser.parseAll(title).first
     }
 
-    static let announcingDate = Pattern(#"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。；\d]{0,30}?(?:公示|公布|发布了|对外发布)"#)
+    static let announcingDate = Pattern(#"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。；\d]{0,40}?(?:公示|公布|发布)"#)
 
-    /// Dates followed within a clause by 公示 / 公布 / 发布了, as ISO strings.
+    /// Dates followed within a clause (40 characters) by 公示 / 公布 / 发布, as ISO strings.
     static func announcementDates(in text: String, year: String?) -> [String] {
         var out: [String] = []
         for c in announcingDate.allCaptures(in: text) {

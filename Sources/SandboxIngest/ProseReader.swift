@@ -25,7 +25,7 @@ struct ProseReader {
     /// `A申请的“X”` / `A、B共同申请的“X”` inside an enumeration (group 1: applicants, 2: name).
     static let enumerated = Pattern(#"([^“”「」『』《》，,；;：:。]{2,120}?)\s*(?:共同|联合|合作)?\s*(?:申请|申报|提交|推出)的\s*[“「『《]((?:[^“”「」『』《》]|[“「『《][^“”「」『』《》]*[”」』》])+)[”」』》]"#)
     /// `“X” (English name), applied for (jointly) by A and B` in an English enumeration.
-    static let englishEnumerated = Pattern(#"[“"]([^”"]{2,120})[”"]\s*(?:\(([^)]{2,200})\))?\s*,?\s*(?:which\s+|that\s+)?(?:was\s+|were\s+|is\s+|has\s+been\s+)?(?:jointly\s+)?(?:applied\s+for|submitted|proposed|filed|developed|launched|put\s+forward)\s+(?:jointly\s+)?by\s+(.+?)(?=;|\.\s|\.$|,\s*(?:and\s+)?[“"a-z]|\s+and\s+(?:is|was|it)\b|$)"#, caseInsensitive: true)
+    static let englishEnumerated = Pattern(#"[“"]([^”"]{2,120})[”"]\s*(?:\(([^)]{2,200})\))?\s*,?\s*(?:which\s+|that\s+)?(?:was\s+|were\s+|is\s+|has\s+been\s+)?(?:jointly\s+)?(?:applied\s+for|submitted|proposed|filed|developed|launched|put\s+forward)\s+(?:jointly\s+)?by\s+(.+?)(?=;|\.\s|\.$|,\s*(?:and\s+)?[“"]|,\s*(?-i:[a-z])|\s+and\s+(?:is|was|it)\b|$)"#, caseInsensitive: true)
     /// A stated application type.
     static let statedType = Pattern(#"(?:为|属于|是|系)\s*(?:一[项款个])?\s*(金融服务|科技产品)\s*类?|(?:is|as)\s+an?\s+(financial\s+service|technology\s+product)"#, caseInsensitive: true)
 
@@ -49,6 +49,18 @@ struct ProseReader {
 
     /// Words that open an item of a list in prose (一是, 其二, 第三个是, 首先, 此外 …).
     static let listLead = Pattern(#"^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+是?|第[一二三四五六七八九十\d]+[个项]?(?:应用)?(?:是|为)?|首先是?|其次是?|再次是?|最后(?:一个)?是?|此外|另外|同时|以及|还有)\s*"#)
+
+    /// `由A牵头，B、C参与` (group 1: the lead, 2: the others).
+    static let ledBy = Pattern(#"由\s*([^，,。；;：:]{2,60}?)\s*牵头\s*[，,、]?\s*(?:联合|会同)?\s*([^，,。；;：:]{2,100}?)\s*(?:等\s*\d*\s*家?\s*机构)?\s*(?:共同)?\s*参与"#)
+    /// `由A、B(共同|联合)申请` anywhere in a paragraph (group 1: the applicants).
+    static let appliedBy = Pattern(#"由\s*([^，,。；;：:]{2,100}?)\s*(?:共同|联合|合作)?\s*(?:申请|申报|推出|研发)(?=[，,。；;\s的并]|$)"#)
+
+    /// The stretch of `original` that reads `piece` in `folded` (same scalar count), so that
+    /// applicants keep the page's own characters.
+    static func sameSpan(of piece: String, folded: String, original: String) -> String? {
+        guard folded.unicodeScalars.count == original.unicodeScalars.count, let r = folded.range(of: piece) else { return nil }
+        return String(same(original, folded, r))
+    }
 
     /// The applicants of a prose clause: what follows its last 由 (是由A申请 → A), without
     /// a leading 包括 / 分别为, with 与 / 和 / 及 read as list separators.
@@ -363,7 +375,9 @@ struct ProseReader {
     /// (是由A申请的《X》。…): it opens that application; its text is what follows the name.
     /// A paragraph naming two or more is an enumeration and opens none.
     func inlineOpening(_ text: String, enumeration: [String: (applicants: String, english: String?)], opened: Set<String>) -> Opening? {
-        let names = Self.quoted(text).filter { enumeration[$0.name] != nil || Self.readsAsName($0.name) }
+        // Names the enumeration knows (by either of its names), or that read as names.
+        let englishNames = Set(enumeration.values.compactMap(\.english))
+        let names = Self.quoted(text).filter { enumeration[$0.name] != nil || englishNames.contains($0.name) || Self.readsAsName($0.name) }
         guard let first = names.first, Set(names.map(\.name)).count == 1, !opened.contains(first.name) else { return nil }
         // The applicant clause is in this paragraph, or an enumeration elsewhere on the page
         // named the application with its applicants.
@@ -376,6 +390,16 @@ struct ProseReader {
             english = c[2].map { String(text[$0]) }
             restStart = c[0]!.upperBound
         }
+        if clause == nil {
+            // “X”。该应用由A申请 / 由A牵头，B、C参与: the clause anywhere in the paragraph.
+            let f = folder(text)
+            if let c = Self.ledBy.captures(in: f), let a = c[1], let b = c[2] {
+                clause = Self.cleanApplicants(String(f[a]) + "、" + String(f[b]))
+            } else if let c = Self.appliedBy.captures(in: f), let a = c[1] {
+                clause = Self.cleanApplicants(String(f[a]))
+            }
+            if let c = clause, f != text { clause = Self.sameSpan(of: c, folded: f, original: text) ?? c }
+        }
         // An enumeration keyed by the Chinese name of “English” (中文).
         let key = english.flatMap { PageText.hasHan($0) && !PageText.hasHan(first.name) ? $0 : nil } ?? first.name
         guard let applicants = clause ?? enumeration[key]?.applicants ?? enumeration[first.name]?.applicants else { return nil }
@@ -385,7 +409,7 @@ struct ProseReader {
     }
 
     /// The range `r` of `folded` mapped onto `original` (same scalar count).
-    private static func same(_ original: String, _ folded: String, _ r: Range<String.Index>) -> Substring {
+    static func same(_ original: String, _ folded: String, _ r: Range<String.Index>) -> Substring {
         let start = folded.unicodeScalars.distance(from: folded.unicodeScalars.startIndex, to: r.lowerBound)
         let end = folded.unicodeScalars.distance(from: folded.unicodeScalars.startIndex, to: r.upperBound)
         let u = original.unicodeScalars

@@ -75,6 +75,15 @@ struct Draft {
     /// `(Chinese: 名称)` / `（英文名称：Name）` after a name: the name in the other script.
     static let nameAnnotation = Pattern(#"[（(]\s*(?:chinese(?:\s+name)?|in\s+chinese|中文(?:名称)?|english(?:\s+name)?|in\s+english|英文(?:名称)?)\s*[:：]?\s*([^()（）]{2,200}?)\s*[)）]\s*$"#, caseInsensitive: true)
 
+    /// A name given whole in quotes (「名称」, “名称”, 《名称》) without them; a name that only
+    /// holds a quoted part (“一路行”移动终端理赔产品) is kept as it is.
+    static func unquoted(_ value: String) -> String {
+        let u = Array(value.unicodeScalars)
+        guard u.count > 2, let close = ProseReader.quotes[u[0]], u[u.count - 1] == close,
+              !u[1..<(u.count - 1)].contains(close) else { return value }
+        return String(String.UnicodeScalarView(u[1..<(u.count - 1)]))
+    }
+
     /// Takes an annotation in the other script off `value`; returns the bare value.
     mutating func takeAnnotation(_ value: String) -> String {
         guard let c = Self.nameAnnotation.captures(in: value), let whole = c[0], let inner = c[1] else { return value }
@@ -96,7 +105,7 @@ struct Draft {
         switch hit.field {
         case "name":
             let before = fieldName
-            let bare = takeAnnotation(hit.value)
+            let bare = Self.unquoted(takeAnnotation(hit.value))
             if !bare.isEmpty {
                 if let f = fieldName, f != before, PageText.hasHan(f), !PageText.hasHan(bare) { fieldNameEnglish = bare }
                 else if let f = fieldName, PageText.hasHan(f), !PageText.hasHan(bare) { fieldNameEnglish = bare }

@@ -27,6 +27,14 @@ import Testing
         #expect(tags("不采集人脸识别信息和数字证书") == ["biometrics:neg", "information_security:neg"])
     }
 
+    /// 不进行 / 未开展 / 不搜集 (not perform / not carry out / not gather) are cues like 不采集.
+    @Test func notPerformingIsANegation() {
+        #expect(tags("视频过程中不进行人脸识别比对") == ["biometrics:neg"])
+        #expect(tags("平臺不蒐集客戶臉部等生物辨識資料") == ["biometrics:neg"])
+        // Counter-example: 进行 without 不 performs it.
+        #expect(tags("视频过程中进行人脸识别比对") == ["biometrics"])
+    }
+
     @Test func useVerbOpensANewPredicate() {
         #expect(tags("未涉及生物识别采用区块链存证") == ["biometrics:neg", "blockchain"])
         // Counter-example: the cue 不采用 contains 采用 and wins as the longer phrase.

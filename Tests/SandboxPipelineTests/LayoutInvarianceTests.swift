@@ -126,9 +126,8 @@ private let corpusRecords: [String: LabelledRecord] = {
         #expect(got.map(\.applicationType.rawValue) == e.records.map { $0.application_type ?? "unstated" })
     }
 
-    /// Labels agree with the blind writer's on 26 of 27 records. The one that does not:
-    /// shanghai-2020-b2-05's Taiwanese wording 不蒐集…生物辨識 (not collected) is not read as
-    /// a negation, so biometrics is tagged — a matching gap (issue 10), not a reading one.
+    /// Labels agree with the blind writer's on all 27 records (shanghai-2020-b2-05's
+    /// Taiwanese 不蒐集…生物辨識 is a negation since the cue 不搜集 was added).
     @Test func unseenPageLabels() throws {
         var disagreeing: [String] = []
         var total = 0
@@ -142,6 +141,6 @@ private let corpusRecords: [String: LabelledRecord] = {
             }
         }
         #expect(total == 27)
-        #expect(disagreeing == ["shanghai-2020-b2-05"])
+        #expect(disagreeing == [])
     }
 }

@@ -70,8 +70,10 @@ func scoreSentences(_ sentences: [MatchingCase]) -> (technologies: MicroScore, m
         // R 0.9020) and markers tp 12 fp 0 fn 0; with the matching rules of issue 10
         // (negation, names, blockers, Latin tokens, OpenCC) technologies tp 49 fp 0 fn 2
         // (P 1.0, R 0.9608). After extending the terms by kinds from LABELS.md (not from
-        // these sentences): technologies tp 50 fp 2 fn 1 (P 0.9615, R 0.9804).
-        #expect(tech == MicroScore(tp: 50, fp: 2, fn: 1))
+        // these sentences): technologies tp 50 fp 2 fn 1 (P 0.9615, R 0.9804). The negation
+        // cues 不进行 / 不开展 / 不搜集 (found missing on a blind page set, not here) then took
+        // away both false positives: tp 50 fp 0 fn 1.
+        #expect(tech == MicroScore(tp: 50, fp: 0, fn: 1))
         #expect(mark == MicroScore(tp: 12, fp: 0, fn: 0))
     }
 
