@@ -94,11 +94,30 @@ private let corpusRecords: [String: LabelledRecord] = {
 
     static let sharedCases = cases(shared.appendingPathComponent("cases/pages"))
     static let unseen = cases(repositoryRoot.appendingPathComponent("Tests/SandboxPipelineTests/Fixtures/unseen-pages"))
+    /// A second blind set (names and applicants given in simplified characters). Measured
+    /// first as a holdout: 14 of 35 records fully right; the reader was then fixed by kinds
+    /// found there (see the commit history), and it is kept as a test.
+    static let unseen2 = cases(repositoryRoot.appendingPathComponent("Tests/SandboxPipelineTests/Fixtures/unseen-pages-2"))
+
+    @Test(arguments: unseen2.map(\.1.file)) func secondUnseenSet(_ file: String) throws {
+        let (folder, e) = Self.unseen2.first { $0.1.file == file }!
+        let got = projectPipeline.process(fileAt: folder.appendingPathComponent(file), name: file).records
+        #expect(got.map(\.id) == e.records.map { $0.id ?? "" })
+        #expect(got.map { folded($0.name) } == e.records.map(\.name))
+        #expect(got.map { $0.nameEn } == e.records.map(\.name_en))
+        #expect(got.map { $0.applicants.map { folded($0.name) } } == e.records.map(\.applicants))
+        #expect(got.map(\.applicationType.rawValue) == e.records.map { $0.application_type ?? "unstated" })
+        #expect(got.map { $0.technologies.map(\.rawValue).sorted() } == e.records.map { $0.technologies.sorted() })
+        #expect(got.map { $0.inclusiveMarkers.map(\.rawValue).sorted() } == e.records.map { $0.inclusive_markers.sorted() })
+        #expect(got.map { $0.participation?.rawValue } == e.records.map(\.participation))
+    }
 
     @Test func allCasesAreThere() {
         #expect(Self.sharedCases.map(\.1.file).sorted() == ["big5-undeclared.html", "bracket-headings.html", "colon-lookalike-u2236.html", "letter-spaced-headings.html"])
         #expect(Self.unseen.count == 6)
         #expect(Self.unseen.map(\.1.records.count).reduce(0, +) == 27)
+        #expect(Self.unseen2.count == 8)
+        #expect(Self.unseen2.map(\.1.records.count).reduce(0, +) == 35)
     }
 
     @Test(arguments: sharedCases.map(\.1.file)) func sharedPageCase(_ file: String) throws {
