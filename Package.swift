@@ -27,9 +27,11 @@ let package = Package(
         // (LabelledRecord), Diagnostic, the JSON Lines reader and writer, CSV quoting.
         .target(name: "SandboxSchema"),
         // Text normalisation, lexicons, gazetteer, Aho-Corasick matching, negation.
-        .target(name: "SandboxLexicon", dependencies: ["SandboxSchema", "COpenSSL", "COpenCC", .product(name: "Yams", package: "Yams")]),
+        // Scalar classes, iconv, traditional folding: the text tools every stage shares (no C module).
+        .target(name: "SandboxText"),
+        .target(name: "SandboxLexicon", dependencies: ["SandboxSchema", "SandboxText", "COpenSSL", "COpenCC", .product(name: "Yams", package: "Yams")]),
         // HTML bytes → decoded DOM (libxml2) → page metadata + application records.
-        .target(name: "SandboxIngest", dependencies: ["SandboxSchema", "CLibXML2", "SandboxLexicon"]),
+        .target(name: "SandboxIngest", dependencies: ["SandboxSchema", "SandboxText", "CLibXML2", "SandboxLexicon"]),
         // Application records + lexicon matches → labels with evidence.
         .target(name: "SandboxClassify", dependencies: ["SandboxSchema", "SandboxIngest", "SandboxLexicon"]),
         // Page + labels → LabelledRecord; JSON Lines / CSV files, written atomically.
@@ -39,7 +41,7 @@ let package = Package(
         // Gold sets (JSONL, CSV, Label Studio, doccano) vs predictions: P/R/F1, confusion, gate.
         .target(name: "SandboxEval", dependencies: ["SandboxSchema"]),
         // Published figures vs the dataset; cross-tabs; self-contained HTML report with SVG charts.
-        .target(name: "SandboxStats", dependencies: ["SandboxSchema"]),
+        .target(name: "SandboxStats", dependencies: ["SandboxSchema", "SandboxText"]),
         .executableTarget(name: "sandboxlens", dependencies: [
             "SandboxSchema",
             "SandboxPipeline",
@@ -54,7 +56,7 @@ let package = Package(
         .executableTarget(name: "sandboxlens-stages", dependencies: ["SandboxPipeline", "SandboxIngest", "CLibXML2"]),
 
         .testTarget(name: "SandboxSchemaTests", dependencies: ["SandboxSchema"]),
-        .testTarget(name: "SandboxLexiconTests", dependencies: ["SandboxLexicon"], exclude: ["Fixtures"]),
+        .testTarget(name: "SandboxLexiconTests", dependencies: ["SandboxLexicon", "SandboxText"], exclude: ["Fixtures"]),
         .testTarget(name: "SandboxIngestTests", dependencies: ["SandboxIngest", "SandboxLexicon"]),
         .testTarget(name: "SandboxEvalTests", dependencies: ["SandboxEval", "SandboxSchema"], exclude: ["Fixtures"]),
         .testTarget(name: "SandboxStatsTests", dependencies: ["SandboxStats", "SandboxSchema"], exclude: ["Fixtures"]),

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxText
 
 /// A unit of page text in reading order: a heading, a paragraph line, a table row, or a
 /// definition-list term/description. Layout analysis works on blocks, not on the DOM.
@@ -47,19 +48,10 @@ public struct Block: Sendable, Equatable {
 /// characters is kept. No-break and ideographic spaces (U+00A0, U+3000) count as spaces
 /// and never vanish. Leading and trailing white space is dropped.
 public enum TextCleaner {
-    /// Whether `s` is a CJK ideograph, CJK punctuation or a full-width form.
-    public static func isCJK(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return (0x3000...0x303F).contains(v) || (0x3400...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v)
-            || (0xFF00...0xFFEF).contains(v) || (0x20000...0x2FFFF).contains(v) || (0x2018...0x201F).contains(v)
-    }
+    /// Whether `s` is a CJK ideograph, CJK punctuation or a full-width form (`ScalarClass.isCJK`).
+    public static func isCJK(_ s: Unicode.Scalar) -> Bool { ScalarClass.isCJK(s) }
 
-    static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2002...0x200A: return true
-        default: return false
-        }
-    }
+    static func isSpace(_ s: Unicode.Scalar) -> Bool { ScalarClass.isSpace(s) }
 
     static func isLineBreak(_ s: Unicode.Scalar) -> Bool { s.value == 0x0A || s.value == 0x0D }
 

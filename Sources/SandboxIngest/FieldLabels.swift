@@ -1,5 +1,6 @@
 import Foundation
 import SandboxLexicon
+import SandboxText
 
 /// A field label found at the start of a unit of page text.
 struct LabelHit: Equatable {
@@ -257,32 +258,6 @@ struct FieldLabeler: Sendable {
         while i < scalars.count, scalars[i] == "—" || scalars[i] == "－" { i += 1 }
         guard i < scalars.count else { return "" }
         return trim(String(String.UnicodeScalarView(scalars[i...])))
-    }
-}
-
-/// Folds traditional characters to simplified ones for recognising labels and keywords
-/// (ICU's Traditional-Simplified transform, character level); values keep the page's own
-/// characters. One value per page, passed to every stage that reads text: a page with no
-/// Han character outside GB2312 gets the identity folder and never pays for the check.
-struct ScriptFolder: Sendable {
-    /// Whether folding may change anything on this page.
-    let active: Bool
-
-    /// Checks each string (for text of unknown origin).
-    static let always = ScriptFolder(active: true)
-
-    /// The folder for a page whose text is `pageText`: active only when the page holds a
-    /// Han character outside GB2312 (`HanScript.mayHaveTraditional`).
-    init(pageText: String) { active = HanScript.mayHaveTraditional(pageText) }
-
-    init(active: Bool) { self.active = active }
-
-    private static let traditionalToSimplified = StringTransform("Traditional-Simplified")
-
-    /// `s` in simplified characters.
-    func callAsFunction(_ s: String) -> String {
-        guard active, HanScript.mayHaveTraditional(s) else { return s }
-        return s.applyingTransform(Self.traditionalToSimplified, reverse: false) ?? s
     }
 }
 

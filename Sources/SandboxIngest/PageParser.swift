@@ -1,3 +1,4 @@
+import SandboxText
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import SandboxText
 import Foundation
 
 /// Reads applications from running prose — news re-posts that give no field labels:

@@ -1,3 +1,4 @@
+import SandboxText
 import Foundation
 
 /// One piece of evidence the page gives about its structure, in reading order.

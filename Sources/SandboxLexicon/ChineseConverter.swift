@@ -1,3 +1,4 @@
+import SandboxText
 import COpenCC
 import Foundation
 

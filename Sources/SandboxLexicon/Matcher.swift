@@ -1,3 +1,5 @@
+import SandboxText
+
 /// One lexicon term found in a text.
 ///
 /// `start` and `end` are a half-open range in **Unicode scalars** of the original (not

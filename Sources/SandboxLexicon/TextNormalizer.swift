@@ -1,3 +1,4 @@
+import SandboxText
 import Foundation
 
 /// Text prepared for matching, with a map back to the original text.

@@ -1,20 +1,13 @@
 import Foundation
 import SandboxSchema
+import SandboxText
 
 /// Renders `Table`s.
 public enum TableRenderer {
     /// Terminal columns taken by `s`: 2 for East Asian wide characters, 0 for combining
     /// marks, 1 otherwise.
     public static func displayWidth(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { w, u in
-            let v = u.value
-            if u.properties.generalCategory == .nonspacingMark || u.properties.generalCategory == .enclosingMark { return w }
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
-                || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
-                || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
-                || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
-            return w + (wide ? 2 : 1)
-        }
+        s.unicodeScalars.reduce(0) { $0 + ScalarClass.displayWidth($1) }
     }
 
     /// Aligned columns separated by two spaces, a dashed rule under the header; the title

@@ -1,3 +1,4 @@
+import SandboxText
 import Testing
 @testable import SandboxLexicon
 
