@@ -255,8 +255,11 @@ enum BlockBuilder {
                 // Layout tables (a page, or its body, laid out in a table): a row with one
                 // non-empty cell holding blocks, a lone cell, or a cell holding a table of
                 // its own is a container, read like a <div>.
+                // So is a row with a cell holding structural blocks (a forum post's <div>s
+                // and <blockquote> beside its author's cell).
                 let nested = cells.contains { !$0.descendants { $0.name == "table" }.isEmpty }
-                if nested || (nonEmpty.count == 1 && (hasBlocks(nonEmpty[0]) || rows.count == 1)) {
+                let structural = cells.contains { c in !c.descendants { Self.structural.contains($0.name) }.isEmpty && c.hasVisibleText }
+                if nested || structural || (nonEmpty.count == 1 && (hasBlocks(nonEmpty[0]) || rows.count == 1)) {
                     for c in cells { visit(c, context: context) }
                     continue
                 }
@@ -312,6 +315,9 @@ enum BlockBuilder {
                 i += 2
             }
         }
+
+        /// Elements that lay out a page rather than a table cell's value.
+        static let structural: Set<String> = ["div", "blockquote", "section", "article", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "form", "main", "aside", "header", "footer"]
 
         func hasBlocks(_ e: HTMLElement) -> Bool {
             !e.descendants { BlockBuilder.blockElements.contains($0.name) }.isEmpty

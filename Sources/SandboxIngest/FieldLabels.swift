@@ -69,7 +69,7 @@ struct FieldLabeler: Sendable {
     static func key(_ s: String, folder: ScriptFolder) -> String {
         // NFKC only where a compatibility character may be (full-width, letterlike, …).
         var t = s.unicodeScalars.contains { $0.value >= 0x2000 && !(0x3400...0x9FFF).contains($0.value) } ? s.precomposedStringWithCompatibilityMapping : s
-        t = folder(t)
+        t = folder(stripMarks(t))
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for u in t.unicodeScalars {
@@ -109,6 +109,12 @@ struct FieldLabeler: Sendable {
             let inner = String(String.UnicodeScalarView(scalars[1..<end]))
             if let f = field(forLabel: inner) {
                 return LabelHit(field: f, heading: Self.clean(inner), value: Self.valueAfter(scalars, from: end + 1))
+            }
+            // 【能做什么】: a short phrase in 【】 or 〖〗 opening a unit is a label even when
+            // fields.yaml does not know it; its text is a section of the application.
+            if scalars[0] == "【" || scalars[0] == "〖", end <= 13,
+               !scalars[1..<end].contains(where: { "。；;，,".unicodeScalars.contains($0) }) {
+                return LabelHit(field: "description", heading: Self.clean(inner), value: Self.valueAfter(scalars, from: end + 1))
             }
         }
         // label：value
@@ -222,7 +228,7 @@ struct FieldLabeler: Sendable {
 
     /// Removes leading enumeration: （一） (1) （１） 一、 1. 1、 ① 第一、 and spaces.
     static func stripNumbering(_ s: String) -> String {
-        let t = trim(s, colons: false)
+        let t = stripMarks(trim(s, colons: false))
         // Numbering starts with a bracket, a digit, a Chinese numeral, ① … or 第: test the
         // first scalar before running the pattern.
         guard let first = t.unicodeScalars.first,
@@ -230,6 +236,31 @@ struct FieldLabeler: Sendable {
                 || (0xFF10...0xFF19).contains(first.value) || (0x2460...0x2473).contains(first.value) else { return t }
         if let r = numbering.firstMatch(in: t) { return String(t[r.upperBound...]) }
         return t
+    }
+
+    /// Marks that decorate the start of a line and say nothing: Markdown left unrendered
+    /// (`###`, `**`, `- `), bullets (• · ▪ ■ ◆ ● ○ ► ▶ ★ ☆ ✓ ✔ ➤ ※), and keycap emoji
+    /// numbers (1️⃣ = digit, U+FE0F, U+20E3), which are numbering.
+    static func stripMarks(_ s: String) -> String {
+        let marks: Set<Unicode.Scalar> = ["#", "*", "•", "·", "▪", "■", "◆", "●", "○", "►", "▶", "★", "☆", "✓", "✔", "➤", "※", "◇", "□", "▌", "|", ">"]
+        var u = Array(s.unicodeScalars)
+        var changed = false
+        while true {
+            if let f = u.first, marks.contains(f) || blanks.contains(f) { u.removeFirst(); changed = true; continue }
+            if u.count >= 2, u[0] == "-" || u[0] == "+", blanks.contains(u[1]) { u.removeFirst(2); changed = true; continue }
+            // Keycap: a digit (or several), optional U+FE0F, U+20E3.
+            var k = 0
+            while k < u.count, ("0"..."9").contains(u[k]) { k += 1 }
+            if k > 0, k < u.count {
+                var m = k
+                if u[m] == "\u{FE0F}" { m += 1 }
+                if m < u.count, u[m] == "\u{20E3}" { u.removeFirst(m + 1); changed = true; continue }
+            }
+            break
+        }
+        // Trailing Markdown emphasis (名称**).
+        while let l = u.last, l == "*" { u.removeLast(); changed = true }
+        return changed ? String(String.UnicodeScalarView(u)) : s
     }
 
     private static let blanks: Set<Unicode.Scalar> = [" ", "\u{3000}", "\u{A0}", "\t", "\n", "\r"]
@@ -254,8 +285,9 @@ struct FieldLabeler: Sendable {
 
     private static func valueAfter(_ scalars: [Unicode.Scalar], from start: Int) -> String {
         var i = start
-        // A dash label separator may be doubled (应用名称——值).
-        while i < scalars.count, scalars[i] == "—" || scalars[i] == "－" { i += 1 }
+        // A dash label separator may be doubled (应用名称——值); Markdown emphasis may close
+        // after the colon (**申请机构：** 值).
+        while i < scalars.count, scalars[i] == "—" || scalars[i] == "－" || scalars[i] == "*" { i += 1 }
         guard i < scalars.count else { return "" }
         return trim(String(String.UnicodeScalarView(scalars[i...])))
     }

@@ -130,7 +130,7 @@ public struct PageParser: Sendable {
             let prose = ProseReader(folder: folder).read(blocks)
             if !prose.drafts.isEmpty { seg = prose }
         }
-        var drafts = seg.drafts
+        var drafts = Self.mergingTranslations(seg.drafts)
         var warnings = encoding.warnings + seg.warnings
         // A table listing applications that the page then describes in detail adds none:
         // it fills what the details leave unsaid.
@@ -193,6 +193,34 @@ public struct PageParser: Sendable {
                                                   line: d.line))
         }
         return IngestedPage(info: info, applications: applications, errors: errors)
+    }
+
+    /// Two tables listing the same number of applications, one with Chinese names and one
+    /// with English ones (a bilingual page, side by side or one after the other), are one
+    /// list: the English table gives each application its English name, by position, and
+    /// what the Chinese one leaves unsaid.
+    static func mergingTranslations(_ drafts: [Draft]) -> [Draft] {
+        var byTable: [Int: [Int]] = [:]
+        for (i, d) in drafts.enumerated() { if let t = d.table { byTable[t, default: []].append(i) } }
+        guard byTable.count >= 2 else { return drafts }
+        func allHan(_ ix: [Int]) -> Bool { ix.allSatisfy { drafts[$0].names.name.map(PageText.hasHan) ?? false } }
+        func allLatin(_ ix: [Int]) -> Bool { ix.allSatisfy { !(drafts[$0].names.name.map(PageText.hasHan) ?? true) } }
+        var merged = drafts
+        var drop: Set<Int> = []
+        let tables = byTable.keys.sorted()
+        for a in tables {
+            for b in tables where b != a {
+                guard let ia = byTable[a], let ib = byTable[b], ia.count == ib.count, allHan(ia), allLatin(ib),
+                      !ib.contains(where: drop.contains), !ia.contains(where: drop.contains) else { continue }
+                for (x, y) in zip(ia, ib) {
+                    if merged[x].names.english == nil { merged[x].fieldNameEnglish = drafts[y].names.name }
+                    if merged[x].applicants.isEmpty { merged[x].applicants = drafts[y].applicants }
+                    if merged[x].type == "unstated" { merged[x].type = drafts[y].type }
+                }
+                drop.formUnion(ib)
+            }
+        }
+        return merged.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
     }
 
     // MARK: - Fields

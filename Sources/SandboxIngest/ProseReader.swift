@@ -138,13 +138,57 @@ struct ProseReader {
             } else {
                 hadVerb = false
             }
-            let applicants = cleanApplicants(before.replacingOccurrences(of: "联合", with: "、").replacingOccurrences(of: "携手", with: "、"))
+            var applicants = cleanApplicants(before.replacingOccurrences(of: "联合", with: "、").replacingOccurrences(of: "携手", with: "、"))
+            if pronouns.contains(where: { applicants.hasPrefix($0) }) {
+                // 该行此次推出的“X”: the institution the text named last before the clause.
+                guard let named = lastInstitution(in: String(String.UnicodeScalarView(o[..<k]))) else { continue }
+                applicants = named
+            }
             guard !applicants.isEmpty, applicants.unicodeScalars.count <= 120 else { continue }
             let items = applicants.components(separatedBy: "、")
             guard hadVerb || items.contains(where: { item in institutionEndings.contains { item.hasSuffix($0) } }) else { continue }
             out.append(Clause(name: name, applicants: applicants, start: k, end: j + 1))
         }
         return out
+    }
+
+    /// Words that stand for an institution named before (该行 = that bank).
+    static let pronouns = ["该行", "该公司", "该机构", "该集团", "其", "此", "本行", "该社"]
+
+    /// The institution a pronoun at the end of `text` stands for: the first institution
+    /// named in the last sentence before it (百信银行是…直销银行。该行… → 百信银行), or in
+    /// the current sentence when it names one before the pronoun.
+    static func lastInstitution(in text: String) -> String? {
+        let u = Array(text.unicodeScalars)
+        let stops: Set<Unicode.Scalar> = ["。", "！", "？", "；", "!", "?", ";"]
+        // The current sentence, then the one before it.
+        var end = u.count
+        for _ in 0..<2 {
+            var start = end
+            while start > 0, !stops.contains(u[start - 1]) { start -= 1 }
+            if let name = firstInstitution(Array(u[start..<end])) { return name }
+            guard start > 0 else { break }
+            end = start - 1
+        }
+        return nil
+    }
+
+    /// The first institution name in a sentence: the text before the first institution
+    /// ending back to a word that cannot be part of a name (，、的是由与和在对向 …).
+    private static func firstInstitution(_ u: [Unicode.Scalar]) -> String? {
+        let text = String(String.UnicodeScalarView(u))
+        var first: (end: Int, start: Int)?
+        for ending in institutionEndings {
+            guard let r = text.range(of: ending) else { continue }
+            let e = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: r.upperBound)
+            if first == nil || e < first!.end { first = (e, e - ending.unicodeScalars.count) }
+        }
+        guard let f = first else { return nil }
+        let breaks: Set<Unicode.Scalar> = ["，", ",", "、", "的", "是", "由", "与", "和", "在", "对", "向", " ", "（", "(", "：", ":", "“", "”", "据"]
+        var s = f.start
+        while s > 0, !breaks.contains(u[s - 1]) { s -= 1 }
+        guard f.end - s > f.end - f.start, f.end - s <= 20 else { return nil }
+        return String(String.UnicodeScalarView(u[s..<f.end]))
     }
 
     /// Every quoted phrase in `text` with the range after its closing quote.

@@ -11,7 +11,7 @@ enum Item {
     case text(String, block: Int)
     /// A row of a table that lists the applications (one row or column per application):
     /// its cells already mapped to fields.
-    case tableApplication([(LabelHit, [String])], block: Int, summary: Bool)
+    case tableApplication([(LabelHit, [String])], block: Int, summary: Bool, table: Int)
     /// Closing matter (特此公示, signatures, copyright, footers, 责任编辑, 往期推荐 …).
     case closing(block: Int)
     /// A warning about the page's structure.
@@ -19,7 +19,7 @@ enum Item {
 
     var block: Int {
         switch self {
-        case .field(_, _, let b), .start(_, let b), .text(_, let b), .tableApplication(_, let b, _), .closing(let b): return b
+        case .field(_, _, let b), .start(_, let b), .text(_, let b), .tableApplication(_, let b, _, _), .closing(let b): return b
         case .note: return -1
         }
     }
@@ -41,6 +41,10 @@ struct Draft {
     /// Further paragraphs of section i, joined to it with "\n" when the draft is done.
     var continuations: [Int: [String]] = [:]
     var line: Int
+    /// The table the draft came from (`Block.Kind.row`'s table number), if any.
+    var table: Int?
+    /// The heading level of the block that opened the draft (`Segmenter.headingLevel`).
+    var startLevel: Int?
     /// True when the draft came from a table that summarises applications described
     /// again in detail elsewhere on the page.
     var fromSummary = false
@@ -203,8 +207,31 @@ struct Segmenter {
             return out
         }
         if let cue = labeler.ordinal(b.text) { return [.start(cue, block: index)] }
+        if let fields = parentheticalFields(b.text) {
+            // 名称（申请机构：A；类型：金融服务）：text — a name, its fields in brackets, its text.
+            var out: [Item] = [.start(StartCue(name: fields.name, explicit: true), block: index)]
+            out += fields.hits.map { .field($0, lines: [], block: index) }
+            if !fields.rest.isEmpty { out.append(.text(fields.rest, block: index)) }
+            return out
+        }
         if isHeadingLike(b), let cue = headingCue(b.text) { return [.start(cue, block: index)] }
         return [.text(b.text, block: index)]
+    }
+
+    /// `名称（label：value；label：value）[：text]`: a unit that opens with a name followed by
+    /// bracketed fields, the first of them a known label.
+    func parentheticalFields(_ text: String) -> (name: String, hits: [LabelHit], rest: String)? {
+        let u = Array(text.unicodeScalars)
+        guard let open = u.prefix(90).firstIndex(where: { $0 == "（" || $0 == "(" }), open >= 2,
+              let close = u[open...].firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
+        let inner = String(String.UnicodeScalarView(u[(open + 1)..<close]))
+        guard let first = labeler.label(in: inner), !first.value.isEmpty, first.field != "description" else { return nil }
+        let (value, more) = labeler.splitInline(first.value)
+        let hits = [LabelHit(field: first.field, heading: first.heading, value: value)] + more
+        let name = FieldLabeler.stripNumbering(String(String.UnicodeScalarView(u[..<open])))
+        var rest = Array(u[(close + 1)...])
+        while let f = rest.first, FieldLabeler.colons.contains(f) || ScalarClass.isSpace(f) || f == "，" { rest.removeFirst() }
+        return (name, hits, String(String.UnicodeScalarView(rest)))
     }
 
     /// A heading, a bold paragraph, a list item's lead line or a table caption: text that
@@ -237,6 +264,8 @@ struct Segmenter {
     /// one whose first column maps rows to fields has one application per column (a
     /// transposed table); otherwise its rows are label/value pairs or text.
     func tableItems(_ blocks: [Block], _ range: Range<Int>) -> [Item] {
+        var tableID = 0
+        if case .row(_, let t, _) = blocks[range.lowerBound].kind { tableID = t }
         let rows: [(cells: [String], lines: [[String]], carried: [Bool], index: Int)] = range.map { i in
             guard case .row(let cells, _, _) = blocks[i].kind else { return ([], [], [], i) }
             let lines = blocks[i].cellLines.count == cells.count ? blocks[i].cellLines : cells.map { [$0] }
@@ -247,15 +276,29 @@ struct Segmenter {
             guard let hit = labeler.label(in: s), hit.value.isEmpty else { return nil }
             return hit.field
         }
-        // Header row: the first row with 2+ cells that label name/applicants.
-        if let h = rows.prefix(3).firstIndex(where: { r in
-            let mapped = r.cells.map(wholeLabel)
+        func isHeader(_ cells: [String]) -> Bool {
+            let mapped = cells.map(wholeLabel)
             let labels = mapped.compactMap { $0 }.count
-            let nonEmpty = r.cells.filter { !$0.isEmpty }.count
+            let nonEmpty = cells.filter { !$0.isEmpty }.count
             return labels >= 2 && labels >= nonEmpty - 1 && (mapped.contains("name") || mapped.contains("name_en"))
-        }) {
-            let header = rows[h].cells.map(wholeLabel)
-            let headings = rows[h].cells
+        }
+        // A header split over two rows (创新应用 / 名称): the rows joined column by column,
+        // a cell carried down by rowspan counted once.
+        func joinedHeader(_ k: Int) -> [String]? {
+            guard k + 1 < rows.count, rows[k].cells.count == rows[k + 1].cells.count else { return nil }
+            let joined = rows[k].cells.indices.map { c in rows[k + 1].carried[c] ? rows[k].cells[c] : rows[k].cells[c] + rows[k + 1].cells[c] }
+            return isHeader(joined) ? joined : nil
+        }
+        // Header row: the first row with 2+ cells that label name/applicants.
+        var headerCells: [String]?
+        var headerEnd = 0
+        for k in 0..<min(3, rows.count) {
+            if isHeader(rows[k].cells) { headerCells = rows[k].cells; headerEnd = k; break }
+            if let j = joinedHeader(k) { headerCells = j; headerEnd = k + 1; break }
+        }
+        if let headings = headerCells {
+            let h = headerEnd
+            let header = headings.map(wholeLabel)
             var items: [Item] = []
             for r in rows[..<h] { items += rowText(blocks, r.index) }
             var sawApplication = false
@@ -286,7 +329,7 @@ struct Segmenter {
                     fields.append((LabelHit(field: f, heading: FieldLabeler.trim(headings[c]), value: cell), r.lines[c]))
                 }
                 if fields.contains(where: { $0.0.field == "name" || $0.0.field == "name_en" }) {
-                    items.append(.tableApplication(fields, block: r.index, summary: true))
+                    items.append(.tableApplication(fields, block: r.index, summary: true, table: tableID))
                     sawApplication = true
                 } else {
                     items += rowText(blocks, r.index)
@@ -306,7 +349,7 @@ struct Segmenter {
                     fields.append((LabelHit(field: f, heading: FieldLabeler.trim(r.cells[0]), value: r.cells[c]), r.lines[c]))
                 }
                 if fields.contains(where: { $0.0.field == "name" }) {
-                    items.append(.tableApplication(fields, block: rows[0].index, summary: false))
+                    items.append(.tableApplication(fields, block: rows[0].index, summary: false, table: tableID))
                 }
             }
             return items
@@ -317,7 +360,7 @@ struct Segmenter {
             var c = 0
             var consumed = false
             while c + 1 < r.cells.count {
-                if let f = wholeLabel(r.cells[c]) {
+                if let f = wholeLabel(r.cells[c]), wholeLabel(r.cells[c + 1]) == nil {  // a label's value is no label
                     let hit = LabelHit(field: f, heading: FieldLabeler.trim(FieldLabeler.stripNumbering(r.cells[c])), value: r.cells[c + 1])
                     items.append(.field(hit, lines: r.lines[c + 1], block: r.index))
                     consumed = true
@@ -345,6 +388,16 @@ struct Segmenter {
     }
 
     // MARK: - Assembly
+
+    /// The heading level of a block: 1–6 for h1–h6, 7 for a bold paragraph or a `<dt>`
+    /// (below every h), nil for other text.
+    static func headingLevel(_ b: Block) -> Int? {
+        switch b.kind {
+        case .heading(let level): return level == 0 ? 7 : level
+        case .term: return 7
+        default: return nil
+        }
+    }
 
     /// Whether the field after item `k` is one the current application already has: the
     /// cycle of fields is coming round again.
@@ -408,7 +461,16 @@ struct Segmenter {
 
         for (k, item) in items.enumerated() {
             if case .note(let warning) = item { result.warnings.append(warning); continue }
-            if closed { result.closing.append(item.block); continue }
+            if closed {
+                // Closing matter followed by applications (特此公示 and the signature, then
+                // the attachment that lists them): the applications are read all the same.
+                switch item {
+                case .tableApplication: closed = false
+                case .start(let cue, _) where cue.explicit: closed = false
+                case .field(let hit, _, _) where hit.field == "name": closed = false
+                default: result.closing.append(item.block); continue
+                }
+            }
             switch item {
             case .note: break
             case .closing(let b):
@@ -419,6 +481,12 @@ struct Segmenter {
                 }
             case .start(let cue, let b):
                 pending = nil
+                if !cue.explicit, let c = current, let started = c.startLevel, let level = Self.headingLevel(blocks[b]), level > started {
+                    // A heading deeper than the one that opened the application (an <h4>
+                    // under its <h3>) heads a section of it, whatever its words.
+                    pending = LabelHit(field: "description", heading: FieldLabeler.trim(blocks[b].text), value: "")
+                    continue
+                }
                 if cue.explicit || fieldsFollow(k) {
                     if var c = current, c.seen.isEmpty, c.sections.isEmpty, c.headingName == nil || cue.name == nil {
                         // An ordinal box followed by the name heading: one application.
@@ -429,6 +497,7 @@ struct Segmenter {
                         current = Draft(line: blocks[b].line)
                         current!.headingName = cue.name
                     }
+                    current!.startLevel = Self.headingLevel(blocks[b])
                     outside = false
                 } else if current != nil || !result.drafts.isEmpty {
                     result.warnings.append("non_application_heading: line \(blocks[b].line): '\(blocks[b].text)' has no application fields after it; its text is not part of any application")
@@ -446,11 +515,12 @@ struct Segmenter {
                 }
                 pending = nil
                 apply(hit, lines: lines, line: blocks[b].line, item: item)
-            case .tableApplication(let fields, let b, let isSummary):
+            case .tableApplication(let fields, let b, let isSummary, let table):
                 result.sawLabels = true
                 pending = nil
                 flush()
                 var d = Draft(line: blocks[b].line)
+                d.table = table
                 for (hit, lines) in fields { d.set(hit, lines: lines, folder: labeler.folder) }
                 d.lastField = nil
                 d.fromSummary = isSummary
