@@ -126,4 +126,77 @@ import Testing
         let gbSimplified = Self.hex("c9 ea c7 eb bb fa b9 b9 cc e1 b9 a9 cf df c9 cf d0 c5 d3 c3 b4 fb bf ee b2 fa c6 b7 b7 fe ce f1 d0 a1 ce a2 c6 f3 d2 b5")
         #expect(!EncodingSniffer.looksLikeBig5(gbSimplified))
     }
+
+    // MARK: Rules from the second and third blind page sets
+
+    @Test func decorativeMarksAreNotPartOfNames() {
+        #expect(FieldLabeler.stripNumbering("### 1. 远程视频银行服务") == "远程视频银行服务")
+        #expect(FieldLabeler.stripNumbering("1\u{FE0F}\u{20E3} 基于区块链的服务") == "基于区块链的服务")
+        #expect(projectParser.labeler.label(in: "**申请机构：** 交通银行")?.value == "交通银行")
+        // A hyphen inside a name, or a name starting with a digit, is kept.
+        #expect(FieldLabeler.stripNumbering("5G+智能银行") == "5G+智能银行")
+        #expect(FieldLabeler.stripNumbering("“亿亩田”-基于卫星遥感的服务") == "“亿亩田”-基于卫星遥感的服务")
+    }
+
+    @Test func unknownBracketLabelsAreSections() throws {
+        let p = try parse(Self.page("<p><b>1. 甲服务</b></p><p>【申请机构】甲银行</p><p>【能做什么】线上融资。</p><p><b>2. 乙服务</b></p><p>【申请机构】乙银行</p>"))
+        #expect(p.applications.map(\.name) == ["甲服务", "乙服务"])
+        #expect(p.applications[0].sections.map(\.heading) == ["能做什么"])
+        // A long bracketed sentence is no label.
+        #expect(projectParser.labeler.label(in: "【本行提醒，请注意防范电信诈骗】") == nil)
+    }
+
+    @Test func aDeeperHeadingHeadsASection() throws {
+        let p = try parse(Self.page("<h3>甲服务</h3><p>申请机构：甲银行</p><h4>合作模式</h4><p>银行与平台分工。</p><h3>乙服务</h3><p>申请机构：乙银行</p>"))
+        #expect(p.applications.map(\.name) == ["甲服务", "乙服务"])
+        #expect(p.applications[0].sections.map(\.heading) == ["合作模式"])
+        // A heading of the same level after an application, with no fields, names none.
+        let q = try parse(Self.page("<h3>甲服务</h3><p>申请机构：甲银行</p><h3>联系方式</h3><p>电话。</p>"))
+        #expect(q.applications.map { $0.sections.map(\.text) } == [[]])
+    }
+
+    @Test func nameWithBracketedFields() throws {
+        let p = try parse(Self.page("<ol><li>甲服务（申请机构：甲银行、乙科技；类型：科技产品）：运用区块链技术。</li></ol>"))
+        #expect(p.applications.map(\.name) == ["甲服务"])
+        #expect(p.applications.map(\.applicants) == [["甲银行", "乙科技"]])
+        #expect(p.applications.map(\.applicationType) == ["technology_product"])
+        #expect(p.applications.map { $0.sections.map(\.text) } == [["运用区块链技术。"]])
+        // Brackets without a label are part of the text.
+        #expect(projectParser.labeler.label(in: "甲服务（试点）") == nil)
+    }
+
+    @Test func headerSplitOverTwoRows() throws {
+        let p = try parse(Self.page("<table><tr><td rowspan=\"2\">序号</td><td>创新应用</td><td>申请</td></tr><tr><td>名称</td><td>机构</td></tr><tr><td>1</td><td>甲服务</td><td>甲银行</td></tr></table>"))
+        #expect(p.applications.map(\.name) == ["甲服务"])
+        #expect(p.applications.map(\.applicants) == [["甲银行"]])
+    }
+
+    @Test func applicationsAfterTheClosing() throws {
+        let p = try parse(Self.page("<p>特此公示。</p><p>中国人民银行营业管理部</p><p>附件</p><table><tr><th>创新应用名称</th><th>申请机构</th></tr><tr><td>甲服务</td><td>甲银行</td></tr></table>"))
+        #expect(p.applications.map(\.name) == ["甲服务"])
+        // Plain text after the closing stays out of every application.
+        let q = try parse(Self.page("<p>创新应用名称：甲服务</p><p>特此公示。</p><p>运用区块链技术。</p>"))
+        #expect(q.applications.map { $0.sections.map(\.text) } == [[]])
+    }
+
+    @Test func bilingualTablesAreOneList() throws {
+        let p = try parse(Self.page("""
+        <table><tr><th>创新应用名称</th><th>申请机构</th></tr><tr><td>甲服务</td><td>甲银行</td></tr><tr><td>乙服务</td><td>乙银行</td></tr></table>
+        <table><tr><th>Application</th><th>Applicants</th></tr><tr><td>Service A</td><td>Bank A</td></tr><tr><td>Service B</td><td>Bank B</td></tr></table>
+        """))
+        #expect(p.applications.map(\.name) == ["甲服务", "乙服务"])
+        #expect(p.applications.map(\.nameEnglish) == ["Service A", "Service B"])
+        // Tables of different lengths are not translations of each other.
+        let q = try parse(Self.page("""
+        <table><tr><th>创新应用名称</th><th>申请机构</th></tr><tr><td>甲服务</td><td>甲银行</td></tr></table>
+        <table><tr><th>Application</th><th>Applicants</th></tr><tr><td>Service A</td><td>Bank A</td></tr><tr><td>Service B</td><td>Bank B</td></tr></table>
+        """))
+        #expect(q.applications.count == 3)
+    }
+
+    @Test func pronounsStandForTheInstitutionNamedBefore() {
+        #expect(ProseReader.lastInstitution(in: "百信银行是国内首家获批的独立法人直销银行。") == "百信银行")
+        #expect(ProseReader.lastInstitution(in: "据了解，宁波银行已上线该产品，") == "宁波银行")
+        #expect(ProseReader.lastInstitution(in: "该产品面向小微企业。") == nil)
+    }
 }
