@@ -5,7 +5,7 @@ import SandboxStats
 
 /// Options shared by `stats` and `report`.
 struct StatsInputs: ParsableArguments {
-    @Option(help: "Labelled records (JSON Lines).")
+    @Option(help: "Labelled records (JSON Lines), or '-' for standard input.")
     var records = "Output/records.jsonl"
     @Option(help: "Published figures with their source (JSON).")
     var published = "Corpus/published.json"
@@ -13,9 +13,12 @@ struct StatsInputs: ParsableArguments {
     var coverage = "Corpus/coverage.json"
 
     /// The records and the report built from them.
-    /// - Throws: `StatsError` naming the file (and line) on bad input.
-    func load() throws(StatsError) -> (records: [LabelledRecord], report: StatsReport) {
-        let records = try RecordsLoader.load(from: URL(fileURLWithPath: self.records))
+    /// - Throws: `StatsError` naming the file (and line) on bad input; ``CommandFailure``
+    ///   when standard input cannot be read.
+    func load() throws -> (records: [LabelledRecord], report: StatsReport) {
+        let records = self.records == "-"
+            ? try RecordsLoader.parse(try readInput("-"), path: "-")
+            : try RecordsLoader.load(from: URL(fileURLWithPath: self.records))
         let published = try PublishedFigures.load(from: URL(fileURLWithPath: self.published))
         let coverage = try Coverage.load(from: URL(fileURLWithPath: self.coverage))
         return (records, StatsReport.make(records: records, published: published, coverage: coverage))
