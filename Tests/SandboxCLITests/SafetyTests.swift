@@ -212,4 +212,33 @@ func outputSet(_ dir: URL) -> [String: String?] {
         #expect(eval.status == 0)
         #expect(eval.err == "")
     }
+
+    /// A copy of Lexicons/ to break.
+    func lexiconCopy() throws -> URL {
+        let dir = try tempDir("safety-lex")
+        for name in try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Lexicons").path) {
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Lexicons/\(name)"), to: dir.appendingPathComponent(name))
+        }
+        return dir
+    }
+
+    @Test func lexiconErrorsCarryALineAndVersionIsRequired() throws {
+        let page = "Corpus/pages/suzhou-2020-b1.html"
+        let noVersion = try lexiconCopy()
+        try FileManager.default.removeItem(at: noVersion.appendingPathComponent("VERSION"))
+        let missing = try sl(["classify", page, "--lexicons", noVersion.path])
+        #expect(missing.status == 1)
+        #expect(missing.err == "sandboxlens: lexicon error: \(noVersion.path)/VERSION:1:1: cannot read file (missing or unreadable) (lexicon folder \(noVersion.path); choose another with --lexicons DIR)\n")
+        try Data(" \n".utf8).write(to: noVersion.appendingPathComponent("VERSION"))
+        let empty = try sl(["classify", page, "--lexicons", noVersion.path])
+        #expect(empty.err.hasPrefix("sandboxlens: lexicon error: \(noVersion.path)/VERSION:1:1: VERSION must hold one non-empty line"))
+        let badUTF8 = try lexiconCopy()
+        let file = badUTF8.appendingPathComponent("rules.yaml")
+        var bytes = Array(try Data(contentsOf: file))
+        let secondLine = bytes.firstIndex(of: 0x0A)! + 1
+        bytes.insert(contentsOf: [0x61, 0x62, 0xFF], at: secondLine)  // line 2, column 3
+        try Data(bytes).write(to: file)
+        let invalid = try sl(["classify", page, "--lexicons", badUTF8.path])
+        #expect(invalid.err.hasPrefix("sandboxlens: lexicon error: \(file.path):2:3: not valid UTF-8 (first invalid byte here)"))
+    }
 }
