@@ -32,7 +32,7 @@ struct Eval: ParsableCommand {
 
     @Option(help: "Output format.")
     var format: Format = .text
-    @Option(help: "JSON file of minimum scores, e.g. {\"primary.accuracy\": 0.95}; a score below its floor fails.")
+    @Option(help: "JSON file ('-' for standard input) of minimum scores, e.g. {\"primary.accuracy\": 0.95}; a score below its floor fails.")
     var minFrom: String?
     @Flag(help: "The gold set labels a sample: predictions whose ids it lacks are listed, not errors.")
     var goldIsSample = false
@@ -40,7 +40,9 @@ struct Eval: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if gold == "-" && predictions == "-" { throw ValidationError("--gold and --predictions cannot both be '-' (standard input)") }
+        if [gold, predictions, minFrom].filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("only one of --gold, --predictions and --min-from can be '-' (standard input)")
+        }
     }
 
     func run() throws {
@@ -71,7 +73,9 @@ struct Eval: ParsableCommand {
                 problems.append("the report has errors (malformed gold or prediction lines, or ids on one side only; see its 'errors' section on stdout)")
             }
             if let minFrom {
-                let floor = try QualityFloor(contentsOf: URL(fileURLWithPath: minFrom))
+                let floor = minFrom == "-"
+                    ? try QualityFloor(data: try readInput("-"), fileName: "-")
+                    : try QualityFloor(contentsOf: URL(fileURLWithPath: minFrom))
                 let violations = floor.check(report)
                 for v in violations where !quiet { try Std.err("below floor: \(v)\n") }
                 if violations.isEmpty {

@@ -211,6 +211,11 @@ func outputSet(_ dir: URL) -> [String: String?] {
         let eval = try sl(["eval", "--gold", "-", "--quiet"], stdin: Data(gold.utf8))
         #expect(eval.status == 0)
         #expect(eval.err == "")
+        let floors = try sl(["eval", "--gold", "../shared/gold/dev.jsonl", "--min-from", "-"], stdin: Data(#"{"primary.accuracy": 0.5}"#.utf8))
+        #expect(floors.err == "quality floors met: 1 of 1 (-)\n")
+        let published = try String(contentsOf: repositoryRoot.appendingPathComponent("Corpus/published.json"), encoding: .utf8)
+        #expect(try sl(["stats", "--published", "-"], stdin: Data(published.utf8)).out == sl(["stats"]).out)
+        #expect(try sl(["stats", "--published", "-", "--coverage", "-"]).status == 64)
     }
 
     /// A copy of Lexicons/ to break.
