@@ -41,12 +41,15 @@ public final class OutputSet {
     public static func steps(files: Int) -> Int { 1 + files + 4 }
 
     /// Creates the output folder if needed, locks it, removes stale staging folders and
-    /// creates a fresh one: call it before any page is read, so that an unwritable or busy
+    /// creates a fresh one (beside the folder a symbolic link `directory` points to, if it
+    /// is one): call it before any page is read, so that an unwritable or busy
     /// output is found at once.
     /// - Throws: ``ExportError/locked(path:)`` when another process holds the lock;
     ///   ``ExportError/write(path:message:)`` when a folder cannot be created or locked.
     public static func open(directory: URL) throws(ExportError) -> OutputSet {
-        let dir = directory.standardizedFileURL
+        // A symlinked output folder: stage beside (and exchange) the folder it points to,
+        // not the link.
+        let dir = directory.standardizedFileURL.resolvingSymlinksInPath()
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: dir.path, isDirectory: &isDir) {

@@ -74,4 +74,16 @@ import Testing
         let out = try oldSet().appendingPathComponent("records.jsonl")
         #expect(throws: ExportError.write(path: out.path, message: "is not a folder")) { _ = try OutputSet.open(directory: out) }
     }
+
+    @Test func aLinkedOutputFolderKeepsItsLink() throws {
+        let out = try oldSet()
+        let link = out.deletingLastPathComponent().appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: out.path)
+        let set = try OutputSet.open(directory: link)
+        try set.write("run.json", Data("{\"new\":1}\n".utf8))
+        try set.commit()
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == out.path)
+        #expect(try listing(out) == ["run.json"])
+        #expect(try listing(out.deletingLastPathComponent()) == ["Output", "link"])
+    }
 }
