@@ -51,27 +51,28 @@ struct Run: ParsableCommand {
             let set = try OutputSet.open(directory: URL(fileURLWithPath: output))
             let progress = quiet ? nil : ProgressLine()
             var tally = Summary.Tally()
-            let manifest: RunManifest
+            let summary: RunSummary
             do {
-                manifest = try pipeline.run(corpus: corpusURL, listing: listing, jobs: jobs, into: set,
+                summary = try pipeline.run(corpus: corpusURL, listing: listing, jobs: jobs, into: set,
                                             progress: progress.map { line in { done, total, _ in line.update(done: done, total: total) } },
                                             tally: { tally.add($0) })
             } catch {
                 set.abandon()
                 throw CommandFailure("cannot write outputs: \(error)")
             }
-            let failedPages = manifest.counts["pages_failed"] ?? 0
-            let errors = manifest.counts["errors"] ?? 0
+            let pages = summary.counts["pages"] ?? 0
+            let failedPages = summary.counts["pages_failed"] ?? 0
+            let errors = summary.counts["errors"] ?? 0
             var reason: String?
-            if !manifest.inputs.isEmpty && failedPages == manifest.inputs.count {
+            if pages > 0 && failedPages == pages {
                 reason = "no page could be read"
-            } else if manifest.inputs.isEmpty {
+            } else if pages == 0 {
                 reason = "no page could be listed"
             } else if strict && errors > 0 {
                 reason = "\(errors) error(s) with --strict"
             }
             if let reason {
-                let report = try failureReport(reason: reason, manifest: manifest, staged: set)
+                let report = try failureReport(reason: reason, staged: set)
                 set.abandon()
                 let path = set.directory.appendingPathComponent("failed-run.json")
                 try set.writeBeside("failed-run.json", report)
@@ -79,19 +80,24 @@ struct Run: ParsableCommand {
             }
             try set.commit()
             if let failure = progress?.failure { throw failure }
-            if !quiet { try Std.out(Summary.table(manifest: manifest, tally: tally, output: output) + "\n") }
+            if !quiet { try Std.out(Summary.table(counts: summary.counts, tally: tally, output: output) + "\n") }
         }
     }
 
-    /// `failed-run.json`: `{reason, run: <run.json>, errors: [<errors.jsonl lines>]}`.
-    func failureReport(reason: String, manifest: RunManifest, staged: OutputSet) throws -> Data {
-        struct Report: Encodable {
-            let reason: String
-            let run: RunManifest
-            let errors: [Diagnostic]
+    /// `failed-run.json`: `{"reason": …, "run": <the staged run.json>, "errors": [<the
+    /// staged errors.jsonl lines>]}`, built from the staged bytes (nothing re-encoded).
+    func failureReport(reason: String, staged: OutputSet) throws -> Data {
+        var out = Data("{\n\"reason\": ".utf8)
+        out.append(try JSONLinesWriter.encode([reason]).dropLast())
+        out.append(Data(",\n\"run\": ".utf8))
+        out.append(try staged.stagedData("run.json").dropLast())
+        out.append(Data(",\n\"errors\": [".utf8))
+        let lines = try staged.stagedData("errors.jsonl").split(separator: 0x0A)
+        for (i, line) in lines.enumerated() {
+            out.append(Data((i == 0 ? "\n" : ",\n").utf8))
+            out.append(line)
         }
-        let lines = try staged.stagedData("errors.jsonl")
-        let errors = JSONLinesReader.decode(Diagnostic.self, from: lines, file: "errors.jsonl").compactMap { try? $0.result.get() }
-        return try JSONLinesWriter.encodePretty(Report(reason: reason, run: manifest, errors: errors))
+        out.append(Data("\n]\n}\n".utf8))
+        return out
     }
 }

@@ -13,9 +13,8 @@ enum Summary {
         }
     }
 
-    static func table(manifest: RunManifest, tally: Tally, output: String) -> String {
+    static func table(counts c: [String: Int], tally: Tally, output: String) -> String {
         var lines: [String] = []
-        let c = manifest.counts
         lines.append("pages \(c["pages"] ?? 0) (failed \(c["pages_failed"] ?? 0)), records \(c["records"] ?? 0), errors \(c["errors"] ?? 0) → \(output)/")
         lines.append("")
         lines.append(pad("city", 24) + "applications")
