@@ -44,7 +44,9 @@ func loadPipeline(_ lexicons: String?) throws(CommandFailure) -> Pipeline {
     do {
         return try Pipeline(lexiconDirectory: folder, shownAs: shown)
     } catch let e as LexiconError {
-        throw CommandFailure("lexicon error: \(e) (lexicon folder \(shown); choose another with --lexicons DIR)")
+        // Every error in a file has its line; the folder itself has none to give.
+        let place = e.line > 0 ? "\(e)" : "\(e.file): \(e.message)"
+        throw CommandFailure("lexicon error: \(place) (lexicon folder \(shown); choose another with --lexicons DIR)")
     } catch {
         throw CommandFailure("cannot load lexicons from \(shown): \(error) (choose another with --lexicons DIR)")
     }
