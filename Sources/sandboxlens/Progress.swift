@@ -8,7 +8,6 @@ final class ProgressLine {
     private let terminal = Std.errorIsTerminal
     private let start = Date()
     private var last = Date.distantPast
-    private var shown = false
     /// The first failed write, if any.
     private(set) var failure: StreamFailure?
 
@@ -28,7 +27,6 @@ final class ProgressLine {
             } else {
                 try Std.err(text + "\n")
             }
-            shown = true
         } catch {
             failure = error
         }
