@@ -2,7 +2,8 @@
 # Renders an HTML report to PNG with headless Chromium.
 # Usage: scripts/screenshot-report.sh REPORT.html [OUT.png] [WIDTHxHEIGHT]
 #   OUT.png defaults to REPORT.png beside the HTML; size defaults to 1280x6000 (the whole report).
-# Installs Debian's chromium and fonts-noto-cjk with apt-get when missing (needs root).
+# Installs only what is missing of Debian's chromium and fonts-noto-cjk (needs root), with
+# --no-install-recommends and without upgrading anything else, and says so before it starts.
 set -euo pipefail
 
 if [[ $# -lt 1 || ! -f "$1" ]]; then
@@ -25,9 +26,13 @@ if [[ ${#need[@]} -gt 0 ]]; then
         echo "$0: missing ${need[*]}; run as root or: sudo apt-get install -y ${need[*]}" >&2
         exit 1
     fi
-    echo "installing ${need[*]} ..." >&2
+    echo "$0: about to install ${need[*]} (apt-get install --no-install-recommends --no-upgrade; nothing else is upgraded)" >&2
     apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y "${need[@]}"
+    # Dependencies may still need newer versions of installed packages: list them first.
+    plan="$(apt-get -s install --no-install-recommends --no-upgrade "${need[@]}" | sed -n 's/^Inst /  /p')"
+    echo "$0: apt-get will install or upgrade $(grep -c . <<<"$plan") package(s):" >&2
+    echo "$plan" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends --no-upgrade "${need[@]}"
 fi
 
 # A throwaway profile keeps Chromium from touching the user's one.

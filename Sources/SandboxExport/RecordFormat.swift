@@ -2,7 +2,7 @@ import Foundation
 import SandboxSchema
 
 /// Serialisations of labelled records. Output is deterministic: sorted JSON keys, records
-/// in the order given (the pipeline sorts them by id), UTF-8 without BOM.
+/// in the order given (the pipeline's: input file order, then page order), UTF-8 without BOM.
 public enum RecordFormat {
     /// One compact JSON object per line (``JSONLinesWriter``).
     /// - Throws: `EncodingError` if a value cannot be encoded (non-finite number).
@@ -22,12 +22,24 @@ public enum RecordFormat {
     /// `;`, evidence written as `label=term@field#section[start-end]` (negated ones prefixed
     /// `!`), warnings as `code: message`.
     public static func csv(_ records: [LabelledRecord]) -> Data {
-        var rows: [[String]] = [csvColumns]
-        for r in records {
+        Data(CSV.table([csvColumns] + records.map(csvFields)).utf8)
+    }
+
+    /// The header line of ``csv(_:)``, `\r\n` included.
+    public static var csvHeader: Data { Data(CSV.table([csvColumns]).utf8) }
+
+    /// The CSV lines of `records` without the header (for files written a page at a time):
+    /// `csvHeader + csvRows(a) + csvRows(b)` equals `csv(a + b)`.
+    public static func csvRows(_ records: [LabelledRecord]) -> Data {
+        Data(CSV.table(records.map(csvFields)).utf8)
+    }
+
+    /// One record's CSV fields, in ``csvColumns`` order.
+    static func csvFields(_ r: LabelledRecord) -> [String] {
             let evidence = r.evidence.map { e in
                 "\(e.negated ? "!" : "")\(e.label)=\(e.term)@\(e.field)\(e.section.map { "#\($0)" } ?? "")[\(e.start)-\(e.end)]"
             }
-            rows.append([
+            return [
                 r.id, r.city, String(r.batch), r.announced, String(r.position), r.name, r.nameEn ?? "",
                 r.applicants.map(\.name).joined(separator: ";"), r.applicants.map(\.kind.rawValue).joined(separator: ";"),
                 r.applicantsTruncated ? "true" : "false", r.applicationType.rawValue, r.participation?.rawValue ?? "",
@@ -35,8 +47,6 @@ public enum RecordFormat {
                 r.inclusiveMarkers.map(\.rawValue).joined(separator: ";"), r.inclusive ? "true" : "false",
                 evidence.joined(separator: ";"), r.warnings.map(\.description).joined(separator: ";"),
                 r.source.file, r.source.sha256, r.source.declaredEncoding ?? "", r.source.usedEncoding,
-            ])
-        }
-        return Data(CSV.table(rows).utf8)
+            ]
     }
 }

@@ -213,7 +213,7 @@ public struct LexiconSet: Sendable {
     public let fields: FieldHeadings
     /// Rule settings (`rules.yaml`).
     public let rules: RuleSettings
-    /// The version written in `Lexicons/VERSION`, or "unversioned".
+    /// The version written in `Lexicons/VERSION` (required).
     public let version: String
     /// SHA-256 over the names and bytes of every file read, in name order: the lexicon
     /// content hash carried by every exported record.

@@ -5,7 +5,7 @@ import Yams
 ///
 /// Files: `categories.yaml`, `technologies.yaml`, `inclusive_markers.yaml`,
 /// `applicant_kinds.yaml`, `entities.yaml` (one family each), `negation.yaml`,
-/// `places.yaml`, `fields.yaml`, `rules.yaml`, and optionally `VERSION`.
+/// `places.yaml`, `fields.yaml`, `rules.yaml`, and `VERSION` (one non-empty line).
 /// Every problem is a `LexiconError` naming file, line and column: bad YAML, an unknown
 /// key, an unknown label id, an empty term, a duplicate term within a label, a term in
 /// two labels of a single-choice family, a missing file.
@@ -30,10 +30,11 @@ public enum LexiconLoader {
         func read(_ name: String) throws -> (String, String) {
             let url = directory.appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw LexiconError(file: url.path, line: 0, column: 0, message: "cannot read file (missing or unreadable)")
+                throw LexiconError(file: url.path, line: 1, column: 1, message: "cannot read file (missing or unreadable)")
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw LexiconError(file: url.path, line: 0, column: 0, message: "not valid UTF-8")
+                let (line, column) = firstInvalidUTF8(Array(data))
+                throw LexiconError(file: url.path, line: line, column: column, message: "not valid UTF-8 (first invalid byte here)")
             }
             hashed.append((name, data))
             return (url.path, text)
@@ -51,10 +52,12 @@ public enum LexiconLoader {
         let fields = try parseFields(yaml: fieldText, file: fieldPath)
         let (rulePath, ruleText) = try read("rules.yaml")
         let rules = try parseRules(yaml: ruleText, file: rulePath)
-        var version = "unversioned"
-        if let data = FileManager.default.contents(atPath: directory.appendingPathComponent("VERSION").path) {
-            hashed.append(("VERSION", data))
-            version = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        // VERSION goes into every record: required, one non-empty line.
+        let (versionPath, versionText) = try read("VERSION")
+        let version = versionText.trimmingCharacters(in: .whitespacesAndNewlines)
+        if version.isEmpty || version.contains("\n") {
+            throw LexiconError(file: versionPath, line: 1, column: 1,
+                               message: "VERSION must hold one non-empty line (e.g. 2026.12.01-1); bump it with every lexicon change")
         }
         var all = Data()
         for (name, data) in hashed.sorted(by: { $0.0 < $1.0 }) {
@@ -100,14 +103,47 @@ public enum LexiconLoader {
             let ctx = context.map { " \($0.text)" } ?? ""
             return LexiconError(file: file, line: mark.line, column: mark.column, message: "bad YAML: \(problem)\(ctx)")
         case let .reader(problem, offset, _, _):
-            return LexiconError(file: file, line: 0, column: 0, message: "bad YAML: \(problem) at byte \(offset ?? 0)")
+            let (line, column) = position(ofByte: offset ?? 0, in: Array(yaml.utf8))
+            return LexiconError(file: file, line: line, column: column, message: "bad YAML: \(problem) at byte \(offset ?? 0)")
         default:
-            return LexiconError(file: file, line: 0, column: 0, message: "bad YAML: \(error)")
+            return LexiconError(file: file, line: 1, column: 1, message: "bad YAML: \(error)")
         }
     }
 
     static func err(_ node: Node?, _ file: String, _ message: String) -> LexiconError {
-        LexiconError(file: file, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: message)
+        LexiconError(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, message: message)
+    }
+
+    /// 1-based line and column (in Unicode scalars) of byte `offset` of `bytes`.
+    static func position(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        let before = bytes.prefix(max(0, min(offset, bytes.count)))
+        let lineStart = (before.lastIndex(of: 0x0A) ?? -1) + 1
+        let line = before.filter { $0 == 0x0A }.count + 1
+        let column = String(decoding: before[lineStart...], as: UTF8.self).unicodeScalars.count + 1
+        return (line, column)
+    }
+
+    /// Line and column of the first byte of `bytes` that is not valid UTF-8.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
+        var good = bytes.count
+        // Grow the valid prefix line by line, then byte by byte inside the first bad line.
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+            if String(validating: bytes[start..<end], as: UTF8.self) == nil {
+                var i = start
+                while i < end {
+                    var n = 1
+                    while n <= 4, i + n <= end, String(validating: bytes[i..<i + n], as: UTF8.self) == nil { n += 1 }
+                    if n > 4 || i + n > end { break }
+                    i += n
+                }
+                good = i
+                break
+            }
+            start = end
+        }
+        return position(ofByte: good, in: bytes)
     }
 
     static func mapping(_ node: Node, _ file: String, _ what: String) throws -> Node.Mapping {

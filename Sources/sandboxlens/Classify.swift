@@ -11,30 +11,30 @@ struct Classify: ParsableCommand {
         discussion: """
         Give '-' to read one page from standard input. Errors (and pages without applications) go to \
         stderr as JSON Lines diagnostics {code, severity, location: {file}, message}. Exit 1, with a last \
-        plain line on stderr, when no page gave a record and at least one failed.
+        plain line on stderr, when no page gave a record (as grep does when nothing matched).
         """)
 
     @Argument(help: "Page files, or '-' for standard input.")
     var pages: [String]
-    @Option(help: "Folder of lexicon files.")
-    var lexicons = "Lexicons"
+    @Option(help: "Folder of lexicon files (default: ./Lexicons, else the installed ones).")
+    var lexicons: String?
+    @Flag(help: "Print no diagnostics on stderr (the last line of a failure still is).")
+    var quiet = false
 
     func validate() throws {
         if pages.isEmpty { throw ValidationError("give at least one page file, or '-' for standard input") }
-        if pages.contains("") || lexicons.isEmpty { throw ValidationError("paths must not be empty") }
+        if pages.contains("") || lexicons == "" { throw ValidationError("paths must not be empty") }
     }
 
     func run() throws {
         try failingWithOneLine {
             let pipeline = try loadPipeline(lexicons)
-            var failed = 0
             var produced = 0
             var seen = FirstOccurrence<String>()  // record id → page that gave it
             for page in pages {
                 let result: PageResult
                 if page == "-" {
-                    let data = FileHandle.standardInput.readDataToEndOfFile()
-                    result = pipeline.process(bytes: [UInt8](data), file: "-")
+                    result = pipeline.process(bytes: [UInt8](try readInput("-")), file: "-")
                 } else {
                     result = pipeline.process(fileAt: URL(fileURLWithPath: page), name: page)
                 }
@@ -49,16 +49,17 @@ struct Classify: ParsableCommand {
                     return true
                 }
                 produced += fresh.count
-                FileHandle.standardOutput.write(try JSONLinesWriter.encode(fresh))
+                if !fresh.isEmpty { try Std.out(try JSONLinesWriter.encode(fresh)) }
                 if let info = result.info, result.records.isEmpty, result.errors.isEmpty {
                     // Not an error, but say so: the page held no application.
                     notes.append(Diagnostic(code: .noApplications, severity: .warning, file: info.file,
                                             message: "no application found on the page"))
                 }
-                if !result.errors.isEmpty { failed += 1 }
-                if !notes.isEmpty { FileHandle.standardError.write(try JSONLinesWriter.encode(notes)) }
+                if !notes.isEmpty && !quiet { try Std.err(try JSONLinesWriter.encode(notes)) }
             }
-            if produced == 0 && failed > 0 { throw CommandFailure("no record produced; see the errors above") }
+            if produced == 0 {
+                throw CommandFailure(pages.count == 1 ? "no record: the page gave no application" : "no record: none of the \(pages.count) pages gave an application")
+            }
         }
     }
 }

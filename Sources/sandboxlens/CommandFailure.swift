@@ -10,10 +10,11 @@ struct CommandFailure: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// Runs a command body. `ExitCode`, `CleanExit` and validation errors pass through (exit
-/// 0 or 64 as ArgumentParser decides); any other error — a ``CommandFailure`` or a module's
-/// typed error — is printed as `sandboxlens: <description>` and becomes exit code 1.
-/// - Throws: `ExitCode.failure` after printing, or what `body` threw for usage errors.
+/// Runs a command body. `ExitCode`, `CleanExit`, validation errors and ``StreamFailure``
+/// pass through (exit 0, 64, 74 or 141 as `main` decides); any other error — a
+/// ``CommandFailure`` or a module's typed error — is printed as `sandboxlens:
+/// <description>` and becomes exit code 1.
+/// - Throws: `ExitCode.failure` after printing, or what `body` threw for the others.
 func failingWithOneLine(_ body: () throws -> Void) throws {
     do {
         try body()
@@ -23,8 +24,10 @@ func failingWithOneLine(_ body: () throws -> Void) throws {
         throw e
     } catch let e as CleanExit {
         throw e
+    } catch let e as StreamFailure {
+        throw e
     } catch {
-        FileHandle.standardError.write(Data(("sandboxlens: \(error)\n").utf8))
+        try Std.err("sandboxlens: \(error)\n")
         throw ExitCode.failure
     }
 }

@@ -9,20 +9,25 @@ struct Report: ParsableCommand {
         abstract: "Write one self-contained HTML report (SVG charts, published-vs-ours table; no network).")
 
     @OptionGroup var inputs: StatsInputs
-    @Option(help: "HTML file to write.")
+    @Option(help: "HTML file to write, or '-' for standard output.")
     var output = "Output/report.html"
+    @Flag(help: "Do not say on stderr which file was written.")
+    var quiet = false
 
     func run() throws {
         try failingWithOneLine {
             let (records, report) = try inputs.load()
-            let html = ReportRenderer.render(records: records, comparison: report.comparison)
-            let url = URL(fileURLWithPath: output)
+            let html = Data(ReportRenderer.render(records: records, comparison: report.comparison).utf8)
+            if output == "-" {
+                try Std.out(html)
+                return
+            }
             do {
-                try AtomicOutput(directory: url.deletingLastPathComponent()).write([(url.lastPathComponent, Data(html.utf8))])
+                try AtomicFile.write(html, to: URL(fileURLWithPath: output))
             } catch {
                 throw CommandFailure("cannot write \(output): \(error)")
             }
-            FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
+            if !quiet { try Std.err("wrote \(output)\n") }
         }
     }
 }

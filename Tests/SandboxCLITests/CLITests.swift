@@ -58,7 +58,10 @@ func tempDir(_ name: String) throws -> URL {
         #expect(errors == #"{"code":"binary","location":{"file":"bad.html"},"message":"not HTML: PDF signature","severity":"error"}"# + "\n")
         let (strictCode, _, strictErr) = try sandboxlens(["run", "--corpus", corpus.path, "--output", out.path, "--strict", "--quiet"])
         #expect(strictCode == 1)
-        #expect(strictErr == "sandboxlens: 1 error(s) with --strict; see \(out.path)/errors.jsonl\n")
+        #expect(strictErr == "sandboxlens: 1 error(s) with --strict; the previous output was kept, nothing switched in; see \(out.path)/failed-run.json\n")
+        // The first run's set is still there, the failure report beside it.
+        #expect(try String(contentsOf: out.appendingPathComponent("errors.jsonl"), encoding: .utf8) == errors)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["errors.jsonl", "failed-run.json", "records.csv", "records.jsonl", "run.json"])
     }
 
     @Test func aBadLexiconStopsTheRunBeforeAnyOutput() throws {
@@ -103,9 +106,11 @@ func tempDir(_ name: String) throws -> URL {
         let empty = try tempDir("cli-page").appendingPathComponent("p.html")
         try Data("<html><body><p>nothing</p></body></html>".utf8).write(to: empty)
         let (code2, stdout2, stderr2) = try sandboxlens(["classify", empty.path])
-        #expect(code2 == 0)
+        // As grep without a match: exit 1, with the reason as the last line.
+        #expect(code2 == 1)
         #expect(stdout2.isEmpty)
-        #expect(stderr2 == #"{"code":"no_applications","location":{"file":""# + empty.path + #""},"message":"no application found on the page","severity":"warning"}"# + "\n")
+        #expect(stderr2 == #"{"code":"no_applications","location":{"file":""# + empty.path + #""},"message":"no application found on the page","severity":"warning"}"# + "\n"
+            + "sandboxlens: no record: the page gave no application\n")
     }
 
     @Test func classifyDropsARepeatedID() throws {

@@ -58,7 +58,7 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lex-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        #expect(throws: LexiconError(file: dir.appendingPathComponent("categories.yaml").path, line: 0, column: 0,
+        #expect(throws: LexiconError(file: dir.appendingPathComponent("categories.yaml").path, line: 1, column: 1,
                                      message: "cannot read file (missing or unreadable)")) {
             try LexiconLoader.load(directory: dir)
         }

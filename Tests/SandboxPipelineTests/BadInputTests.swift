@@ -47,11 +47,14 @@ import Testing
     }
 
     @Test func everyGoodRecordIsExported() {
+        // In input order (file names' bytes: broken-markup, gb18030-unlabelled,
+        // gbk-labelled-utf8, good-beijing, invalid-utf8, traditional-big5, -utf16be,
+        // -utf16le, -utf8), then page order.
         #expect(Self.result.records.map(\.id) == [
+            "chengdu-2020-b1-01", "chengdu-2020-b1-02", "chongqing-2021-b2-01", "chongqing-2021-b1-01",
             "beijing-2020-b1-01", "beijing-2020-b1-02", "beijing-2020-b1-03", "beijing-2020-b1-04", "beijing-2020-b1-05",
-            "beijing-2020-b1-06", "chengdu-2020-b1-01", "chengdu-2020-b1-02", "chongqing-2021-b1-01", "chongqing-2021-b2-01",
-            "chongqing-2021-b3-01", "suzhou-2020-b1-01", "suzhou-2020-b1-02", "suzhou-2020-b2-01", "suzhou-2020-b2-02",
-            "suzhou-2020-b3-01", "suzhou-2020-b3-02", "suzhou-2020-b4-01", "suzhou-2020-b4-02",
+            "beijing-2020-b1-06", "chongqing-2021-b3-01", "suzhou-2020-b2-01", "suzhou-2020-b2-02", "suzhou-2020-b4-01",
+            "suzhou-2020-b4-02", "suzhou-2020-b3-01", "suzhou-2020-b3-02", "suzhou-2020-b1-01", "suzhou-2020-b1-02",
         ])
         // The good page's records are exactly those of the real corpus run.
         let good = Self.result.records.filter { $0.city == "beijing" }.map { [$0.primary.rawValue] + $0.technologies.map(\.rawValue) }
@@ -127,53 +130,5 @@ import Testing
         #expect(!input.failed)
         #expect(input.warnings == ["no_applications: no application found on the page"])
         #expect(Self.result.manifest.counts == ["pages": 17, "pages_failed": 7, "records": 19, "errors": 8])
-    }
-}
-
-/// Outputs are replaced all at once or not at all.
-@Suite struct AtomicOutputTests {
-    func tempDir() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
-    @Test func failureMidWriteLeavesThePreviousFilesUnchanged() throws {
-        let dir = try tempDir()
-        let out = AtomicOutput(directory: dir)
-        try out.write([("records.jsonl", Data("old records\n".utf8)), ("run.json", Data("{\"old\":1}\n".utf8))])
-        // The second file cannot be written (its name points into a missing folder): the
-        // write fails after the first file was staged.
-        #expect(throws: ExportError.self) {
-            try out.write([("records.jsonl", Data("new records\n".utf8)), ("missing/run.json", Data("{}".utf8))])
-        }
-        #expect(try String(contentsOf: dir.appendingPathComponent("records.jsonl"), encoding: .utf8) == "old records\n")
-        #expect(try String(contentsOf: dir.appendingPathComponent("run.json"), encoding: .utf8) == "{\"old\":1}\n")
-        // No staging folder is left behind.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["records.jsonl", "run.json"])
-    }
-
-    @Test func staleStagingOfADeadProcessIsRemoved() throws {
-        let dir = try tempDir()
-        // pid 2^22+1 is above Linux's default pid_max (4194304): no such process.
-        let stale = dir.appendingPathComponent(".tmp-4194305-deadbeef")
-        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: false)
-        try Data("half".utf8).write(to: stale.appendingPathComponent("records.jsonl"))
-        try AtomicOutput(directory: dir).write([("records.jsonl", Data("new\n".utf8))])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["records.jsonl"])
-    }
-}
-
-extension AtomicOutputTests {
-    @Test func aFolderInTheWayStopsTheWholeSet() throws {
-        let dir = try tempDir()
-        let out = AtomicOutput(directory: dir)
-        try out.write([("records.jsonl", Data("old\n".utf8)), ("run.json", Data("{}\n".utf8))])
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("errors.jsonl"), withIntermediateDirectories: false)
-        #expect(throws: ExportError.write(path: dir.appendingPathComponent("errors.jsonl").path, message: "is a folder; cannot replace it with a file")) {
-            try out.write([("records.jsonl", Data("new\n".utf8)), ("errors.jsonl", Data()), ("run.json", Data("{\"new\":1}\n".utf8))])
-        }
-        #expect(try String(contentsOf: dir.appendingPathComponent("records.jsonl"), encoding: .utf8) == "old\n")
-        #expect(try String(contentsOf: dir.appendingPathComponent("run.json"), encoding: .utf8) == "{}\n")
     }
 }

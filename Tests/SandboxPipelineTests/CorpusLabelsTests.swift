@@ -108,12 +108,38 @@ let labelCases: [LabelCase] = [
         let committed = try Data(contentsOf: repositoryRoot.appendingPathComponent("Output/records.jsonl"))
         let fresh = try RecordFormat.jsonLines(Self.result.records)
         if fresh != committed {
-            // Name the records that differ rather than dump two byte arrays.
-            let old = String(decoding: committed, as: UTF8.self).split(separator: "\n")
-            let new = String(decoding: fresh, as: UTF8.self).split(separator: "\n")
-            let differing = zip(old, new).filter { $0 != $1 }.map { String($1.prefix(40)) }
-            Issue.record("Output/records.jsonl is stale (\(old.count) committed lines, \(new.count) now; \(differing.count) differ, first: \(differing.first ?? "-")): run `swift run -c release sandboxlens run` and commit Output/")
+            // Name the records that differ (by id) rather than dump two byte arrays.
+            let stale = Self.staleIDs(committed: committed, fresh: fresh)
+            Issue.record("Output/records.jsonl is stale: \(stale); run `swift run -c release sandboxlens run` and commit Output/")
         }
+    }
+
+    /// The ids whose lines differ between two `records.jsonl` files, as one line:
+    /// `changed: a, b; only committed: c; only now: d` (order moves named when nothing else differs).
+    static func staleIDs(committed: Data, fresh: Data) -> String {
+        func byID(_ data: Data) -> [(String, Substring)] {
+            String(decoding: data, as: UTF8.self).split(separator: "\n").map { line in
+                let id = line.firstRange(of: #""id":""#).map { r in line[r.upperBound...].prefix { $0 != "\"" } } ?? line.prefix(40)
+                return (String(id), line)
+            }
+        }
+        let old = byID(committed), new = byID(fresh)
+        let oldMap = Dictionary(old, uniquingKeysWith: { a, _ in a }), newMap = Dictionary(new, uniquingKeysWith: { a, _ in a })
+        let changed = new.filter { oldMap[$0.0] != nil && oldMap[$0.0] != $0.1 }.map(\.0)
+        let gone = old.filter { newMap[$0.0] == nil }.map(\.0)
+        let added = new.filter { oldMap[$0.0] == nil }.map(\.0)
+        var parts: [String] = []
+        if !changed.isEmpty { parts.append("changed: \(changed.joined(separator: ", "))") }
+        if !gone.isEmpty { parts.append("only committed: \(gone.joined(separator: ", "))") }
+        if !added.isEmpty { parts.append("only now: \(added.joined(separator: ", "))") }
+        if parts.isEmpty { parts.append("same records in another order (committed: \(old.map(\.0).prefix(3).joined(separator: ", ")) …)") }
+        return parts.joined(separator: "; ")
+    }
+
+    @Test func staleOutputNamesTheIDs() {
+        let a = Data([#"{"id":"x-1","v":1}"#, #"{"id":"x-2","v":1}"#, #"{"id":"x-3","v":1}"#].joined(separator: "\n").utf8)
+        let b = Data([#"{"id":"x-1","v":1}"#, #"{"id":"x-2","v":2}"#, #"{"id":"x-4","v":1}"#].joined(separator: "\n").utf8)
+        #expect(Self.staleIDs(committed: a, fresh: b) == "changed: x-2; only committed: x-3; only now: x-4")
     }
 
     @Test func jobsDoNotChangeTheOutput() throws {

@@ -7,7 +7,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
 /// The pipeline with the project's lexicons, built once.
 let projectPipeline: Pipeline = {
-    do { return try Pipeline(lexiconDirectory: repositoryRoot.appendingPathComponent("Lexicons")) }
+    do { return try Pipeline(lexiconDirectory: repositoryRoot.appendingPathComponent("Lexicons"), shownAs: "Lexicons") }
     catch { fatalError("Lexicons/ failed to load: \(error)") }
 }()
 
