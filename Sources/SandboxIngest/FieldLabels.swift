@@ -101,20 +101,27 @@ struct FieldLabeler: Sendable {
     /// The field label that opens `text`, if any. `lead` is the unit's opening bold run.
     func label(in text: String, lead: String? = nil) -> LabelHit? {
         let body = Self.stripNumbering(text)
-        let scalars = Array(body.unicodeScalars)
+        // Labels live in a unit's first characters: look at a window of them only; the
+        // value (the rest) is cut from `body` when a label is found.
+        let cap = (longest + 6) * 3
+        let scalars = Array(body.unicodeScalars.prefix(cap))
+        let total = scalars.count < cap ? scalars.count : body.unicodeScalars.count
         guard !scalars.isEmpty else { return nil }
+        func valueAfter(_ scalars: [Unicode.Scalar], from start: Int) -> String {
+            Self.valueAfter(body, from: start)
+        }
         // 【label】value
         if let close = Self.openers[scalars[0]],
            let end = scalars.prefix(longest + 12).firstIndex(of: close), end > 1 {
             let inner = String(String.UnicodeScalarView(scalars[1..<end]))
             if let f = field(forLabel: inner) {
-                return LabelHit(field: f, heading: Self.clean(inner), value: Self.valueAfter(scalars, from: end + 1))
+                return LabelHit(field: f, heading: Self.clean(inner), value: valueAfter(scalars, from: end + 1))
             }
             // 【能做什么】: a short phrase in 【】 or 〖〗 opening a unit is a label even when
             // fields.yaml does not know it; its text is a section of the application.
             if scalars[0] == "【" || scalars[0] == "〖", end <= 13,
                !scalars[1..<end].contains(where: { "。；;，,".unicodeScalars.contains($0) }) {
-                return LabelHit(field: "description", heading: Self.clean(inner), value: Self.valueAfter(scalars, from: end + 1))
+                return LabelHit(field: "description", heading: Self.clean(inner), value: valueAfter(scalars, from: end + 1))
             }
         }
         // label：value
@@ -122,7 +129,7 @@ struct FieldLabeler: Sendable {
         if let colon = scalars.prefix(window).firstIndex(where: { Self.colons.contains($0) }) {
             let candidate = String(String.UnicodeScalarView(scalars[..<colon]))
             if let f = field(forLabel: candidate) {
-                return LabelHit(field: f, heading: Self.clean(candidate), value: Self.valueAfter(scalars, from: colon + 1))
+                return LabelHit(field: f, heading: Self.clean(candidate), value: valueAfter(scalars, from: colon + 1))
             }
         }
         // a bold run that opens the unit
@@ -131,12 +138,12 @@ struct FieldLabeler: Sendable {
             if let f = field(forLabel: bare) {
                 let n = bare.unicodeScalars.count
                 if body.hasPrefix(bare) {
-                    return LabelHit(field: f, heading: Self.clean(bare), value: Self.valueAfter(scalars, from: n))
+                    return LabelHit(field: f, heading: Self.clean(bare), value: valueAfter(scalars, from: n))
                 }
             }
         }
         // a label standing alone
-        if scalars.count <= longest * 3 + 6, let f = field(forLabel: body) {
+        if total <= longest * 3 + 6, let f = field(forLabel: body) {
             return LabelHit(field: f, heading: Self.clean(body), value: "")
         }
         // label, white space, value (no colon): the first word is a label
@@ -144,7 +151,7 @@ struct FieldLabeler: Sendable {
            space > 0 {
             let candidate = String(String.UnicodeScalarView(scalars[..<space]))
             if TextCleaner.isCJK(scalars[0]), let f = field(forLabel: candidate) {
-                return LabelHit(field: f, heading: Self.clean(candidate), value: Self.valueAfter(scalars, from: space))
+                return LabelHit(field: f, heading: Self.clean(candidate), value: valueAfter(scalars, from: space))
             }
         }
         return nil
@@ -242,7 +249,8 @@ struct FieldLabeler: Sendable {
     /// (`###`, `**`, `- `), bullets (• · ▪ ■ ◆ ● ○ ► ▶ ★ ☆ ✓ ✔ ➤ ※), and keycap emoji
     /// numbers (1️⃣ = digit, U+FE0F, U+20E3), which are numbering.
     static func stripMarks(_ s: String) -> String {
-        let marks: Set<Unicode.Scalar> = ["#", "*", "•", "·", "▪", "■", "◆", "●", "○", "►", "▶", "★", "☆", "✓", "✔", "➤", "※", "◇", "□", "▌", "|", ">"]
+        guard let first = s.unicodeScalars.first, marks.contains(first) || blanks.contains(first) || first == "-" || first == "+"
+                || ("0"..."9").contains(first) || s.unicodeScalars.last == "*" else { return s }
         var u = Array(s.unicodeScalars)
         var changed = false
         while true {
@@ -262,6 +270,8 @@ struct FieldLabeler: Sendable {
         while let l = u.last, l == "*" { u.removeLast(); changed = true }
         return changed ? String(String.UnicodeScalarView(u)) : s
     }
+
+    private static let marks: Set<Unicode.Scalar> = ["#", "*", "•", "·", "▪", "■", "◆", "●", "○", "►", "▶", "★", "☆", "✓", "✔", "➤", "※", "◇", "□", "▌", "|", ">"]
 
     private static let blanks: Set<Unicode.Scalar> = [" ", "\u{3000}", "\u{A0}", "\t", "\n", "\r"]
 
@@ -283,14 +293,14 @@ struct FieldLabeler: Sendable {
         return String(String.UnicodeScalarView(u))
     }
 
-    private static func valueAfter(_ scalars: [Unicode.Scalar], from start: Int) -> String {
-        var i = start
-        // A dash label separator may be doubled (应用名称——值); Markdown emphasis may close
-        // after the colon (**申请机构：** 值).
-        while i < scalars.count, scalars[i] == "—" || scalars[i] == "－" || scalars[i] == "*" { i += 1 }
-        guard i < scalars.count else { return "" }
-        return trim(String(String.UnicodeScalarView(scalars[i...])))
+    /// The text of `body` after its first `start` scalars, without the label separator.
+    private static func valueAfter(_ body: String, from start: Int) -> String {
+        let u = body.unicodeScalars
+        var idx = u.index(u.startIndex, offsetBy: start, limitedBy: u.endIndex) ?? u.endIndex
+        while idx < u.endIndex, u[idx] == "—" || u[idx] == "－" || u[idx] == "*" { idx = u.index(after: idx) }
+        return trim(String(u[idx...]))
     }
+
 }
 
 /// Script tests shared by the reader's stages.
