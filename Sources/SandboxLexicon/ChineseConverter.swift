@@ -15,12 +15,16 @@ import Foundation
 /// whole output phrase covers the whole input phrase. Regional words OpenCC does not
 /// convert (云端运算, 辨识, 行动支付) stay as they are: the lexicons list them.
 ///
-/// OpenCC's handles are opened once per process (`shared`); calls are serialised by a
-/// lock (OpenCC does not document thread safety), which only text with traditional
-/// characters ever takes. When a configuration cannot be opened, `shared` is nil and
+/// OpenCC does not document thread safety, so no handle is used by two threads at once:
+/// the converter keeps a pool of handle chains, opened as threads need them (at most one
+/// per thread converting at the same time) and reused after; a lock guards only taking a
+/// chain from the pool and giving it back, never a conversion, so pages in parallel
+/// convert in parallel. When a configuration cannot be opened, `shared` is nil and
 /// `TextNormalizer` falls back to ICU's character-level transform.
 public final class ChineseConverter: @unchecked Sendable {
-    private let handles: [opencc_t]
+    private let configs: [String]
+    private var pool: [[opencc_t]]
+    private var all: [[opencc_t]] = []
     private let lock = NSLock()
 
     /// The process-wide converter (`tw2sp.json` then `hk2s.json`), or nil when OpenCC's
@@ -30,6 +34,15 @@ public final class ChineseConverter: @unchecked Sendable {
     /// Opens OpenCC configurations (file names found in OpenCC's data folder, or paths).
     /// - Throws: `LexiconError` (file = the configuration, line 0) with OpenCC's message.
     public init(configs: [String]) throws {
+        self.configs = configs
+        let first = try Self.open(configs)
+        pool = [first]
+        all = [first]
+    }
+
+    /// Opens one chain of handles.
+    /// - Throws: `LexiconError` naming the configuration OpenCC could not open.
+    private static func open(_ configs: [String]) throws -> [opencc_t] {
         var opened: [opencc_t] = []
         for config in configs {
             guard let h = opencc_open(config), sandboxlens_opencc_failed(h) == 0 else {
@@ -39,36 +52,62 @@ public final class ChineseConverter: @unchecked Sendable {
             }
             opened.append(h)
         }
-        handles = opened
+        return opened
     }
 
-    deinit { for h in handles { opencc_close(h) } }
+    deinit { for chain in all { for h in chain { opencc_close(h) } } }
+
+    /// Runs `body` with a chain of handles no other thread uses meanwhile.
+    private func withHandles<T>(_ body: ([opencc_t]) -> T) -> T {
+        lock.lock()
+        var chain = pool.popLast()
+        lock.unlock()
+        if chain == nil {
+            // Every chain is in use: open another (the configurations opened once already).
+            chain = (try? Self.open(configs))
+            if let c = chain { lock.lock(); all.append(c); lock.unlock() }
+        }
+        guard let handles = chain else {
+            // Could not open a second chain: wait for one.
+            while true {
+                lock.lock()
+                if let c = pool.popLast() { lock.unlock(); let r = body(c); lock.lock(); pool.append(c); lock.unlock(); return r }
+                lock.unlock()
+            }
+        }
+        let result = body(handles)
+        lock.lock(); pool.append(handles); lock.unlock()
+        return result
+    }
 
     /// Converts `text` with the whole chain (no offset map).
     public func convert(_ text: String) -> String {
-        var s = text
-        for h in handles { s = convert(s, with: h) }
-        return s
+        withHandles { handles in
+            var s = text
+            for h in handles { s = convert(s, with: h) }
+            return s
+        }
     }
 
     /// Converts `scalars` with the whole chain. Returns the output scalars and, for each,
     /// the index of the input scalar it maps to (see the type's documentation).
     public func convertAligned(_ scalars: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], origin: [Int]) {
-        var current = scalars
-        var origin = Array(scalars.indices)
-        for h in handles {
-            let (out, map) = aligned(current, with: h)
-            origin = map.map { origin[$0] }
-            current = out
+        withHandles { handles in
+            var current = scalars
+            var origin = Array(scalars.indices)
+            for h in handles {
+                let (out, map) = aligned(current, with: h)
+                origin = map.map { origin[$0] }
+                current = out
+            }
+            return (current, origin)
         }
-        return (current, origin)
     }
 
     // MARK: - Internal
 
     private func convert(_ text: String, with handle: opencc_t) -> String {
         if text.isEmpty { return text }
-        lock.lock(); defer { lock.unlock() }
         let bytes = Array(text.utf8)
         guard let out = bytes.withUnsafeBufferPointer({ buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { opencc_convert_utf8(handle, $0, buf.count) }
