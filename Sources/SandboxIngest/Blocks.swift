@@ -129,6 +129,7 @@ enum BlockBuilder {
         mutating func visit(_ e: HTMLElement, context: [String]) {
             var ctx = context
             for key in ["class", "id"] { if let v = e.attributes[key] { ctx.append(v.lowercased()) } }
+            if ["aside", "nav", "footer"].contains(e.name) { ctx.append(e.name) }
             if e.name == "head" { return }  // <title> is read separately; the rest is not content
             if e.name == "table" { table(e, context: ctx); return }
             if e.name == "li" { listDepth += 1 }
@@ -248,7 +249,10 @@ enum BlockBuilder {
             // Cells spanning rows (rowspan) are carried down, by column, into the rows
             // below; cells spanning columns (colspan) fill the columns after them with "".
             var carry: [Int: (text: String, lines: [String], remaining: Int)] = [:]
-            for r in rows {
+            // A row holds at most `maxColumns` cells and a span at most the rows left, so a
+            // table of spans (rowspan × colspan) cannot grow without bound.
+            let maxColumns = 256
+            for (rowNumber, r) in rows.enumerated() {
                 let cells = r.childElements.filter { $0.name == "td" || $0.name == "th" }
                 let nonEmpty = cells.filter { $0.hasVisibleText }
                 if nonEmpty.isEmpty { continue }
@@ -282,9 +286,9 @@ enum BlockBuilder {
                     guard let cell = next.next() else { break }
                     let cellLines = self.cellLines(cell)
                     let text = TextCleaner.clean(cellLines.joined(separator: "\n"))
-                    let rowspan = min(max(Int(cell.attributes["rowspan"] ?? "") ?? 1, 1), 1000)
+                    let rowspan = min(max(Int(cell.attributes["rowspan"] ?? "") ?? 1, 1), rows.count - rowNumber)
                     let colspan = min(max(Int(cell.attributes["colspan"] ?? "") ?? 1, 1), 100)
-                    for k in 0..<colspan {
+                    for k in 0..<colspan where column < maxColumns {
                         texts.append(k == 0 ? text : "")
                         lines.append(k == 0 ? cellLines : [])
                         carried.append(false)
@@ -292,7 +296,7 @@ enum BlockBuilder {
                         column += 1
                     }
                 }
-                while carry.keys.contains(where: { $0 >= column }) {
+                while column < maxColumns, carry.keys.contains(where: { $0 >= column }) {
                     if !takeCarried() { texts.append(""); lines.append([]); carried.append(false); column += 1 }
                 }
                 var block = Block(kind: .row(cells: texts, table: id, row: index), text: texts.joined(separator: "\t"),

@@ -100,7 +100,12 @@ struct FieldLabeler: Sendable {
 
     /// The field label that opens `text`, if any. `lead` is the unit's opening bold run.
     func label(in text: String, lead: String? = nil) -> LabelHit? {
-        let body = Self.stripNumbering(text)
+        var body = Self.stripNumbering(text)
+        // An opening bracket never closed near the start (【创新应用名称：…) is decoration.
+        if let f = body.unicodeScalars.first, let close = Self.openers[f],
+           !body.unicodeScalars.prefix(longest + 12).contains(close) {
+            body = String(body.unicodeScalars.dropFirst())
+        }
         // Labels live in a unit's first characters: look at a window of them only; the
         // value (the rest) is cut from `body` when a label is found.
         let cap = (longest + 6) * 3

@@ -125,6 +125,8 @@ public struct HTMLDocument: Sendable {
     /// Nesting kept as a tree; deeper content is flattened (see `flatten`).
     static let maxDepth = 96
 
+    private static let tableStructure: Set<String> = ["table", "tbody", "thead", "tfoot", "tr", "colgroup"]
+
     private static func elementName(_ node: xmlNodePtr) -> String {
         node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
     }
@@ -150,7 +152,9 @@ public struct HTMLDocument: Sendable {
     private static func convert(_ node: xmlNodePtr, depth: Int) -> HTMLElement {
         let name = elementName(node)
         var children: [HTMLNode] = []
-        if depth >= maxDepth {
+        // Table structure (table, tbody, tr …) is kept down to its cells, so that a table
+        // past the depth still has rows; the flattening starts at the cell.
+        if depth >= maxDepth && !tableStructure.contains(name) {
             children = flatten(node)
         } else {
             var child = node.pointee.children

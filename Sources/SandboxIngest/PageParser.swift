@@ -248,6 +248,9 @@ public struct PageParser: Sendable {
         if t.hasPrefix("附：") || t.hasPrefix("附:") || t.hasPrefix("附件") || t.hasPrefix("附表") { return true }
         for marker in closingMarkers where has(t, marker) && t.unicodeScalars.count <= 40 { return true }
         if block.context.contains(where: { c in ["editor", "share", "related", "recommend", "copyright"].contains { has(c, $0) } }) { return true }
+        // Sidebars, navigation and comment threads (class or id words, or <aside>/<nav>).
+        let chrome: Set<String> = ["side", "sidebar", "aside", "nav", "navbar", "menu", "hot", "rank", "ranking", "breadcrumb", "crumb", "crumbs", "comment", "comments", "reply", "replies", "ad", "ads"]
+        if block.context.contains(where: { c in c.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).contains { chrome.contains(String($0)) } }) { return true }
         if has(t, "版权所有") || t.hasPrefix("主办单位") || has(t.lowercased(), "copyright") { return true }
         if block.context.contains(where: { has($0, "footer") || $0 == "foot" }) { return true }
         let length = t.unicodeScalars.count

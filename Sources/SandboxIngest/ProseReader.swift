@@ -245,16 +245,19 @@ struct ProseReader {
     func read(_ blocks: [Block]) -> Segmenter.Result {
         var result = Segmenter.Result()
         var enumeration: [String: (applicants: String, english: String?)] = [:]
+        var enumerationOrder: [String] = []  // names in the order the text gives them
         for b in blocks {
             let t = b.text
             for (name, applicants) in Self.applicantClauses(in: folder(t), original: t) where enumeration[name] == nil {
                 enumeration[name] = (applicants, nil)
+                enumerationOrder.append(name)
             }
             for c in Self.englishEnumerated.allCaptures(in: t) {
                 guard let n = c[1], let a = c[3] else { continue }
                 var name = String(t[n])
                 var english = c[2].map { String(t[$0]) }
                 if let e = english, PageText.hasHan(e), !PageText.hasHan(name) { (name, english) = (e, name) }
+                if enumeration[name] == nil { enumerationOrder.append(name) }
                 enumeration[name] = (String(t[a]), english)
             }
         }
@@ -325,8 +328,7 @@ struct ProseReader {
             // An enumeration lists the applications: its order gives their positions, and
             // one it names that no paragraph describes is still an application (with its
             // name and applicants only). Described ones it does not name follow.
-            let all = blocks.map(\.text).joined(separator: "\n")
-            let ordered = enumeration.keys.sorted { (all.range(of: $0)?.lowerBound ?? all.endIndex) < (all.range(of: $1)?.lowerBound ?? all.endIndex) }
+            let ordered = enumerationOrder
             var described: [String: Draft] = [:]
             for d in result.drafts { if let n = d.headingName, described[n] == nil { described[n] = d } }
             var merged: [Draft] = []

@@ -136,7 +136,8 @@ struct Draft {
             _ = takeAnnotation(text)
             return
         }
-        if lastField == "applicants", text.unicodeScalars.count <= 40, !text.unicodeScalars.contains(where: { $0 == "：" || $0 == ":" }) {
+        if lastField == "applicants", text.unicodeScalars.count <= 40,
+           !text.unicodeScalars.contains(where: { "：:。！？；!?".unicodeScalars.contains($0) }) {
             let (names, truncated) = PageParser.splitApplicants(text)
             applicants += names
             applicantsTruncated = truncated
@@ -303,7 +304,14 @@ struct Segmenter {
             for r in rows[..<h] { items += rowText(blocks, r.index) }
             var sawApplication = false
             for r in rows[(h + 1)...] {
-                let continues = sawApplication && r.carried.first == true
+                // A row whose first cell is carried down continues the application above,
+                // unless it names one of its own (a value under the name column).
+                let namesOne = r.cells.indices.contains { c in
+                    c < header.count && (header[c] == "name" || header[c] == "name_en") && !r.carried[c] && !r.cells[c].isEmpty
+                        && r.cells[c].unicodeScalars.count <= 80 && labeler.label(in: r.cells[c]) == nil
+                        && (c + 1 >= r.cells.count || !r.cells[c + 1].isEmpty)  // a detail cell spans the columns after it
+                }
+                let continues = sawApplication && r.carried.first == true && !namesOne
                 if continues {
                     // Detail rows under a rowspan'd ordinal: their own cells are units.
                     // A cell that opens with a label is that field; otherwise a cell under

@@ -136,3 +136,46 @@ import Testing
         #expect(english.map { $0.applicants.map(\.kind) } == [["bank"]])
     }
 }
+
+/// Inputs from a tester breaking the new reader on purpose (each once lost records, took
+/// the wrong text, or blew up in time or memory).
+@Suite struct BreakerRoundThreeTests {
+    static let dir = repositoryRoot.appendingPathComponent("Tests/SandboxPipelineTests/Fixtures/regressions")
+
+    func process(_ name: String) -> PageResult {
+        projectPipeline.process(fileAt: Self.dir.appendingPathComponent(name), name: name)
+    }
+    @Test func tablesNestedPastTheFlatteningDepthKeepTheirApplication() {
+        let r = process("breaker-deep-table-40.html")  // 40 tables nested in cells
+        #expect(r.records.map(\.name) == ["嵌套表格应用"])
+        #expect(r.records.map { $0.applicants.map(\.name) } == [["工商银行"]])
+    }
+
+    @Test func anUnclosedBracketBeforeALabelIsDecoration() {
+        let r = process("breaker-bracket-small.html")  // 【创新应用名称：…  (no 】)
+        #expect(r.records.map(\.name) == ["基于区块链的开括号应用"])
+        #expect(r.records.map { $0.applicants.map(\.name) } == [["工商银行"]])
+    }
+
+    @Test func labelledTextInASidebarIsNoApplicationAndASentenceIsNoApplicant() {
+        let r = process("breaker-sidebar2.html")
+        #expect(r.records.map(\.id) == ["beijing-2020-b1-01", "beijing-2020-b1-02"])
+        #expect(r.records.map(\.name) == ["甲应用", "乙应用"])
+        #expect(r.records.map { $0.applicants.map(\.name) } == [["工商银行"], ["农业银行"]])
+    }
+
+    @Test func aRowNamingAnApplicationUnderARowspanIsANewApplication() {
+        let r = process("breaker-rowspan100k.html")  // rowspan="100000" on the first 序号
+        #expect(r.records.map(\.name) == ["行跨度应用甲", "行跨度应用乙"])
+        #expect(r.records.map { $0.applicants.map(\.name) } == [["工商银行"], ["农业银行"]])
+    }
+
+    @Test func spansCannotGrowATableWithoutBound() {
+        // 1,000 rows each opening with rowspan=1000 colspan=100: once 1.6 GB and 33 s; now
+        // each row holds at most 256 cells and a span at most the rows left. The cells the
+        // spans push past the header's columns name nothing, as a browser would show them.
+        let r = process("breaker-rowspan-grid-1000.html")
+        #expect(r.records.isEmpty)
+        #expect(r.errors.isEmpty)
+    }
+}
