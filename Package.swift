@@ -66,8 +66,10 @@ let package = Package(
     ]
 )
 
-// The libFuzzer target (issue 5) exists only when scripts/fuzz.sh asks for it, so that a
-// normal build or test never compiles it.
+// The libFuzzer targets (issues 5 and 11) exist only when scripts/fuzz.sh asks for them, so
+// that a normal build or test never compiles them: page bytes → ingest → classify, and the
+// text of one lexicon file → the lexicon loader's parsers.
 if ProcessInfo.processInfo.environment["SANDBOXLENS_FUZZ"] != nil {
-    package.targets.append(.executableTarget(name: "IngestFuzzer", dependencies: ["SandboxPipeline"], path: "Fuzz/IngestFuzzer"))
+    package.targets.append(.executableTarget(name: "IngestFuzzer", dependencies: ["SandboxPipeline", "SandboxSchema"], path: "Fuzz/IngestFuzzer"))
+    package.targets.append(.executableTarget(name: "LexiconFuzzer", dependencies: ["SandboxLexicon"], path: "Fuzz/LexiconFuzzer"))
 }
