@@ -30,6 +30,7 @@ struct Classify: ParsableCommand {
         try failingWithOneLine {
             let pipeline = try loadPipeline(lexicons)
             var produced = 0
+            var lastFailure: Diagnostic?
             var seen = FirstOccurrence<String>()  // record id → page that gave it
             for page in pages {
                 let result: PageResult
@@ -39,6 +40,7 @@ struct Classify: ParsableCommand {
                     result = pipeline.process(fileAt: URL(fileURLWithPath: page), name: page)
                 }
                 var notes = result.errors
+                if let failure = result.errors.first(where: { $0.severity == .error }) { lastFailure = failure }
                 // As in `run`, an id already printed is not printed again.
                 let fresh = result.records.filter { record in
                     if let first = seen.claim(record.id, at: page) {
@@ -58,6 +60,10 @@ struct Classify: ParsableCommand {
                 if !notes.isEmpty && !quiet { try Std.err(try JSONLinesWriter.encode(notes)) }
             }
             if produced == 0 {
+                // The one-line reason: what went wrong with a single page, when something did.
+                if pages.count == 1, let failure = lastFailure {
+                    throw CommandFailure("no record: \(failure.location.file): \(failure.code.rawValue): \(failure.message)")
+                }
                 throw CommandFailure(pages.count == 1 ? "no record: the page gave no application" : "no record: none of the \(pages.count) pages gave an application")
             }
         }

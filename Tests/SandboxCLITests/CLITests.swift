@@ -111,6 +111,12 @@ func tempDir(_ name: String) throws -> URL {
         #expect(stdout2.isEmpty)
         #expect(stderr2 == #"{"code":"no_applications","location":{"file":""# + empty.path + #""},"message":"no application found on the page","severity":"warning"}"# + "\n"
             + "sandboxlens: no record: the page gave no application\n")
+        // A page that failed: the last line gives its reason, not "no application".
+        let binary = try tempDir("cli-page").appendingPathComponent("b.html")
+        try Data("%PDF-1.7\n".utf8).write(to: binary)
+        let (code3, _, stderr3) = try sandboxlens(["classify", binary.path])
+        #expect(code3 == 1)
+        #expect(stderr3.hasSuffix("sandboxlens: no record: \(binary.path): binary: not HTML: PDF signature\n"))
     }
 
     @Test func classifyDropsARepeatedID() throws {
