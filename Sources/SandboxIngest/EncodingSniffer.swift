@@ -66,6 +66,13 @@ public enum EncodingSniffer {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return EncodingDecision(declared: declared, used: "UTF-8", bomLength: 3, warnings: [])
         }
+        // UTF-32's marks first: FF FE 00 00 also starts like UTF-16LE's.
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
+            return EncodingDecision(declared: declared, used: "UTF-32LE", bomLength: 4, warnings: [])
+        }
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            return EncodingDecision(declared: declared, used: "UTF-32BE", bomLength: 4, warnings: [])
+        }
         if bytes.starts(with: [0xFF, 0xFE]) {
             return EncodingDecision(declared: declared, used: "UTF-16LE", bomLength: 2, warnings: [])
         }
@@ -98,6 +105,13 @@ public enum EncodingSniffer {
             case "big5-hkscs":
                 return EncodingDecision(declared: d, used: "BIG5-HKSCS", bomLength: 0, warnings: [])
             default:
+                // A single-byte charset declared over text whose high bytes pair up as
+                // Chinese (old sites that left iso-8859-1 in the template): the bytes say
+                // GB18030 or Big5 when every pair decodes.
+                if singleByte.contains(d), let chinese = chineseByEvidence(bytes) {
+                    return EncodingDecision(declared: d, used: chinese, bomLength: 0,
+                                            warnings: ["charset_conflict: page declares \(d) but its bytes read as \(chinese) throughout; decoded as \(chinese)"])
+                }
                 return EncodingDecision(declared: d, used: d.uppercased(), bomLength: 0, warnings: [])
             }
         }
@@ -106,6 +120,20 @@ public enum EncodingSniffer {
                                     warnings: ["charset_guessed: no charset declared; byte pairs read as Big5 (trail bytes outside GB2312's range)"])
         }
         return EncodingDecision(declared: nil, used: "GB18030", bomLength: 0, warnings: [])
+    }
+
+    /// Single-byte charsets (any byte decodes, so a wrong one raises no error).
+    static let singleByte: Set<String> = ["iso-8859-1", "latin1", "l1", "iso8859-1", "iso-8859-15", "windows-1252", "cp1252",
+                                          "us-ascii", "ascii", "windows-1250", "windows-1251", "iso-8859-2", "iso-8859-5", "koi8-r"]
+
+    /// "BIG5" or "GB18030" when `bytes` hold at least 8 high-byte pairs and every one of
+    /// them decodes in that encoding (Big5 by `looksLikeBig5`), else nil.
+    static func chineseByEvidence(_ bytes: [UInt8]) -> String? {
+        let high = bytes.prefix(65_536).filter { $0 >= 0x81 }.count
+        guard high >= 16 else { return nil }
+        let candidate = looksLikeBig5(bytes) ? "BIG5" : "GB18030"
+        guard let converted = try? Transcoder.toUTF8(Array(bytes.prefix(65_536)), from: candidate), converted.replaced <= 1 else { return nil }
+        return candidate
     }
 
     /// Whether undeclared double-byte Chinese text is Big5 rather than GBK/GB18030, by the

@@ -178,4 +178,17 @@ import Testing
         #expect(r.records.isEmpty)
         #expect(r.errors.isEmpty)
     }
+
+    @Test func aSingleByteCharsetDeclaredOverChineseBytesGivesWayToTheBytes() {
+        let r = process("breaker-latin1-declared-gbk.html")  // iso-8859-1 declared, GBK bytes
+        #expect(r.records.map(\.name) == ["基于区块链的拉丁一应用", "第二个应用"])
+        #expect(r.records.first?.source.usedEncoding == "GB18030")
+        #expect(r.records.first?.warnings.first?.code.rawValue == "charset_conflict")
+    }
+
+    @Test func utf32WithItsByteOrderMark() {
+        let r = process("breaker-utf32le-bom.html")
+        #expect(r.records.map(\.name) == ["基于区块链的混合编码应用", "第二个混合编码应用"])
+        #expect(r.records.first?.source.usedEncoding == "UTF-32LE")
+    }
 }
