@@ -16,20 +16,33 @@ func executable() throws -> URL {
 
 struct CLIError: Error { let message: String }
 
-/// Runs sandboxlens in the repository root; returns (exit code, stdout, stderr).
-func sandboxlens(_ arguments: [String]) throws -> (Int32, String, String) {
+/// Runs `executable` with `arguments` in `folder` with extra `environment` (and `stdin`,
+/// when given, written then closed); returns (exit status or signal, whether it died of a
+/// signal, stdout, stderr). The one process runner of the CLI tests.
+func run(_ executable: URL, _ arguments: [String], in folder: URL = repositoryRoot, environment: [String: String] = [:],
+         stdin: Data? = nil) throws -> (status: Int32, signalled: Bool, out: String, err: String) {
     let process = Process()
-    process.executableURL = try executable()
+    process.executableURL = executable
     process.arguments = arguments
-    process.currentDirectoryURL = repositoryRoot
-    let out = Pipe(), err = Pipe()
+    process.currentDirectoryURL = folder
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    let out = Pipe(), err = Pipe(), input = Pipe()
     process.standardOutput = out
     process.standardError = err
+    process.standardInput = input
     try process.run()
+    if let stdin { input.fileHandleForWriting.write(stdin) }
+    try input.fileHandleForWriting.close()
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    return (process.terminationStatus, process.terminationReason == .uncaughtSignal, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+}
+
+/// Runs sandboxlens in the repository root; returns (exit code, stdout, stderr).
+func sandboxlens(_ arguments: [String]) throws -> (Int32, String, String) {
+    let r = try run(try executable(), arguments)
+    return (r.status, r.out, r.err)
 }
 
 func tempDir(_ name: String) throws -> URL {

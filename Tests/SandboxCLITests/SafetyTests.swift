@@ -5,39 +5,13 @@ import Testing
 /// `environment`; returns (exit status or signal, whether it died of a signal, stdout, stderr).
 func sl(_ arguments: [String], in folder: URL = repositoryRoot, environment: [String: String] = [:],
                  stdin: Data? = nil) throws -> (status: Int32, signalled: Bool, out: String, err: String) {
-    let process = Process()
-    process.executableURL = try executable()
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    let out = Pipe(), err = Pipe(), input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = input
-    try process.run()
-    if let stdin { input.fileHandleForWriting.write(stdin) }
-    try input.fileHandleForWriting.close()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, process.terminationReason == .uncaughtSignal, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    try run(try executable(), arguments, in: folder, environment: environment, stdin: stdin)
 }
 
 /// Runs `script` with bash (`$SL` is the sandboxlens executable) in the repository root.
 func bash(_ script: String) throws -> (status: Int32, out: String, err: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = ["-c", script]
-    process.currentDirectoryURL = repositoryRoot
-    process.environment = ProcessInfo.processInfo.environment.merging(["SL": try executable().path]) { _, new in new }
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    let r = try run(URL(fileURLWithPath: "/bin/bash"), ["-c", script], environment: ["SL": try executable().path])
+    return (r.status, r.out, r.err)
 }
 
 /// A corpus folder holding copies of the given corpus pages.
