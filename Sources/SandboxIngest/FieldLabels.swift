@@ -63,35 +63,87 @@ struct FieldLabeler: Sendable {
     /// Colons and look-alikes that end a label; a full-width slash or bar ends one too
     /// (申請機構／交通銀行) when what precedes it is a known label.
     static let colons: Set<Unicode.Scalar> = ["：", ":", "∶", "﹕", "︰", "／", "｜", "—", "－"]
-    static let openers: [Unicode.Scalar: Unicode.Scalar] = ["【": "】", "[": "]", "〔": "〕", "［": "］", "〖": "〗"]
+
+    /// Whether `u` is one of `colons` (a switch: hashing a scalar per test was a cost).
+    @inline(__always)
+    static func isColon(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0xFF1A, 0x3A, 0x2236, 0xFE55, 0xFE30, 0xFF0F, 0xFF5C, 0x2014, 0xFF0D: return true
+        default: return false
+        }
+    }
+
+    /// The closing bracket of an opening bracket that may enclose a label
+    /// (`【】[]〔〕［］〖〗`), or nil.
+    @inline(__always)
+    static func closer(of u: Unicode.Scalar) -> Unicode.Scalar? {
+        switch u {
+        case "【": return "】"
+        case "[": return "]"
+        case "〔": return "〕"
+        case "［": return "］"
+        case "〖": return "〗"
+        default: return nil
+        }
+    }
+
+    /// White space removed from a label: `ScalarClass.isSpace` and the rest of Unicode's
+    /// White_Space property (U+0085, U+1680, U+2000–200A, U+2028/2029, U+202F, U+205F).
+    @inline(__always)
+    static func isLabelSpace(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
 
     /// The normalised key of a candidate label (see the type's documentation).
-    static func key(_ s: String, folder: ScriptFolder) -> String {
-        // NFKC only where a compatibility character may be (full-width, letterlike, …).
-        var t = s.unicodeScalars.contains { $0.value >= 0x2000 && !(0x3400...0x9FFF).contains($0.value) } ? s.precomposedStringWithCompatibilityMapping : s
+    static func key(_ s: String, folder: ScriptFolder) -> String { keyParts(s, folder: folder).key }
+
+    /// The key and whether it mixes CJK and other scalars (a bilingual label).
+    static func keyParts(_ s: String, folder: ScriptFolder) -> (key: String, mixed: Bool) {
+        // NFKC only where it may change something (full-width forms, letterlike, …).
+        var t = s.unicodeScalars.contains(where: ScalarClass.mayChangeUnderNFKC) ? s.precomposedStringWithCompatibilityMapping : s
         t = folder(stripMarks(t))
-        var out = String.UnicodeScalarView()
+        // One pass: drop white space next to CJK, collapse it elsewhere, lowercase ASCII;
+        // text with another cased letter is lowercased by the standard library.
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(t.utf8.count)
         var pendingSpace = false
+        var otherCased = false
+        var sawCJK = false, sawOther = false
         for u in t.unicodeScalars {
-            if TextCleaner.isSpace(u) || u.properties.isWhitespace { pendingSpace = true; continue }
-            if pendingSpace, let last = out.last, !TextCleaner.isCJK(last), !TextCleaner.isCJK(u) { out.append(" ") }
+            if isLabelSpace(u) { pendingSpace = true; continue }
+            let cjk = ScalarClass.isCJK(u)
+            if pendingSpace, let last = out.last, !ScalarClass.isCJK(last), !cjk { out.append(" "); sawOther = true }
             pendingSpace = false
-            out.append(u)
+            if cjk { sawCJK = true } else { sawOther = true }
+            if u.value < 0x80 {
+                out.append(u.value >= 0x41 && u.value <= 0x5A ? Unicode.Scalar(u.value + 0x20)! : u)
+            } else {
+                if !cjk, u.properties.changesWhenLowercased { otherCased = true }
+                out.append(u)
+            }
         }
-        var r = String(out).lowercased()
-        while let last = r.unicodeScalars.last, colons.contains(last) || last == "." { r.unicodeScalars.removeLast() }
-        return r
+        while let last = out.last, isColon(last) || last == "." { out.removeLast() }
+        var r = String(scalars: out)
+        if otherCased {
+            r = r.lowercased()
+            while let last = r.unicodeScalars.last, isColon(last) || last == "." { r.unicodeScalars.removeLast() }
+        }
+        return (r, sawCJK && sawOther)
     }
 
     /// The field a whole candidate label names, or nil.
     func field(forLabel candidate: String) -> String? {
-        let k = Self.key(candidate, folder: folder)
+        let (k, mixed) = Self.keyParts(candidate, folder: folder)
         if k.isEmpty || k.unicodeScalars.count > 2 * longest + 2 { return nil }
         if let f = keys[k] { return f }
         // A bilingual label (应用名称 Name, Applicants 申请机构): the Chinese part or the
         // English part is a label, and the other part, when it is one, names the same field.
-        let han = String(String.UnicodeScalarView(k.unicodeScalars.filter { TextCleaner.isCJK($0) }))
-        let latin = String(String.UnicodeScalarView(k.unicodeScalars.filter { !TextCleaner.isCJK($0) })).trimmingCharacters(in: .whitespaces)
+        guard mixed else { return nil }
+        let han = String(scalars: k.unicodeScalars.filter { ScalarClass.isCJK($0) })
+        let latin = String(scalars: k.unicodeScalars.filter { !ScalarClass.isCJK($0) }).trimmingCharacters(in: .whitespaces)
         guard !han.isEmpty, !latin.isEmpty else { return nil }
         let a = keys[han], b = keys[latin]
         if let a, let b { return a == b ? a : nil }
@@ -102,7 +154,7 @@ struct FieldLabeler: Sendable {
     func label(in text: String, lead: String? = nil) -> LabelHit? {
         var body = Self.stripNumbering(text)
         // An opening bracket never closed near the start (【创新应用名称：…) is decoration.
-        if let f = body.unicodeScalars.first, let close = Self.openers[f],
+        if let f = body.unicodeScalars.first, let close = Self.closer(of: f),
            !body.unicodeScalars.prefix(longest + 12).contains(close) {
             body = String(body.unicodeScalars.dropFirst())
         }
@@ -116,9 +168,9 @@ struct FieldLabeler: Sendable {
             Self.valueAfter(body, from: start)
         }
         // 【label】value
-        if let close = Self.openers[scalars[0]],
+        if let close = Self.closer(of: scalars[0]),
            let end = scalars.prefix(longest + 12).firstIndex(of: close), end > 1 {
-            let inner = String(String.UnicodeScalarView(scalars[1..<end]))
+            let inner = String(scalars: scalars[1..<end])
             if let f = field(forLabel: inner) {
                 return LabelHit(field: f, heading: Self.clean(inner), value: valueAfter(scalars, from: end + 1))
             }
@@ -131,8 +183,8 @@ struct FieldLabeler: Sendable {
         }
         // label：value
         let window = min(scalars.count, (longest + 6) * 2)
-        if let colon = scalars.prefix(window).firstIndex(where: { Self.colons.contains($0) }) {
-            let candidate = String(String.UnicodeScalarView(scalars[..<colon]))
+        if let colon = scalars.prefix(window).firstIndex(where: { Self.isColon($0) }) {
+            let candidate = String(scalars: scalars[..<colon])
             if let f = field(forLabel: candidate) {
                 return LabelHit(field: f, heading: Self.clean(candidate), value: valueAfter(scalars, from: colon + 1))
             }
@@ -154,7 +206,7 @@ struct FieldLabeler: Sendable {
         // label, white space, value (no colon): the first word is a label
         if let space = scalars.prefix(window).firstIndex(where: { $0 == "　" || $0 == "\u{A0}" }) ?? scalars.prefix(window).firstIndex(of: " "),
            space > 0 {
-            let candidate = String(String.UnicodeScalarView(scalars[..<space]))
+            let candidate = String(scalars: scalars[..<space])
             if TextCleaner.isCJK(scalars[0]), let f = field(forLabel: candidate) {
                 return LabelHit(field: f, heading: Self.clean(candidate), value: valueAfter(scalars, from: space))
             }
@@ -166,19 +218,18 @@ struct FieldLabeler: Sendable {
     /// fields: 名称：X；申请单位：Y；类型：Z) into the first value and the hits that follow.
     func splitInline(_ value: String) -> (String, [LabelHit]) {
         let scalars = Array(value.unicodeScalars)
-        let separators: Set<Unicode.Scalar> = ["；", ";", "，", ",", "。", "|", "｜", "　", " "]
         let window = longest + 8
         var cuts: [Int] = []
         var i = 0
         while i < scalars.count {
-            if separators.contains(scalars[i]) {
+            if Self.isInlineSeparator(scalars[i]) {
                 var j = i + 1
                 while j < scalars.count, TextCleaner.isSpace(scalars[j]) { j += 1 }
                 // Only a colon within a label's length can open a label: test that first,
                 // on a window, never on the whole rest of the text.
                 let end = min(scalars.count, j + window)
-                if j < end, let colon = scalars[j..<end].firstIndex(where: { Self.colons.contains($0) && $0 != "／" && $0 != "｜" }),
-                   colon > j, field(forLabel: String(String.UnicodeScalarView(scalars[j..<colon]))) != nil {
+                if j < end, let colon = scalars[j..<end].firstIndex(where: { Self.isColon($0) && $0 != "／" && $0 != "｜" }),
+                   colon > j, field(forLabel: String(scalars: scalars[j..<colon])) != nil {
                     cuts.append(i)
                 }
             }
@@ -186,13 +237,22 @@ struct FieldLabeler: Sendable {
         }
         guard !cuts.isEmpty else { return (value, []) }
         var hits: [LabelHit] = []
-        let first = Self.trim(String(String.UnicodeScalarView(scalars[..<cuts[0]])))
+        let first = Self.trim(String(scalars: scalars[..<cuts[0]]))
         for (k, c) in cuts.enumerated() {
             let end = k + 1 < cuts.count ? cuts[k + 1] : scalars.count
-            let part = String(String.UnicodeScalarView(scalars[(c + 1)..<end]))
+            let part = String(scalars: scalars[(c + 1)..<end])
             if let hit = label(in: Self.trim(part)) { hits.append(hit) }
         }
         return (first, hits)
+    }
+
+    /// What may separate fields given on one line: `；;，,。|｜`, U+3000 and a space.
+    @inline(__always)
+    static func isInlineSeparator(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0xFF1B, 0x3B, 0xFF0C, 0x2C, 0x3002, 0x7C, 0xFF5C, 0x3000, 0x20: return true
+        default: return false
+        }
     }
 
     // MARK: - Application ordinals
@@ -231,7 +291,7 @@ struct FieldLabeler: Sendable {
         let t = text.trimmingCharacters(in: .whitespaces)
         let s = Array(t.unicodeScalars)
         guard length <= s.count else { return nil }
-        return trim(String(String.UnicodeScalarView(s[(s.count - length)...])))
+        return trim(String(scalars: s[(s.count - length)...]))
     }
 
     // MARK: - Helpers
@@ -254,13 +314,13 @@ struct FieldLabeler: Sendable {
     /// (`###`, `**`, `- `), bullets (• · ▪ ■ ◆ ● ○ ► ▶ ★ ☆ ✓ ✔ ➤ ※), and keycap emoji
     /// numbers (1️⃣ = digit, U+FE0F, U+20E3), which are numbering.
     static func stripMarks(_ s: String) -> String {
-        guard let first = s.unicodeScalars.first, marks.contains(first) || blanks.contains(first) || first == "-" || first == "+"
+        guard let first = s.unicodeScalars.first, marks.contains(first) || isBlank(first) || first == "-" || first == "+"
                 || ("0"..."9").contains(first) || s.unicodeScalars.last == "*" else { return s }
         var u = Array(s.unicodeScalars)
         var changed = false
         while true {
-            if let f = u.first, marks.contains(f) || blanks.contains(f) { u.removeFirst(); changed = true; continue }
-            if u.count >= 2, u[0] == "-" || u[0] == "+", blanks.contains(u[1]) { u.removeFirst(2); changed = true; continue }
+            if let f = u.first, marks.contains(f) || isBlank(f) { u.removeFirst(); changed = true; continue }
+            if u.count >= 2, u[0] == "-" || u[0] == "+", isBlank(u[1]) { u.removeFirst(2); changed = true; continue }
             // Keycap: a digit (or several), optional U+FE0F, U+20E3.
             var k = 0
             while k < u.count, ("0"..."9").contains(u[k]) { k += 1 }
@@ -273,17 +333,24 @@ struct FieldLabeler: Sendable {
         }
         // Trailing Markdown emphasis (名称**).
         while let l = u.last, l == "*" { u.removeLast(); changed = true }
-        return changed ? String(String.UnicodeScalarView(u)) : s
+        return changed ? String(scalars: u) : s
     }
 
     private static let marks: Set<Unicode.Scalar> = ["#", "*", "•", "·", "▪", "■", "◆", "●", "○", "►", "▶", "★", "☆", "✓", "✔", "➤", "※", "◇", "□", "▌", "|", ">"]
 
-    private static let blanks: Set<Unicode.Scalar> = [" ", "\u{3000}", "\u{A0}", "\t", "\n", "\r"]
+    /// Blanks trimmed from labels and values: space, U+3000, U+00A0, tab, line breaks.
+    @inline(__always)
+    static func isBlank(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x20, 0x3000, 0xA0, 0x09, 0x0A, 0x0D: return true
+        default: return false
+        }
+    }
 
     /// `s` without leading and trailing white space and (unless `colons` is false) colons.
     static func trim(_ s: String, colons: Bool = true) -> String {
         let u = s.unicodeScalars
-        func drop(_ c: Unicode.Scalar) -> Bool { blanks.contains(c) || (colons && Self.colons.contains(c) && c != "／" && c != "｜") }
+        func drop(_ c: Unicode.Scalar) -> Bool { isBlank(c) || (colons && Self.isColon(c) && c != "／" && c != "｜") }
         guard let lo = u.firstIndex(where: { !drop($0) }) else { return "" }
         let hi = u.lastIndex(where: { !drop($0) })!
         if lo == u.startIndex && hi == u.index(before: u.endIndex) { return s }
@@ -295,7 +362,7 @@ struct FieldLabeler: Sendable {
         var u = Array(trim(s).unicodeScalars)
         while let f = u.first, brackets.contains(f) { u.removeFirst() }
         while let l = u.last, brackets.contains(l) { u.removeLast() }
-        return String(String.UnicodeScalarView(u))
+        return String(scalars: u)
     }
 
     /// The text of `body` after its first `start` scalars, without the label separator.

@@ -247,18 +247,51 @@ public struct PageParser: Sendable {
         // Attachments (附：意见反馈方式, 附件1) are page matter, not an application's text.
         if t.hasPrefix("附：") || t.hasPrefix("附:") || t.hasPrefix("附件") || t.hasPrefix("附表") { return true }
         for marker in closingMarkers where has(t, marker) && t.unicodeScalars.count <= 40 { return true }
-        if block.context.contains(where: { c in ["editor", "share", "related", "recommend", "copyright"].contains { has(c, $0) } }) { return true }
-        // Sidebars, navigation and comment threads (class or id words, or <aside>/<nav>).
-        let chrome: Set<String> = ["side", "sidebar", "aside", "nav", "navbar", "menu", "hot", "rank", "ranking", "breadcrumb", "crumb", "crumbs", "comment", "comments", "reply", "replies", "ad", "ads"]
-        if block.context.contains(where: { c in c.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).contains { chrome.contains(String($0)) } }) { return true }
-        if has(t, "版权所有") || t.hasPrefix("主办单位") || has(t.lowercased(), "copyright") { return true }
-        if block.context.contains(where: { has($0, "footer") || $0 == "foot" }) { return true }
+        if !block.context.isEmpty, block.context.contains(where: isClosingContext) { return true }
+        if has(t, "版权所有") || t.hasPrefix("主办单位") || hasASCIICaseInsensitive(t, "copyright") { return true }
         let length = t.unicodeScalars.count
         if length <= 60, !has(t, "："), !has(t, ":") {
             if t.hasPrefix("中国人民银行") || has(t, "People's Bank of China") && !has(t, ".") { return true }
             if length <= 20, DateParser.parseAll(t).count == 1 { return true }
         }
         return false
+    }
+
+    /// Class or id words of page chrome: sidebars, navigation and comment threads.
+    static let chromeWords: Set<String> = ["side", "sidebar", "aside", "nav", "navbar", "menu", "hot", "rank", "ranking", "breadcrumb", "crumb", "crumbs", "comment", "comments", "reply", "replies", "ad", "ads"]
+
+    /// Whether one context entry of a block (a class, id or element word of an ancestor)
+    /// marks closing matter or page chrome: editor/share/related/recommend/copyright
+    /// anywhere in it, a chrome word between ` -_`, or a footer.
+    static func isClosingContext(_ c: String) -> Bool {
+        if ["editor", "share", "related", "recommend", "copyright"].contains(where: { has(c, $0) }) { return true }
+        if c.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).contains(where: { chromeWords.contains(String($0)) }) { return true }
+        return has(c, "footer") || c == "foot"
+    }
+
+    /// Whether `haystack` contains the ASCII `needle` (given in lowercase), ignoring the
+    /// case of ASCII letters. Equal to searching `haystack.lowercased()` for a needle
+    /// without `k` that does not end in `i`: the only scalars outside ASCII that lowercase
+    /// to ASCII are U+212A KELVIN SIGN (to k) and U+0130 (to i followed by U+0307).
+    static func hasASCIICaseInsensitive(_ haystack: String, _ needle: StaticString) -> Bool {
+        var h = haystack
+        return h.withUTF8 { hb in
+            let n = needle.utf8Start, count = needle.utf8CodeUnitCount
+            guard count > 0, count <= hb.count else { return count == 0 }
+            var i = 0
+            while i + count <= hb.count {
+                var k = 0
+                while k < count {
+                    var b = hb[i + k]
+                    if b >= 0x41 && b <= 0x5A { b += 0x20 }
+                    if b != n[k] { break }
+                    k += 1
+                }
+                if k == count { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Substring test on UTF-8 bytes (Foundation's `contains` folds character clusters
@@ -582,8 +615,13 @@ public enum DateParser {
     /// All valid dates in `text`, as `YYYY-MM-DD`, in order of appearance. Full-width
     /// digits (２０２０年) are read as digits.
     public static func parseAll(_ original: String) -> [String] {
+        // Every pattern needs a decimal digit (\d) or 年: text without either has no date.
+        guard original.unicodeScalars.contains(where: { u in
+            u.value < 0x80 ? (0x30...0x39).contains(u.value)
+                : u == "年" || !(0x3400...0x9FFF).contains(u.value) && u.properties.numericType == .decimal
+        }) else { return [] }
         let text = original.unicodeScalars.contains { (0xFF10...0xFF19).contains($0.value) }
-            ? String(String.UnicodeScalarView(original.unicodeScalars.map { (0xFF10...0xFF19).contains($0.value) ? Unicode.Scalar($0.value - 0xFEE0)! : $0 }))
+            ? String(scalars: original.unicodeScalars.map { (0xFF10...0xFF19).contains($0.value) ? Unicode.Scalar($0.value - 0xFEE0)! : $0 })
             : original
         var found: [(Int, String)] = []
         func add(_ pos: String.Index, _ y: Int?, _ m: Int?, _ d: Int?) {

@@ -121,13 +121,13 @@ struct ProseReader {
                 j += 1
             }
             guard j < u.count else { break }
-            let name = String(String.UnicodeScalarView(o[(i + 1)..<j]))
+            let name = String(scalars: o[(i + 1)..<j])
             // The clause before it: back to a boundary or the previous name.
             var k = i
             while k > 0, k - 1 > lastClose, !boundaries.contains(u[k - 1]) { k -= 1 }
-            var before = String(String.UnicodeScalarView(o[k..<i]))
+            var before = String(scalars: o[k..<i])
             while let f = before.unicodeScalars.first, f == "、" || f == " " || f == "和" || f == "及" { before.unicodeScalars.removeFirst() }
-            let foldedBefore = String(String.UnicodeScalarView(u[k..<i]))
+            let foldedBefore = String(scalars: u[k..<i])
             lastClose = j
             i = j + 1
             guard readsAsName(name) || foldedBefore.hasSuffix("的") || foldedBefore.hasSuffix("推出") else { continue }
@@ -141,7 +141,7 @@ struct ProseReader {
             var applicants = cleanApplicants(before.replacingOccurrences(of: "联合", with: "、").replacingOccurrences(of: "携手", with: "、"))
             if pronouns.contains(where: { applicants.hasPrefix($0) }) {
                 // 该行此次推出的“X”: the institution the text named last before the clause.
-                guard let named = lastInstitution(in: String(String.UnicodeScalarView(o[..<k]))) else { continue }
+                guard let named = lastInstitution(in: String(scalars: o[..<k])) else { continue }
                 applicants = named
             }
             guard !applicants.isEmpty, applicants.unicodeScalars.count <= 120 else { continue }
@@ -176,7 +176,7 @@ struct ProseReader {
     /// The first institution name in a sentence: the text before the first institution
     /// ending back to a word that cannot be part of a name (，、的是由与和在对向 …).
     private static func firstInstitution(_ u: [Unicode.Scalar]) -> String? {
-        let text = String(String.UnicodeScalarView(u))
+        let text = String(scalars: u)
         var first: (end: Int, start: Int)?
         for ending in institutionEndings {
             guard let r = text.range(of: ending) else { continue }
@@ -188,7 +188,7 @@ struct ProseReader {
         var s = f.start
         while s > 0, !breaks.contains(u[s - 1]) { s -= 1 }
         guard f.end - s > f.end - f.start, f.end - s <= 20 else { return nil }
-        return String(String.UnicodeScalarView(u[s..<f.end]))
+        return String(scalars: u[s..<f.end])
     }
 
     /// Every quoted phrase in `text` with the range after its closing quote.
@@ -410,7 +410,7 @@ struct ProseReader {
         var out: [(Clause, String)] = []
         for (k, c) in cs.enumerated() {
             let end = k + 1 < cs.count ? cs[k + 1].start : u.count
-            var seg = String(String.UnicodeScalarView(u[min(c.end, end)..<end]))
+            var seg = String(scalars: u[min(c.end, end)..<end])
             while let f = seg.unicodeScalars.first, "，,。；;、 ".unicodeScalars.contains(f) { seg.unicodeScalars.removeFirst() }
             out.append((c, seg))
         }
@@ -476,12 +476,12 @@ struct ProseReader {
             if "，,".unicodeScalars.contains(u[i]) {
                 // A clause like “X”由A申请，该应用… : the rest is text when it does not
                 // restate the type alone.
-                let rest = String(String.UnicodeScalarView(u[(i + 1)...]))
+                let rest = String(scalars: u[(i + 1)...])
                 return rest
             }
             i += 1
         }
         guard i < u.count else { return "" }
-        return String(String.UnicodeScalarView(u[(i + 1)...]))
+        return String(scalars: u[(i + 1)...])
     }
 }

@@ -86,7 +86,7 @@ struct Draft {
         let u = Array(value.unicodeScalars)
         guard u.count > 2, let close = ProseReader.quotes[u[0]], u[u.count - 1] == close,
               !u[1..<(u.count - 1)].contains(close) else { return value }
-        return String(String.UnicodeScalarView(u[1..<(u.count - 1)]))
+        return String(scalars: u[1..<(u.count - 1)])
     }
 
     /// Takes an annotation in the other script off `value`; returns the bare value.
@@ -225,14 +225,14 @@ struct Segmenter {
         let u = Array(text.unicodeScalars)
         guard let open = u.prefix(90).firstIndex(where: { $0 == "（" || $0 == "(" }), open >= 2,
               let close = u[open...].firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
-        let inner = String(String.UnicodeScalarView(u[(open + 1)..<close]))
+        let inner = String(scalars: u[(open + 1)..<close])
         guard let first = labeler.label(in: inner), !first.value.isEmpty, first.field != "description" else { return nil }
         let (value, more) = labeler.splitInline(first.value)
         let hits = [LabelHit(field: first.field, heading: first.heading, value: value)] + more
-        let name = FieldLabeler.stripNumbering(String(String.UnicodeScalarView(u[..<open])))
+        let name = FieldLabeler.stripNumbering(String(scalars: u[..<open]))
         var rest = Array(u[(close + 1)...])
         while let f = rest.first, FieldLabeler.colons.contains(f) || ScalarClass.isSpace(f) || f == "，" { rest.removeFirst() }
-        return (name, hits, String(String.UnicodeScalarView(rest)))
+        return (name, hits, String(scalars: rest))
     }
 
     /// A heading, a bold paragraph, a list item's lead line or a table caption: text that
