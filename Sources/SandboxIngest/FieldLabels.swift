@@ -103,7 +103,7 @@ struct FieldLabeler: Sendable {
     /// The key and whether it mixes CJK and other scalars (a bilingual label).
     static func keyParts(_ s: String, folder: ScriptFolder) -> (key: String, mixed: Bool) {
         // NFKC only where it may change something (full-width forms, letterlike, …).
-        var t = s.unicodeScalars.contains(where: ScalarClass.mayChangeUnderNFKC) ? s.precomposedStringWithCompatibilityMapping : s
+        var t = ScalarClass.nfkc(s)
         t = folder(stripMarks(t))
         // One pass: drop white space next to CJK, collapse it elsewhere, lowercase ASCII;
         // text with another cased letter is lowercased by the standard library.
@@ -269,7 +269,7 @@ struct FieldLabeler: Sendable {
               "创創应應项項第（(".unicodeScalars.contains(first) || first.isASCII && (first.properties.isAlphabetic || ("0"..."9").contains(first))
                 || (0xFF10...0xFF19).contains(first.value) || (0x2460...0x2473).contains(first.value) || "一二三四五六七八九十".unicodeScalars.contains(first)
         else { return nil }
-        let t = folder(text.precomposedStringWithCompatibilityMapping).trimmingCharacters(in: .whitespaces)
+        let t = folder(ScalarClass.nfkc(text)).trimmingCharacters(in: .whitespaces)
         if t.isEmpty { return nil }
         for p in [Self.chineseOrdinal, Self.englishOrdinal] {
             if let r = p.firstMatch(in: t) {

@@ -246,10 +246,10 @@ public struct PageParser: Sendable {
         if t.hasPrefix("特此公示") || t.hasPrefix("特此公告") || t.hasPrefix("公示期") { return true }
         // Attachments (附：意见反馈方式, 附件1) are page matter, not an application's text.
         if t.hasPrefix("附：") || t.hasPrefix("附:") || t.hasPrefix("附件") || t.hasPrefix("附表") { return true }
-        for marker in closingMarkers where has(t, marker) && t.unicodeScalars.count <= 40 { return true }
+        let length = t.unicodeScalars.count
+        if length <= 40, closingMarkers.contains(where: { has(t, $0) }) { return true }
         if !block.context.isEmpty, block.context.contains(where: isClosingContext) { return true }
         if has(t, "版权所有") || t.hasPrefix("主办单位") || hasASCIICaseInsensitive(t, "copyright") { return true }
-        let length = t.unicodeScalars.count
         if length <= 60, !has(t, "："), !has(t, ":") {
             if t.hasPrefix("中国人民银行") || has(t, "People's Bank of China") && !has(t, ".") { return true }
             if length <= 20, DateParser.parseAll(t).count == 1 { return true }
@@ -373,30 +373,45 @@ public struct PageParser: Sendable {
         var out: [Section] = []
         for s in sections {
             guard s.field == "function" || s.field == "description" else { out.append(s); continue }
-            var sentences: [String] = []
-            var cur = ""
-            for ch in s.text {
-                cur.append(ch)
-                if ch == "。" { sentences.append(cur); cur = "" }
+            // Sentences end after 。 (scalar arrays: no String index walks).
+            let u = Array(s.text.unicodeScalars)
+            var sentences: [ArraySlice<Unicode.Scalar>] = []
+            var from = 0
+            for (i, c) in u.enumerated() where c == "。" {
+                sentences.append(u[from...i])
+                from = i + 1
             }
-            if !cur.isEmpty { sentences.append(cur) }
-            var own = ""
-            var moved: [(String, String)] = []
+            if from < u.count { sentences.append(u[from...]) }
+            var own: [Unicode.Scalar] = []
+            var moved: [(String, [Unicode.Scalar])] = []
             for sentence in sentences {
-                let head = sentence.prefix { $0 != "，" && $0 != "," && $0 != "：" && $0 != ":" && $0 != "上" }
-                let headKey = String(head).replacingOccurrences(of: "方面", with: "")
-                if sentence.count > head.count, let f = labeler.field(forLabel: headKey), f == "risk_control" {
-                    moved.append((f, sentence))
+                // The sentence's head: what precedes its first ，,：: or 上.
+                let stop = sentence.firstIndex { $0 == "，" || $0 == "," || $0 == "：" || $0 == ":" || $0 == "上" }
+                if let stop, let f = labeler.field(forLabel: Self.removingFangmian(sentence[..<stop])), f == "risk_control" {
+                    moved.append((f, Array(sentence)))
                 } else if !moved.isEmpty, moved.last!.0 == "risk_control" {
                     moved[moved.count - 1].1 += sentence
                 } else {
                     own += sentence
                 }
             }
-            out.append(Section(field: s.field, heading: s.heading, text: own))
-            for (f, text) in moved { out.append(Section(field: f, heading: "", text: text)) }
+            out.append(Section(field: s.field, heading: s.heading, text: String(scalars: own)))
+            for (f, text) in moved { out.append(Section(field: f, heading: "", text: String(scalars: text))) }
         }
         return out
+    }
+
+    /// `head` without 方面 (风险防控方面 → 风险防控), as a string.
+    static func removingFangmian(_ head: ArraySlice<Unicode.Scalar>) -> String {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(head.count)
+        var i = head.startIndex
+        while i < head.endIndex {
+            if head[i] == "方", i + 1 < head.endIndex, head[i + 1] == "面" { i += 2; continue }
+            out.append(head[i])
+            i += 1
+        }
+        return String(scalars: out)
     }
 
     // MARK: - Page metadata
@@ -629,7 +644,21 @@ public enum DateParser {
                   isRealDate(y, m, d) else { return }
             found.append((text.distance(from: text.startIndex, to: pos), String(format: "%04d-%02d-%02d", y, m, d)))
         }
-        for (pattern, convert) in patterns {
+        // What each pattern needs before it can match: four decimal digits in a row (the
+        // year of the numeric and English forms), 年 (the Chinese form), a letter (the
+        // English month).
+        var digitRun = 0, fourDigits = false, nian = false, letter = false
+        for u in text.unicodeScalars {
+            let digit = u.value < 0x80 ? (0x30...0x39).contains(u.value)
+                : !(0x3400...0x9FFF).contains(u.value) && u.properties.numericType == .decimal
+            digitRun = digit ? digitRun + 1 : 0
+            if digitRun >= 4 { fourDigits = true }
+            if u == "年" { nian = true }
+            // (Case-insensitive matching lets ſ and K match s and k: any letter counts.)
+            if !letter, u.value < 0x80 ? u.properties.isAlphabetic : !(0x3400...0x9FFF).contains(u.value) && u.properties.isAlphabetic { letter = true }
+        }
+        let needs = [fourDigits, nian, fourDigits && letter, fourDigits && letter]
+        for (k, (pattern, convert)) in patterns.enumerated() where needs[k] {
             for r in pattern.matches(in: text) {
                 let (y, m, d) = convert(text[r])
                 add(r.lowerBound, y, m, d)

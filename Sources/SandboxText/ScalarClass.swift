@@ -1,3 +1,5 @@
+import Foundation
+
 /// Classes of Unicode scalars that every stage reading Chinese text needs, defined once.
 public enum ScalarClass {
     /// CJK Unified Ideographs (and extensions A–G) and compatibility ideographs.
@@ -101,4 +103,32 @@ public enum ScalarClass {
         (0xFE74, 0xFE74), (0xFE76, 0xFEFC), (0xFF01, 0xFFBE), (0xFFC2, 0xFFC7), (0xFFCA, 0xFFCF),
         (0xFFD2, 0xFFD7), (0xFFDA, 0xFFDC), (0xFFE0, 0xFFE6), (0xFFE8, 0xFFEE)
     ]
+
+    /// `text` in NFKC when the only scalars NFKC changes in it are full-width ASCII
+    /// (U+FF01–FF5E → U+0021–007E) and spaces (U+00A0, U+2000–200A, U+3000 → U+0020), the
+    /// common case on Chinese pages, mapped scalar by scalar; nil when another scalar of
+    /// `mayChangeUnderNFKC` is present (the caller runs full NFKC).
+    public static func widthFolded(_ text: String) -> String? {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.unicodeScalars.underestimatedCount)
+        for u in text.unicodeScalars {
+            let v = u.value
+            switch v {
+            case 0xFF01...0xFF5E: out.append(Unicode.Scalar(v - 0xFEE0)!)
+            case 0xA0, 0x2000...0x200A, 0x3000: out.append(" ")
+            default:
+                if mayChangeUnderNFKC(u) { return nil }
+                out.append(u)
+            }
+        }
+        return String(scalars: out)
+    }
+
+    /// `text` in NFKC (Foundation's `precomposedStringWithCompatibilityMapping`), without
+    /// calling Foundation when no scalar may change (`mayChangeUnderNFKC`) or when only
+    /// full-width ASCII and spaces do (`widthFolded`).
+    public static func nfkc(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: mayChangeUnderNFKC) else { return text }
+        return widthFolded(text) ?? text.precomposedStringWithCompatibilityMapping
+    }
 }
