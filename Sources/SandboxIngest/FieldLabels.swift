@@ -142,9 +142,14 @@ struct FieldLabeler: Sendable {
         // A bilingual label (应用名称 Name, Applicants 申请机构): the Chinese part or the
         // English part is a label, and the other part, when it is one, names the same field.
         guard mixed else { return nil }
-        let han = String(scalars: k.unicodeScalars.filter { ScalarClass.isCJK($0) })
-        let latin = String(scalars: k.unicodeScalars.filter { !ScalarClass.isCJK($0) }).trimmingCharacters(in: .whitespaces)
-        guard !han.isEmpty, !latin.isEmpty else { return nil }
+        var hanScalars: [Unicode.Scalar] = [], latinScalars: [Unicode.Scalar] = []
+        for u in k.unicodeScalars {
+            if ScalarClass.isCJK(u) { hanScalars.append(u) } else { latinScalars.append(u) }
+        }
+        // The key's only white space is " " (keyParts removed the rest).
+        while latinScalars.last == " " { latinScalars.removeLast() }
+        guard let lo = latinScalars.firstIndex(where: { $0 != " " }), !hanScalars.isEmpty else { return nil }
+        let han = String(scalars: hanScalars), latin = String(scalars: latinScalars[lo...])
         let a = keys[han], b = keys[latin]
         if let a, let b { return a == b ? a : nil }
         return a ?? b

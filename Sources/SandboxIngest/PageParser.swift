@@ -243,13 +243,14 @@ public struct PageParser: Sendable {
     /// Closing matter: 特此公示, copyright lines, an issuer signature or a date alone.
     static func isClosing(_ block: Block, folder: ScriptFolder = .always) -> Bool {
         let t = folder(block.text)
-        if t.hasPrefix("特此公示") || t.hasPrefix("特此公告") || t.hasPrefix("公示期") { return true }
-        // Attachments (附：意见反馈方式, 附件1) are page matter, not an application's text.
-        if t.hasPrefix("附：") || t.hasPrefix("附:") || t.hasPrefix("附件") || t.hasPrefix("附表") { return true }
+        // Closing formulae; attachments (附：意见反馈方式, 附件1) are page matter, not an
+        // application's text. (Prefixes compared as UTF-8 bytes: `hasPrefix` walks characters.)
+        let bytes = t.utf8
+        if ["特此公示", "特此公告", "公示期", "附：", "附:", "附件", "附表"].contains(where: { bytes.starts(with: $0.utf8) }) { return true }
         let length = t.unicodeScalars.count
         if length <= 40, closingMarkers.contains(where: { has(t, $0) }) { return true }
         if !block.context.isEmpty, block.context.contains(where: isClosingContext) { return true }
-        if has(t, "版权所有") || t.hasPrefix("主办单位") || hasASCIICaseInsensitive(t, "copyright") { return true }
+        if has(t, "版权所有") || bytes.starts(with: "主办单位".utf8) || hasASCIICaseInsensitive(t, "copyright") { return true }
         if length <= 60, !has(t, "："), !has(t, ":") {
             if t.hasPrefix("中国人民银行") || has(t, "People's Bank of China") && !has(t, ".") { return true }
             if length <= 20, DateParser.parseAll(t).count == 1 { return true }

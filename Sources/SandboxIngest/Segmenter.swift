@@ -273,8 +273,10 @@ struct Segmenter {
             let carried = blocks[i].carried.count == cells.count ? blocks[i].carried : cells.map { _ in false }
             return (cells, lines, carried, i)
         }
+        // The header tests look at the same cells several times: label each cell once.
+        let memo = LabelMemo(labeler)
         func wholeLabel(_ s: String) -> String? {
-            guard let hit = labeler.label(in: s), hit.value.isEmpty else { return nil }
+            guard let hit = memo.label(s), hit.value.isEmpty else { return nil }
             return hit.field
         }
         func isHeader(_ cells: [String]) -> Bool {
@@ -308,7 +310,7 @@ struct Segmenter {
                 // unless it names one of its own (a value under the name column).
                 let namesOne = r.cells.indices.contains { c in
                     c < header.count && (header[c] == "name" || header[c] == "name_en") && !r.carried[c] && !r.cells[c].isEmpty
-                        && r.cells[c].unicodeScalars.count <= 80 && labeler.label(in: r.cells[c]) == nil
+                        && r.cells[c].unicodeScalars.count <= 80 && memo.label(r.cells[c]) == nil
                         && (c + 1 >= r.cells.count || !r.cells[c + 1].isEmpty)  // a detail cell spans the columns after it
                 }
                 let continues = sawApplication && r.carried.first == true && !namesOne
@@ -319,7 +321,7 @@ struct Segmenter {
                     // continues that text, and one under a single-valued column is noted.
                     for (c, cell) in r.cells.enumerated() where !r.carried[c] && !cell.isEmpty {
                         let unit = Block(kind: .paragraph, text: cell, line: blocks[r.index].line, context: blocks[r.index].context)
-                        if labeler.label(in: cell) != nil {
+                        if memo.label(cell) != nil {
                             items += unitItems(unit, index: r.index, lines: r.lines[c])
                         } else if c < header.count, let f = header[c], f != "name", f != "name_en", f != "application_type" {
                             items.append(.field(LabelHit(field: f, heading: FieldLabeler.trim(headings[c]), value: cell), lines: r.lines[c], block: r.index))
@@ -393,6 +395,19 @@ struct Segmenter {
         }
         // A row of short cells reads as one line of text.
         return [.text(nonEmpty.joined(separator: " "), block: index)]
+    }
+
+    /// `FieldLabeler.label(in:)` of table cells, each distinct text labelled once.
+    final class LabelMemo {
+        private let labeler: FieldLabeler
+        private var seen: [String: LabelHit?] = [:]
+        init(_ labeler: FieldLabeler) { self.labeler = labeler }
+        func label(_ text: String) -> LabelHit? {
+            if let known = seen[text] { return known }
+            let hit = labeler.label(in: text)
+            seen[text] = .some(hit)
+            return hit
+        }
     }
 
     // MARK: - Assembly
