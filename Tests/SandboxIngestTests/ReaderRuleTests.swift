@@ -1,5 +1,6 @@
 import Testing
 @testable import SandboxIngest
+import SandboxSchema
 
 /// One test per rule of the reader, each with a counter-example.
 @Suite struct ReaderRuleTests {
@@ -198,5 +199,30 @@ import Testing
         #expect(ProseReader.lastInstitution(in: "百信银行是国内首家获批的独立法人直销银行。") == "百信银行")
         #expect(ProseReader.lastInstitution(in: "据了解，宁波银行已上线该产品，") == "宁波银行")
         #expect(ProseReader.lastInstitution(in: "该产品面向小微企业。") == nil)
+    }
+}
+
+/// The byte-level tests the reader's hot paths use instead of Foundation's.
+@Suite struct ReaderFastPathTests {
+    @Test func asciiCaseInsensitiveSearch() {
+        #expect(PageParser.hasASCIICaseInsensitive("© COPYRIGHT 2021 人民银行", "copyright"))
+        #expect(PageParser.hasASCIICaseInsensitive("Copyright", "copyright"))
+        #expect(!PageParser.hasASCIICaseInsensitive("copyrİght", "copyright"))  // as lowercased() finds it
+        #expect(!PageParser.hasASCIICaseInsensitive("copy", "copyright"))
+    }
+
+    @Test func datesNeedTheirYear() {
+        #expect(DateParser.parseAll("第一批创新应用") == [])
+        #expect(DateParser.parseAll("２０２０年１月１４日") == ["2020-01-14"])
+        #expect(DateParser.parseAll("二〇二〇年七月二十一日 and 14 Jan., 2020; July 31, 2020") == ["2020-07-21", "2020-01-14", "2020-07-31"])
+        #expect(DateParser.parseAll("2020/1/14 12:30") == ["2020-01-14"])
+        #expect(DateParser.parseAll("No. 123 of Jan") == [])
+    }
+
+    @Test func riskControlSentencesMoveToTheirField() {
+        let parser = projectParser
+        let out = parser.splitCombined([Section(field: "function", heading: "功能", text: "提供线上贷款。风险防控方面，设置限额。并实时监控。")])
+        #expect(out.map(\.field) == ["function", "risk_control"])
+        #expect(out.map(\.text) == ["提供线上贷款。", "风险防控方面，设置限额。并实时监控。"])
     }
 }
