@@ -167,7 +167,9 @@ struct FieldLabeler: Sendable {
         // value (the rest) is cut from `body` when a label is found.
         let cap = (longest + 6) * 3
         let scalars = Array(body.unicodeScalars.prefix(cap))
-        let total = scalars.count < cap ? scalars.count : body.unicodeScalars.count
+        // The window holds the whole body when it is shorter than `cap`, and `cap` is
+        // longer than a label standing alone can be: the window's count decides that test.
+        let total = scalars.count
         guard !scalars.isEmpty else { return nil }
         func valueAfter(_ scalars: [Unicode.Scalar], from start: Int) -> String {
             Self.valueAfter(body, from: start)
