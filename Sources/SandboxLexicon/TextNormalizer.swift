@@ -61,7 +61,8 @@ public struct TextNormalizer: Sendable {
     /// text with traditional characters).
     public func normalize(_ text: String) -> NormalizedText {
         let scalars = Array(text.unicodeScalars)
-        let (simplified, origin) = foldTraditional ? Self.simplifiedScalars(text, scalars: scalars) : (scalars, Array(scalars.indices))
+        // origin[k]: the original scalar of simplified[k]; nil when it is k.
+        let (simplified, origin) = foldTraditional ? Self.simplifiedScalars(text, scalars: scalars) : (scalars, nil)
         var bytes: [UInt8] = []
         var map: [Int32] = []
         bytes.reserveCapacity(text.utf8.count)
@@ -69,28 +70,43 @@ public struct TextNormalizer: Sendable {
         var lastWasSpace = true  // drop leading white space
         var lastWasHan = false
         var pendingSpace: Int32?  // a space not yet written: dropped between two Han characters
-        for (k, scalar) in simplified.enumerated() {
-            let index = Int32(origin[k])
-            for folded in Self.fold(scalar) {
-                if Self.isSpaceLike(folded) {
-                    if lastWasSpace || pendingSpace != nil { continue }
-                    pendingSpace = index
-                    continue
+        @inline(__always)
+        func emit(_ folded: Unicode.Scalar, _ index: Int32) {
+            if Self.isSpaceLike(folded) {
+                if lastWasSpace || pendingSpace != nil { return }
+                pendingSpace = index
+                return
+            }
+            let isHan = HanScript.isHan(folded)
+            if let space = pendingSpace {
+                pendingSpace = nil
+                if !(lastWasHan && isHan) {
+                    bytes.append(0x20)
+                    map.append(space)
                 }
-                let isHan = HanScript.isHan(folded)
-                if let space = pendingSpace {
-                    pendingSpace = nil
-                    if !(lastWasHan && isHan) {
-                        bytes.append(0x20)
-                        map.append(space)
-                    }
-                }
-                lastWasSpace = false
-                lastWasHan = isHan
-                for b in String(folded).utf8 {
+            }
+            lastWasSpace = false
+            lastWasHan = isHan
+            if folded.value < 0x80 {
+                bytes.append(UInt8(folded.value))
+                map.append(index)
+            } else {
+                UTF8.encode(folded) { b in
                     bytes.append(b)
                     map.append(index)
                 }
+            }
+        }
+        for (k, scalar) in simplified.enumerated() {
+            let index = Int32(origin?[k] ?? k)
+            let v = scalar.value
+            // The fast paths of `fold`: ASCII (A–Z lowered) and CJK ideographs give themselves.
+            if v < 0x80 {
+                emit(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : scalar, index)
+            } else if v >= 0x4E00 && v <= 0x9FFF {
+                emit(scalar, index)
+            } else {
+                for folded in Self.fold(scalar) { emit(folded, index) }
             }
         }
         if let space = pendingSpace {
@@ -113,15 +129,16 @@ public struct TextNormalizer: Sendable {
     private static let traditionalTransform = StringTransform("Traditional-Simplified")
 
     /// Scalars of `text` folded to mainland simplified Chinese, each with the index of the
-    /// original scalar it comes from (step 1).
-    private static func simplifiedScalars(_ text: String, scalars: [Unicode.Scalar]) -> ([Unicode.Scalar], [Int]) {
+    /// original scalar it comes from (step 1); nil for the indices when every scalar comes
+    /// from the original scalar at its own index.
+    private static func simplifiedScalars(_ text: String, scalars: [Unicode.Scalar]) -> ([Unicode.Scalar], [Int]?) {
         // Only text with Han characters outside GB2312 can change (conversion is slow).
-        guard HanScript.mayHaveTraditional(text) else { return (scalars, Array(scalars.indices)) }
+        guard HanScript.mayHaveTraditional(text) else { return (scalars, nil) }
         if let converter = ChineseConverter.shared {
             let (out, origin) = converter.convertAligned(scalars)
             return (out, origin)
         }
-        return (icuSimplified(text, scalars: scalars), Array(scalars.indices))
+        return (icuSimplified(text, scalars: scalars), nil)
     }
 
     /// ICU fallback: one scalar to one scalar, or the input scalar.
