@@ -5,6 +5,11 @@
 /// takes no locks. Patterns are byte strings (the UTF-8 of normalised terms); a pattern
 /// id is its index in the array given to `init`. Duplicate patterns share one state and
 /// are all reported.
+///
+/// The search runs a complete DFA (failure links folded into the transitions at build
+/// time): one table look-up per text byte. Bytes are mapped to classes first (each byte
+/// that occurs in a pattern has its own class, all other bytes share one), so the table
+/// has `stateCount × classCount` entries.
 public struct AhoCorasick: Sendable {
     /// One occurrence: pattern `pattern` spans bytes `start..<end` of the text.
     public struct Occurrence: Sendable, Equatable, Hashable {
@@ -16,10 +21,14 @@ public struct AhoCorasick: Sendable {
         public let end: Int
     }
 
-    // Trie edges, per state a contiguous run sorted by byte: edgeStart[s]..<edgeStart[s+1].
-    private let edgeStart: [Int32]
-    private let edgeByte: [UInt8]
-    private let edgeTarget: [Int32]
+    /// Class of each byte value (256 entries); class 0 holds the bytes no pattern has.
+    private let byteClass: [Int32]
+    /// Number of byte classes (the row width of `delta`).
+    private let classCount: Int
+    /// Transitions: `delta[state * classCount + class]` is the next state's row offset
+    /// (`next * classCount`), bitwise complemented (negative) when the next state ends a
+    /// pattern (itself or on its failure chain).
+    private let delta: [Int32]
     private let failure: [Int32]
     /// Nearest state on the failure chain (itself included) that ends a pattern; -1 if none.
     private let outputLink: [Int32]
@@ -33,6 +42,11 @@ public struct AhoCorasick: Sendable {
 
     /// Builds the automaton. Empty patterns are ignored (they never match).
     public init(patterns: [[UInt8]]) {
+        // 0. Byte classes.
+        var byteClass = [Int32](repeating: 0, count: 256)
+        var classCount = 1
+        for pattern in patterns { for byte in pattern where byteClass[Int(byte)] == 0 { byteClass[Int(byte)] = Int32(classCount); classCount += 1 } }
+
         // 1. Trie with dictionary children (construction only).
         var children: [[UInt8: Int32]] = [[:]]
         var ends: [[Int32]] = [[]]
@@ -52,21 +66,9 @@ public struct AhoCorasick: Sendable {
             ends[Int(state)].append(Int32(id))
         }
         let count = children.count
+        precondition(count * classCount <= Int(Int32.max), "AhoCorasick: automaton too large")
 
-        // 2. Flatten edges, sorted by byte.
-        var edgeStart = [Int32](repeating: 0, count: count + 1)
-        var edgeByte: [UInt8] = []
-        var edgeTarget: [Int32] = []
-        for s in 0..<count {
-            edgeStart[s] = Int32(edgeByte.count)
-            for (byte, target) in children[s].sorted(by: { $0.key < $1.key }) {
-                edgeByte.append(byte)
-                edgeTarget.append(target)
-            }
-        }
-        edgeStart[count] = Int32(edgeByte.count)
-
-        // 3. Failure and output links, breadth first.
+        // 2. Failure and output links, breadth first.
         var failure = [Int32](repeating: 0, count: count)
         var outputLink = [Int32](repeating: -1, count: count)
         var queue: [Int32] = []
@@ -90,6 +92,21 @@ public struct AhoCorasick: Sendable {
             }
         }
 
+        // 3. Complete transitions, breadth first (a state's failure state comes earlier).
+        var next = [Int32](repeating: 0, count: count * classCount)  // state ids
+        for (byte, target) in children[0] { next[Int(byteClass[Int(byte)])] = target }
+        for q in queue {
+            let s = Int(q), row = s * classCount, fail = Int(failure[s]) * classCount
+            for c in 0..<classCount { next[row + c] = next[fail + c] }
+            for (byte, target) in children[s] { next[row + Int(byteClass[Int(byte)])] = target }
+        }
+        var delta = [Int32](repeating: 0, count: count * classCount)
+        for k in 0..<delta.count {
+            let t = Int(next[k])
+            let offset = Int32(t * classCount)
+            delta[k] = outputLink[t] >= 0 ? ~offset : offset
+        }
+
         var outputStart = [Int32](repeating: 0, count: count + 1)
         var outputs: [Int32] = []
         for s in 0..<count {
@@ -98,9 +115,9 @@ public struct AhoCorasick: Sendable {
         }
         outputStart[count] = Int32(outputs.count)
 
-        self.edgeStart = edgeStart
-        self.edgeByte = edgeByte
-        self.edgeTarget = edgeTarget
+        self.byteClass = byteClass
+        self.classCount = classCount
+        self.delta = delta
         self.failure = failure
         self.outputLink = outputLink
         self.outputStart = outputStart
@@ -108,42 +125,45 @@ public struct AhoCorasick: Sendable {
         self.patternLength = patterns.map { Int32($0.count) }
     }
 
+    /// Calls `body(pattern, start, end)` for every occurrence of every pattern in `text`,
+    /// ordered by end byte, then by pattern length (longest first), then by pattern id.
     @inline(__always)
-    private func child(_ state: Int32, _ byte: UInt8) -> Int32 {
-        var lo = Int(edgeStart[Int(state)])
-        var hi = Int(edgeStart[Int(state) + 1])
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            let b = edgeByte[mid]
-            if b == byte { return edgeTarget[mid] }
-            if b < byte { lo = mid + 1 } else { hi = mid }
+    func forEachOccurrence(in text: [UInt8], _ body: (Int, Int, Int) -> Void) {
+        let classCount = self.classCount
+        byteClass.withUnsafeBufferPointer { cls in
+            delta.withUnsafeBufferPointer { delta in
+                text.withUnsafeBufferPointer { text in
+                    var row = 0
+                    for i in 0..<text.count {
+                        let t = delta[row + Int(cls[Int(text[i])])]
+                        if t >= 0 { row = Int(t); continue }
+                        row = Int(~t)
+                        reportOutputs(state: row / classCount, end: i + 1, body)
+                    }
+                }
+            }
         }
-        return -1
+    }
+
+    @inline(__always)
+    private func reportOutputs(state: Int, end: Int, _ body: (Int, Int, Int) -> Void) {
+        var o = outputLink[state]
+        while o >= 0 {
+            let s = Int(o)
+            for k in Int(outputStart[s])..<Int(outputStart[s + 1]) {
+                let p = Int(outputs[k])
+                body(p, end - Int(patternLength[p]), end)
+            }
+            o = outputLink[Int(failure[s])]
+            if o == Int32(s) { break }
+        }
     }
 
     /// Every occurrence of every pattern in `text`, ordered by end byte, then by pattern
     /// length (longest first). Overlapping occurrences are all reported.
     public func occurrences(in text: [UInt8]) -> [Occurrence] {
         var result: [Occurrence] = []
-        var state: Int32 = 0
-        for (i, byte) in text.enumerated() {
-            while true {
-                let next = child(state, byte)
-                if next >= 0 { state = next; break }
-                if state == 0 { break }
-                state = failure[Int(state)]
-            }
-            var o = outputLink[Int(state)]
-            while o >= 0 {
-                let s = Int(o)
-                for k in Int(outputStart[s])..<Int(outputStart[s + 1]) {
-                    let p = Int(outputs[k])
-                    result.append(Occurrence(pattern: p, start: i + 1 - Int(patternLength[p]), end: i + 1))
-                }
-                o = outputLink[Int(failure[s])]
-                if o == Int32(s) { break }
-            }
-        }
+        forEachOccurrence(in: text) { p, start, end in result.append(Occurrence(pattern: p, start: start, end: end)) }
         return result
     }
 

@@ -94,15 +94,25 @@ public struct Matcher: Sendable {
     }
 
     struct Index: Sendable {
-        let automaton: AhoCorasick
         let patterns: [Pattern]
     }
 
     enum CueKind: Sendable { case pre, post, pseudo, termination, gapHead }
 
     private let indexes: [Group: Index]
-    private let cueIndex: AhoCorasick
+    /// One automaton for everything a text is searched for, so one pass finds it all:
+    /// the patterns of the tags group, then of the categories group, the negation cues,
+    /// the name suffixes and the not-names; `textBase` gives each part's first id.
+    private let textAutomaton: AhoCorasick
+    /// First pattern id in `textAutomaton` of tags, categories, cues, name suffixes and
+    /// not-names, then the pattern count (6 elements).
+    private let textBase: [Int]
+    /// The applicant-kind group's patterns (matched on applicant names only).
+    private let applicantAutomaton: AhoCorasick
     private let cueKinds: [CueKind]
+    /// Clause terminators (`NegationRules.clauseTerminators`) by scalar, for the common
+    /// scalars of normalised text.
+    private let terminators: TerminatorTable
     private let cueClasses: [(UInt8, UInt8)]
     /// Gap pseudo-negations (无需…即可): head pattern id → tail bytes.
     private let gapTails: [Int: [[UInt8]]]
@@ -110,15 +120,14 @@ public struct Matcher: Sendable {
     private let normalizer: TextNormalizer
     private let implies: [String: [String]]
     private let namePattern: NamePattern?
-    private let nameSuffixes: AhoCorasick
     private let nameBreaks: [[UInt8]]
-    private let notNames: AhoCorasick
 
     /// Builds the automata from the lexicons. Cost: linear in the total term length.
     public init(lexicons: LexiconSet, normalizer: TextNormalizer = TextNormalizer()) {
         self.normalizer = normalizer
         self.negation = lexicons.negation
         var indexes: [Group: Index] = [:]
+        var groupPatterns: [Group: [[UInt8]]] = [:]
         var implies: [String: [String]] = [:]
         for group in Group.allCases {
             var byForm: [String: Int] = [:]
@@ -167,7 +176,8 @@ public struct Matcher: Sendable {
                     add(normalizer.normalizeTerm(blocker.text), .blocker(family), globStart: false, globEnd: false)
                 }
             }
-            indexes[group] = Index(automaton: AhoCorasick(patterns: patterns), patterns: info)
+            indexes[group] = Index(patterns: info)
+            groupPatterns[group] = patterns
         }
         self.indexes = indexes
         self.implies = implies
@@ -198,16 +208,23 @@ public struct Matcher: Sendable {
                 cue(c, .pseudo)
             }
         }
-        self.cueIndex = AhoCorasick(patterns: cuePatterns)
         self.cueKinds = kinds
+        self.terminators = TerminatorTable(lexicons.negation.clauseTerminators)
         self.cueClasses = cuePatterns.map { (Self.charClass($0.first), Self.charClass($0.last)) }
         self.gapTails = gapTails
 
         let pattern = lexicons.lexicon(.entities).namePattern
         self.namePattern = pattern
-        self.nameSuffixes = AhoCorasick(patterns: (pattern?.suffixes ?? []).map { Array(normalizer.normalizeTerm($0).utf8) })
+        let suffixPatterns = (pattern?.suffixes ?? []).map { Array(normalizer.normalizeTerm($0).utf8) }
         self.nameBreaks = (pattern?.breaks ?? []).map { Array(normalizer.normalizeTerm($0).utf8) }
-        self.notNames = AhoCorasick(patterns: (pattern?.notNames ?? []).map { Array(normalizer.normalizeTerm($0).utf8) })
+        let notNamePatterns = (pattern?.notNames ?? []).map { Array(normalizer.normalizeTerm($0).utf8) }
+
+        let parts = [groupPatterns[.tags] ?? [], groupPatterns[.categories] ?? [], cuePatterns, suffixPatterns, notNamePatterns]
+        var base = [0]
+        for part in parts { base.append(base[base.count - 1] + part.count) }
+        self.textBase = base
+        self.textAutomaton = AhoCorasick(patterns: Array(parts.joined()))
+        self.applicantAutomaton = AhoCorasick(patterns: groupPatterns[.applicantKinds] ?? [])
     }
 
     /// Labels implied by `label` (e.g. `biometrics` → [`artificial_intelligence`]).
@@ -263,23 +280,62 @@ public struct Matcher: Sendable {
     /// As `matches(in:group:)`, on text already normalised (to share one normalisation
     /// between groups).
     public func matches(in norm: NormalizedText, group: Group) -> [Match] {
-        matches(in: norm, group: group, scopes: negationScopes(norm), names: nameSpans(norm))
+        matches(in: norm, groups: [group])[group] ?? []
     }
 
-    /// Matches of several groups in one text, negation cues and names found once for all.
+    /// Matches of several groups in one text: one automaton pass finds the terms of the
+    /// tags and categories groups, the negation cues and the names for all groups.
     public func matches(in norm: NormalizedText, groups: [Group]) -> [Group: [Match]] {
-        let scopes = negationScopes(norm)
-        let names = nameSpans(norm)
+        let found = scan(norm.bytes)
+        let scopes = negationScopes(norm, cues: found.cues)
+        let names = nameSpans(norm, suffixes: found.suffixes, notNames: found.notNames)
         var out: [Group: [Match]] = [:]
-        for g in groups { out[g] = matches(in: norm, group: g, scopes: scopes, names: names) }
+        for g in groups {
+            let raw: [AhoCorasick.Occurrence]
+            switch g {
+            case .tags: raw = found.tags
+            case .categories: raw = found.categories
+            case .applicantKinds: raw = applicantAutomaton.occurrences(in: norm.bytes)
+            }
+            out[g] = matches(in: norm, group: g, raw: raw, scopes: scopes, names: names)
+        }
         return out
     }
 
-    /// Boundary-valid occurrences of a group's patterns, glob ends extended over the rest
-    /// of their Latin word.
-    func occurrences(_ bytes: [UInt8], _ index: Index) -> [AhoCorasick.Occurrence] {
+    /// What one pass of `textAutomaton` finds, each part with its own pattern ids and in
+    /// `AhoCorasick.occurrences` order.
+    struct TextScan {
+        var tags: [AhoCorasick.Occurrence] = []
+        var categories: [AhoCorasick.Occurrence] = []
+        var cues: [AhoCorasick.Occurrence] = []
+        var suffixes: [AhoCorasick.Occurrence] = []
+        var notNames: [AhoCorasick.Occurrence] = []
+    }
+
+    func scan(_ bytes: [UInt8]) -> TextScan {
+        var found = TextScan()
+        let b1 = textBase[1], b2 = textBase[2], b3 = textBase[3], b4 = textBase[4]
+        textAutomaton.forEachOccurrence(in: bytes) { p, start, end in
+            if p < b1 {
+                found.tags.append(.init(pattern: p, start: start, end: end))
+            } else if p < b2 {
+                found.categories.append(.init(pattern: p - b1, start: start, end: end))
+            } else if p < b3 {
+                found.cues.append(.init(pattern: p - b2, start: start, end: end))
+            } else if p < b4 {
+                found.suffixes.append(.init(pattern: p - b3, start: start, end: end))
+            } else {
+                found.notNames.append(.init(pattern: p - b4, start: start, end: end))
+            }
+        }
+        return found
+    }
+
+    /// Boundary-valid occurrences of a group's patterns (`raw`: the automaton's
+    /// occurrences of that group), glob ends extended over the rest of their Latin word.
+    func occurrences(_ bytes: [UInt8], _ raw: [AhoCorasick.Occurrence], _ index: Index) -> [AhoCorasick.Occurrence] {
         var out: [AhoCorasick.Occurrence] = []
-        for occ in index.automaton.occurrences(in: bytes) {
+        for occ in raw {
             let p = index.patterns[occ.pattern]
             guard Self.latinBoundary(bytes, occ.start, occ.end, startClass: p.globStart ? 0 : p.startClass,
                                      endClass: p.globEnd ? 0 : p.endClass) else { continue }
@@ -294,10 +350,10 @@ public struct Matcher: Sendable {
     /// A name span in normalised bytes: it claims terms inside `start..<claimEnd`.
     struct NameSpan: Sendable { let start: Int; let end: Int; let claimEnd: Int }
 
-    func matches(in norm: NormalizedText, group: Group, scopes: [Range<Int>], names: [NameSpan]) -> [Match] {
+    func matches(in norm: NormalizedText, group: Group, raw: [AhoCorasick.Occurrence], scopes: [Range<Int>], names: [NameSpan]) -> [Match] {
         guard let index = indexes[group] else { return [] }
         let bytes = norm.bytes
-        let found = occurrences(bytes, index)
+        let found = occurrences(bytes, raw, index)
         var claims = group == .tags ? names : []
         var blockers: [(AhoCorasick.Occurrence, LabelFamily)] = []
         var terms: [AhoCorasick.Occurrence] = []
@@ -337,7 +393,7 @@ public struct Matcher: Sendable {
         guard let index = indexes[group] else { return [] }
         let norm = normalizer.normalize(text)
         var result: [Match] = []
-        for occ in occurrences(norm.bytes, index) {
+        for occ in occurrences(norm.bytes, rawOccurrences(norm.bytes, group), index) {
             guard case .terms(let ts) = index.patterns[occ.pattern].kind else { continue }
             let range = norm.originalRange(bytes: occ.start..<occ.end)
             for term in ts {
@@ -348,29 +404,43 @@ public struct Matcher: Sendable {
         return result.sorted { ($0.start, $0.end, $0.label) < ($1.start, $1.end, $1.label) }
     }
 
+    /// The automaton's occurrences of `group`'s patterns in `bytes`.
+    func rawOccurrences(_ bytes: [UInt8], _ group: Group) -> [AhoCorasick.Occurrence] {
+        switch group {
+        case .tags: return scan(bytes).tags
+        case .categories: return scan(bytes).categories
+        case .applicantKinds: return applicantAutomaton.occurrences(in: bytes)
+        }
+    }
+
     // MARK: - Names
 
     /// Organisation names found by the general pattern (`NamePattern`), in normalised bytes.
     func nameSpans(_ norm: NormalizedText) -> [NameSpan] {
-        guard let pattern = namePattern else { return [] }
+        let found = scan(norm.bytes)
+        return nameSpans(norm, suffixes: found.suffixes, notNames: found.notNames)
+    }
+
+    /// As `nameSpans(_:)`, given the occurrences of the name suffixes and not-names.
+    func nameSpans(_ norm: NormalizedText, suffixes: [AhoCorasick.Occurrence], notNames common: [AhoCorasick.Occurrence]) -> [NameSpan] {
+        guard let pattern = namePattern, !suffixes.isEmpty else { return [] }
         let bytes = norm.bytes
         var spans: [NameSpan] = []
         // Longest suffix per end position (股份有限公司 over 有限公司).
         var byEnd: [Int: Int] = [:]
-        for occ in nameSuffixes.occurrences(in: bytes) {
+        for occ in suffixes {
             if let s = byEnd[occ.end], s <= occ.start { continue }
             byEnd[occ.end] = occ.start
         }
-        let common = notNames.occurrences(in: bytes)
         for (end, suffixStart) in byEnd.sorted(by: { $0.key < $1.key }) {
             if common.contains(where: { $0.start < end && suffixStart < $0.end }) { continue }
             var start = suffixStart
             var count = 0
             scan: while start > 0, count < pattern.maxPrefix {
-                for brk in nameBreaks where brk.count <= start && Array(bytes[(start - brk.count)..<start]) == brk { break scan }
+                for brk in nameBreaks where brk.count <= start && Self.bytes(bytes, endingAt: start, equal: brk) { break scan }
                 var s = start - 1
                 while s > 0, bytes[s] & 0xC0 == 0x80 { s -= 1 }
-                guard let scalar = String(decoding: bytes[s..<start], as: UTF8.self).unicodeScalars.first, HanScript.isHan(scalar) else { break }
+                guard let scalar = Self.scalar(bytes, s, start), HanScript.isHan(scalar) else { break }
                 start = s
                 count += 1
             }
@@ -379,18 +449,105 @@ public struct Matcher: Sendable {
         return spans
     }
 
+    /// True when `bytes[(end - other.count)..<end] == other` (`other.count <= end`).
+    @inline(__always)
+    static func bytes(_ bytes: [UInt8], endingAt end: Int, equal other: [UInt8]) -> Bool {
+        let from = end - other.count
+        for k in 0..<other.count where bytes[from + k] != other[k] { return false }
+        return true
+    }
+
+    /// True when `bytes[from..<(from + other.count)] == other` (within bounds).
+    @inline(__always)
+    static func bytes(_ bytes: [UInt8], at from: Int, equal other: [UInt8]) -> Bool {
+        for k in 0..<other.count where bytes[from + k] != other[k] { return false }
+        return true
+    }
+
+    /// The first scalar of `String(decoding: bytes[from..<to], as: UTF8.self)`; a
+    /// well-formed one- or three-byte sequence is decoded in place.
+    @inline(__always)
+    static func scalar(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Unicode.Scalar? {
+        let b0 = bytes[from]
+        if to - from == 1, b0 < 0x80 { return Unicode.Scalar(b0) }
+        if to - from == 3, b0 & 0xF0 == 0xE0 {
+            let b1 = bytes[from + 1], b2 = bytes[from + 2]
+            if b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 {
+                let v = UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+                if v >= 0x800, let u = Unicode.Scalar(v) { return u }
+            }
+        }
+        return String(decoding: bytes[from..<to], as: UTF8.self).unicodeScalars.first
+    }
+
     // MARK: - Negation
+
+    /// Membership in `NegationRules.clauseTerminators` of the one-scalar Character of a
+    /// scalar: looked up in tables for ASCII, CJK punctuation (U+3000–303F), full-width
+    /// forms (U+FF00–FFEF) and CJK Unified Ideographs (U+4E00–9FFF); other scalars are
+    /// tested on the set itself.
+    struct TerminatorTable: Sendable {
+        let set: Set<Character>
+        /// ASCII (0–0x7F), then U+3000–303F, then U+FF00–FFEF.
+        let table: [Bool]
+        /// Scalar values in U+4E00–9FFF whose Character is a terminator (usually none).
+        let han: Set<UInt32>
+
+        init(_ set: Set<Character>) {
+            self.set = set
+            let ranges: [ClosedRange<UInt32>] = [0...0x7F, 0x3000...0x303F, 0xFF00...0xFFEF]
+            table = ranges.flatMap { $0.map { set.contains(Character(Unicode.Scalar($0)!)) } }
+            // A Han ideograph is its own canonical form: a Character equal to it has it as
+            // its own scalar or as its canonical decomposition (a compatibility ideograph).
+            var han = Set<UInt32>()
+            for c in set {
+                let s = String(c)
+                for u in [s, s.decomposedStringWithCanonicalMapping, s.precomposedStringWithCanonicalMapping].flatMap({ $0.unicodeScalars })
+                where (0x4E00...0x9FFF).contains(u.value) && set.contains(Character(u)) {
+                    han.insert(u.value)
+                }
+            }
+            self.han = han
+        }
+
+        /// Whether the scalar encoded by `bytes[from..<to]` (one scalar, `to` as the
+        /// clause scan computes it) is a terminator.
+        @inline(__always)
+        func contains(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Bool {
+            let b0 = bytes[from]
+            if b0 < 0x80 { return table[Int(b0)] }
+            if to - from == 3, b0 & 0xF0 == 0xE0 {
+                let b1 = bytes[from + 1], b2 = bytes[from + 2]
+                if b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 {
+                    let v = UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+                    if v >= 0x4E00 && v <= 0x9FFF { return !han.isEmpty && han.contains(v) }
+                    if v >= 0x3000 && v <= 0x303F { return table[0x80 + Int(v - 0x3000)] }
+                    if v >= 0xFF00 && v <= 0xFFEF { return table[0xC0 + Int(v - 0xFF00)] }
+                }
+            }
+            guard let ch = String(decoding: bytes[from..<to], as: UTF8.self).first else { return false }
+            return set.contains(ch)
+        }
+    }
 
     /// Original-scalar ranges that negation cues govern (the rule of `NegationRules`).
     func negationScopes(_ norm: NormalizedText) -> [Range<Int>] {
+        negationScopes(norm, cues: scan(norm.bytes).cues)
+    }
+
+    /// As `negationScopes(_:)`, given the occurrences of the cues.
+    func negationScopes(_ norm: NormalizedText, cues found: [AhoCorasick.Occurrence]) -> [Range<Int>] {
+        guard !found.isEmpty else { return [] }
         let bytes = norm.bytes
-        let raw = cueIndex.occurrences(in: bytes).filter {
+        let raw = found.filter {
             Self.latinBoundary(bytes, $0.start, $0.end, startClass: cueClasses[$0.pattern].0, endClass: cueClasses[$0.pattern].1)
         }
         var cues = AhoCorasick.leftmostLongest(raw)
         // A gap head (无需 of 无需…即可) decides for a cue of the same span.
-        let heads = Set(cues.filter { cueKinds[$0.pattern] == .gapHead }.map { [$0.start, $0.end] })
-        cues.removeAll { cueKinds[$0.pattern] != .gapHead && heads.contains([$0.start, $0.end]) }
+        let heads = cues.filter { cueKinds[$0.pattern] == .gapHead }
+        if !heads.isEmpty {
+            cues.removeAll { c in cueKinds[c.pattern] != .gapHead && heads.contains { $0.start == c.start && $0.end == c.end } }
+        }
         // Clause ends (byte offsets of terminator characters).
         var clauseEnds: [Int] = []
         var i = 0
@@ -398,18 +555,33 @@ public struct Matcher: Sendable {
             let b = bytes[i]
             let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
             let end = min(i + len, bytes.count)
-            if let ch = String(decoding: bytes[i..<end], as: UTF8.self).first, negation.clauseTerminators.contains(ch) { clauseEnds.append(i) }
+            if terminators.contains(bytes, i, end) { clauseEnds.append(i) }
             i = end
         }
-        func clauseEnd(after p: Int) -> Int { clauseEnds.first { $0 >= p } ?? bytes.count }
-        func clauseStart(before p: Int) -> Int { (clauseEnds.last { $0 < p }).map { $0 + 1 } ?? 0 }
+        // Index of the first clause end >= p (clauseEnds ascends).
+        func firstClauseEnd(from p: Int) -> Int {
+            var lo = 0, hi = clauseEnds.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if clauseEnds[mid] < p { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        func clauseEnd(after p: Int) -> Int {
+            let k = firstClauseEnd(from: p)
+            return k < clauseEnds.count ? clauseEnds[k] : bytes.count
+        }
+        func clauseStart(before p: Int) -> Int {
+            let k = firstClauseEnd(from: p)
+            return k > 0 ? clauseEnds[k - 1] + 1 : 0
+        }
         func kind(_ c: AhoCorasick.Occurrence) -> CueKind {
             guard cueKinds[c.pattern] == .gapHead else { return cueKinds[c.pattern] }
             let limit = clauseEnd(after: c.end)
             for tail in gapTails[c.pattern] ?? [] where tail.count <= limit - c.end {
                 var p = c.end
                 while p + tail.count <= limit {
-                    if Array(bytes[p..<(p + tail.count)]) == tail { return .pseudo }
+                    if Self.bytes(bytes, at: p, equal: tail) { return .pseudo }
                     p += 1
                 }
             }

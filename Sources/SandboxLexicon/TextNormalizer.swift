@@ -61,44 +61,31 @@ public struct TextNormalizer: Sendable {
     /// text with traditional characters).
     public func normalize(_ text: String) -> NormalizedText {
         let scalars = Array(text.unicodeScalars)
-        let (simplified, origin) = foldTraditional ? Self.simplifiedScalars(text, scalars: scalars) : (scalars, Array(scalars.indices))
-        var bytes: [UInt8] = []
-        var map: [Int32] = []
-        bytes.reserveCapacity(text.utf8.count)
-        map.reserveCapacity(text.utf8.count + 1)
-        var lastWasSpace = true  // drop leading white space
-        var lastWasHan = false
-        var pendingSpace: Int32?  // a space not yet written: dropped between two Han characters
+        // origin[k]: the original scalar of simplified[k]; nil when it is k.
+        let (simplified, origin) = foldTraditional ? Self.simplifiedScalars(text, scalars: scalars) : (scalars, nil)
+        var out = Writer()
+        out.bytes.reserveCapacity(text.utf8.count)
+        out.map.reserveCapacity(text.utf8.count + 1)
         for (k, scalar) in simplified.enumerated() {
-            let index = Int32(origin[k])
-            for folded in Self.fold(scalar) {
-                if Self.isSpaceLike(folded) {
-                    if lastWasSpace || pendingSpace != nil { continue }
-                    pendingSpace = index
-                    continue
-                }
-                let isHan = HanScript.isHan(folded)
-                if let space = pendingSpace {
-                    pendingSpace = nil
-                    if !(lastWasHan && isHan) {
-                        bytes.append(0x20)
-                        map.append(space)
-                    }
-                }
-                lastWasSpace = false
-                lastWasHan = isHan
-                for b in String(folded).utf8 {
-                    bytes.append(b)
-                    map.append(index)
-                }
+            let index = Int32(origin?[k] ?? k)
+            let v = scalar.value
+            // The fast paths of `fold`: ASCII (A–Z lowered) and CJK ideographs give themselves.
+            if v < 0x80 {
+                out.emit(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : scalar, index)
+            } else if v >= 0x4E00 && v <= 0x9FFF {
+                out.emit(scalar, index)
+            } else if let folded = Self.foldTable.lookUp(v) {
+                for f in folded { out.emit(f, index) }
+            } else {
+                for folded in Self.fold(scalar) { out.emit(folded, index) }
             }
         }
-        if let space = pendingSpace {
-            bytes.append(0x20)
-            map.append(space)
+        if let space = out.pendingSpace {
+            out.bytes.append(0x20)
+            out.map.append(space)
         }
-        map.append(Int32(scalars.count))
-        return NormalizedText(bytes: bytes, originalScalar: map, original: text)
+        out.map.append(Int32(scalars.count))
+        return NormalizedText(bytes: out.bytes, originalScalar: out.map, original: text)
     }
 
     /// Normalises a lexicon term the same way as text, without the offset map.
@@ -110,18 +97,67 @@ public struct TextNormalizer: Sendable {
 
     // MARK: - Internal
 
+    /// Steps 4 and 5 over folded scalars: the output bytes and their offset map.
+    private struct Writer {
+        var bytes: [UInt8] = []
+        var map: [Int32] = []
+        var lastWasSpace = true  // drop leading white space
+        var lastWasHan = false
+        var pendingSpace: Int32?  // a space not yet written: dropped between two Han characters
+
+        @inline(__always)
+        mutating func emit(_ folded: Unicode.Scalar, _ index: Int32) {
+            if TextNormalizer.isSpaceLike(folded) {
+                if lastWasSpace || pendingSpace != nil { return }
+                pendingSpace = index
+                return
+            }
+            let isHan = HanScript.isHan(folded)
+            if let space = pendingSpace {
+                pendingSpace = nil
+                if !(lastWasHan && isHan) {
+                    bytes.append(0x20)
+                    map.append(space)
+                }
+            }
+            lastWasSpace = false
+            lastWasHan = isHan
+            let v = folded.value
+            if v < 0x80 {
+                bytes.append(UInt8(v))
+                map.append(index)
+            } else if v < 0x800 {
+                bytes.append(0xC0 | UInt8(v >> 6))
+                bytes.append(0x80 | UInt8(v & 0x3F))
+                map.append(index); map.append(index)
+            } else if v < 0x10000 {
+                bytes.append(0xE0 | UInt8(v >> 12))
+                bytes.append(0x80 | UInt8((v >> 6) & 0x3F))
+                bytes.append(0x80 | UInt8(v & 0x3F))
+                map.append(index); map.append(index); map.append(index)
+            } else {
+                bytes.append(0xF0 | UInt8(v >> 18))
+                bytes.append(0x80 | UInt8((v >> 12) & 0x3F))
+                bytes.append(0x80 | UInt8((v >> 6) & 0x3F))
+                bytes.append(0x80 | UInt8(v & 0x3F))
+                map.append(index); map.append(index); map.append(index); map.append(index)
+            }
+        }
+    }
+
     private static let traditionalTransform = StringTransform("Traditional-Simplified")
 
     /// Scalars of `text` folded to mainland simplified Chinese, each with the index of the
-    /// original scalar it comes from (step 1).
-    private static func simplifiedScalars(_ text: String, scalars: [Unicode.Scalar]) -> ([Unicode.Scalar], [Int]) {
+    /// original scalar it comes from (step 1); nil for the indices when every scalar comes
+    /// from the original scalar at its own index.
+    private static func simplifiedScalars(_ text: String, scalars: [Unicode.Scalar]) -> ([Unicode.Scalar], [Int]?) {
         // Only text with Han characters outside GB2312 can change (conversion is slow).
-        guard HanScript.mayHaveTraditional(text) else { return (scalars, Array(scalars.indices)) }
+        guard HanScript.mayHaveTraditional(text) else { return (scalars, nil) }
         if let converter = ChineseConverter.shared {
             let (out, origin) = converter.convertAligned(scalars)
             return (out, origin)
         }
-        return (icuSimplified(text, scalars: scalars), Array(scalars.indices))
+        return (icuSimplified(text, scalars: scalars), nil)
     }
 
     /// ICU fallback: one scalar to one scalar, or the input scalar.
@@ -136,6 +172,26 @@ public struct TextNormalizer: Sendable {
             return scalar
         }
     }
+
+    /// `fold` computed once for the common non-ASCII scalars of Chinese pages: Latin-1 and
+    /// Latin Extended (U+0080–024F), general punctuation (U+2000–206F), CJK punctuation
+    /// (U+3000–303F) and full-width forms (U+FF00–FFEF).
+    private struct FoldTable: Sendable {
+        static let ranges: [Range<UInt32>] = [0x80..<0x250, 0x2000..<0x2070, 0x3000..<0x3040, 0xFF00..<0xFFF0]
+        let folded: [[[Unicode.Scalar]]]
+
+        init() {
+            folded = Self.ranges.map { range in range.map { TextNormalizer.fold(Unicode.Scalar($0)!) } }
+        }
+
+        @inline(__always)
+        func lookUp(_ v: UInt32) -> [Unicode.Scalar]? {
+            for (k, range) in Self.ranges.enumerated() where range.contains(v) { return folded[k][Int(v - range.lowerBound)] }
+            return nil
+        }
+    }
+
+    private static let foldTable = FoldTable()
 
     private static func isSpaceLike(_ s: Unicode.Scalar) -> Bool {
         switch s.value {

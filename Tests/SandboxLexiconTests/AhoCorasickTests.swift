@@ -32,4 +32,30 @@ import Testing
         let ac = AhoCorasick(patterns: [[], bytes("x")])
         #expect(ac.occurrences(in: bytes("xx")) == [.init(pattern: 1, start: 0, end: 1), .init(pattern: 1, start: 1, end: 2)])
     }
+
+    /// The DFA against a naive search: same occurrences in the same order (end byte, then
+    /// longest first, then pattern id), on seeded random patterns and texts.
+    @Test func agreesWithNaiveSearch() {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let alphabet: [UInt8] = [0x61, 0x62, 0x63, 0xE4, 0xB8, 0x80, 0x00, 0xFF]
+        for _ in 0..<200 {
+            let patterns = (0..<(1 + next(12))).map { _ in (0..<next(6)).map { _ in alphabet[next(alphabet.count)] } }
+            let text = (0..<next(80)).map { _ in alphabet[next(alphabet.count)] }
+            var expected: [AhoCorasick.Occurrence] = []
+            if !text.isEmpty {
+                for end in 1...text.count {
+                    let here = patterns.indices.filter { p in
+                        let n = patterns[p].count
+                        return n > 0 && n <= end && Array(text[(end - n)..<end]) == patterns[p]
+                    }.sorted { patterns[$0].count != patterns[$1].count ? patterns[$0].count > patterns[$1].count : $0 < $1 }
+                    expected += here.map { .init(pattern: $0, start: end - patterns[$0].count, end: end) }
+                }
+            }
+            #expect(AhoCorasick(patterns: patterns).occurrences(in: text) == expected)
+        }
+    }
 }
