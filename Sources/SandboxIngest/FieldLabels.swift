@@ -276,7 +276,7 @@ struct FieldLabeler: Sendable {
               "创創应應项項第（(".unicodeScalars.contains(first) || first.isASCII && (first.properties.isAlphabetic || ("0"..."9").contains(first))
                 || (0xFF10...0xFF19).contains(first.value) || (0x2460...0x2473).contains(first.value) || "一二三四五六七八九十".unicodeScalars.contains(first)
         else { return nil }
-        let t = folder(ScalarClass.nfkc(text)).trimmingCharacters(in: .whitespaces)
+        let t = ScalarClass.trimmingHorizontalSpace(folder(ScalarClass.nfkc(text)))
         if t.isEmpty { return nil }
         for p in [Self.chineseOrdinal, Self.englishOrdinal] {
             if let r = p.firstMatch(in: t) {
@@ -295,7 +295,7 @@ struct FieldLabeler: Sendable {
     /// The last `length` scalars of `text`, trimmed, when that is plausible as the same
     /// text as the normalised suffix (NFKC and folding keep lengths of Han text).
     private static func originalSuffix(_ text: String, length: Int) -> String? {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = ScalarClass.trimmingHorizontalSpace(text)
         let s = Array(t.unicodeScalars)
         guard length <= s.count else { return nil }
         return trim(String(scalars: s[(s.count - length)...]))

@@ -241,7 +241,7 @@ public struct PageParser: Sendable {
                                  "长按", "扫码关注", "Editor:", "Related:", "Read more"]
 
     /// Closing matter: 特此公示, copyright lines, an issuer signature or a date alone.
-    static func isClosing(_ block: Block, folder: ScriptFolder = .always) -> Bool {
+    static func isClosing(_ block: Block, folder: ScriptFolder = .always, contexts: ClosingContexts? = nil) -> Bool {
         let t = folder(block.text)
         // Closing formulae; attachments (附：意见反馈方式, 附件1) are page matter, not an
         // application's text. (Prefixes compared as UTF-8 bytes: `hasPrefix` walks characters.)
@@ -249,7 +249,7 @@ public struct PageParser: Sendable {
         if ["特此公示", "特此公告", "公示期", "附：", "附:", "附件", "附表"].contains(where: { bytes.starts(with: $0.utf8) }) { return true }
         let length = t.unicodeScalars.count
         if length <= 40, closingMarkers.contains(where: { has(t, $0) }) { return true }
-        if !block.context.isEmpty, block.context.contains(where: isClosingContext) { return true }
+        if !block.context.isEmpty, block.context.contains(where: { contexts?.isClosing($0) ?? isClosingContext($0) }) { return true }
         if has(t, "版权所有") || bytes.starts(with: "主办单位".utf8) || hasASCIICaseInsensitive(t, "copyright") { return true }
         if length <= 60, !has(t, "："), !has(t, ":") {
             if t.hasPrefix("中国人民银行") || has(t, "People's Bank of China") && !has(t, ".") { return true }
@@ -268,6 +268,18 @@ public struct PageParser: Sendable {
         if ["editor", "share", "related", "recommend", "copyright"].contains(where: { has(c, $0) }) { return true }
         if c.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).contains(where: { chromeWords.contains(String($0)) }) { return true }
         return has(c, "footer") || c == "foot"
+    }
+
+    /// `isClosingContext` answered once per distinct context word of a page (sibling
+    /// blocks share their ancestors' words). One per page; not shared between threads.
+    final class ClosingContexts {
+        private var known: [String: Bool] = [:]
+        func isClosing(_ c: String) -> Bool {
+            if let k = known[c] { return k }
+            let k = PageParser.isClosingContext(c)
+            known[c] = k
+            return k
+        }
     }
 
     /// Whether `haystack` contains the ASCII `needle` (given in lowercase), ignoring the
@@ -352,8 +364,8 @@ public struct PageParser: Sendable {
         var names: [String] = []
         for p in parts {
             // English "A and B"
-            let pieces = p.components(separatedBy: " and ")
-            for piece in pieces { names.append(piece.trimmingCharacters(in: .whitespaces)) }
+            let pieces = has(p, " and ") ? p.components(separatedBy: " and ") : [p]
+            for piece in pieces { names.append(ScalarClass.trimmingHorizontalSpace(String(piece))) }
         }
         names = names.filter { !$0.isEmpty }
         var truncated = false

@@ -82,7 +82,7 @@ struct ProseReader {
             }
             a = parts.joined(separator: "、")
         }
-        return a.trimmingCharacters(in: .whitespaces)
+        return ScalarClass.trimmingHorizontalSpace(String(a))
     }
 
     /// Verbs (with their 共同/联合 and 的) that may stand between applicants and a quoted name.
@@ -222,7 +222,7 @@ struct ProseReader {
             if u == close && depth == 0 {
                 let name = String(t.unicodeScalars[start..<idx])
                 let rest = t[t.unicodeScalars.index(after: idx)...]
-                return (name.trimmingCharacters(in: .whitespaces), rest)
+                return (ScalarClass.trimmingHorizontalSpace(String(name)), rest)
             }
             if quotes[u] != nil && u != close { depth += 1 } else if quotes.values.contains(u) && depth > 0 { depth -= 1 }
             idx = t.unicodeScalars.index(after: idx)
@@ -397,7 +397,7 @@ struct ProseReader {
         }
         if let e = english, PageText.hasHan(e) { english = nil }
         return Opening(name: name, english: english, applicants: applicants?.trimmingCharacters(in: .whitespaces),
-                       text: after.trimmingCharacters(in: .whitespaces), type: Self.type(in: restText, folder: folder))
+                       text: ScalarClass.trimmingHorizontalSpace(String(after)), type: Self.type(in: restText, folder: folder))
     }
 
     /// The clauses of a paragraph that describes two or more applications in turn, each

@@ -161,6 +161,8 @@ struct Draft {
 /// introduction; closing matter and what follows it belong to no application.
 struct Segmenter {
     let labeler: FieldLabeler
+    /// The page's context words already judged (`PageParser.isClosing`).
+    let closingContexts = PageParser.ClosingContexts()
 
     /// What segmentation found.
     struct Result {
@@ -198,7 +200,7 @@ struct Segmenter {
 
     /// Items of one text unit.
     func unitItems(_ b: Block, index: Int, lines: [String]? = nil) -> [Item] {
-        if PageParser.isClosing(b, folder: labeler.folder) { return [.closing(block: index)] }
+        if PageParser.isClosing(b, folder: labeler.folder, contexts: closingContexts) { return [.closing(block: index)] }
         if let hit = labeler.label(in: b.text, lead: b.lead) {
             var out: [Item] = []
             let (first, more) = labeler.splitInline(hit.value)

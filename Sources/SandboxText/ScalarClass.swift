@@ -131,4 +131,27 @@ public enum ScalarClass {
         guard text.unicodeScalars.contains(where: mayChangeUnderNFKC) else { return text }
         return widthFolded(text) ?? text.precomposedStringWithCompatibilityMapping
     }
+
+    /// Whether `s` is in Foundation's `CharacterSet.whitespaces` as swift-corelibs-foundation
+    /// has it (checked scalar by scalar up to U+3000 by a test): general category Zs
+    /// (U+0020, U+00A0, U+1680, U+2000–200A, U+202F, U+205F, U+3000), U+200B ZERO WIDTH
+    /// SPACE and U+0009 TAB; line breaks are not.
+    @inline(__always)
+    public static func isHorizontalSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// `text` without leading and trailing `isHorizontalSpace` scalars: the same string as
+    /// Foundation's `trimmingCharacters(in: .whitespaces)`, without bridging; `text`
+    /// itself when there is nothing to trim.
+    public static func trimmingHorizontalSpace(_ text: String) -> String {
+        let u = text.unicodeScalars
+        guard let first = u.first, let last = u.last, isHorizontalSpace(first) || isHorizontalSpace(last) else { return text }
+        guard let lo = u.firstIndex(where: { !isHorizontalSpace($0) }) else { return "" }
+        let hi = u.lastIndex(where: { !isHorizontalSpace($0) })!
+        return String(u[lo...hi])
+    }
 }

@@ -39,3 +39,15 @@ import SandboxText
         #expect(String(scalars: [Unicode.Scalar]()) == "")
     }
 }
+
+/// The scalar-level trim against Foundation's `trimmingCharacters(in: .whitespaces)`.
+@Suite struct HorizontalSpaceTests {
+    @Test func trimEqualsFoundation() {
+        var texts = ["", " ", "\t申请 机构\u{3000}", "\u{A0}a b\u{202F}", "\n申请\n", "\u{200B}x\u{200B}", "\u{180E}y", "\u{2028}z"]
+        for v in UInt32(0)...0x3000 { if let u = Unicode.Scalar(v) { texts.append("\(u)中\(u)") } }
+        let differing = texts.filter { ScalarClass.trimmingHorizontalSpace($0) != $0.trimmingCharacters(in: .whitespaces) }
+        #expect(differing == [])
+        #expect(ScalarClass.trimmingHorizontalSpace("\t申请 机构\u{3000}") == "申请 机构")
+        #expect(ScalarClass.trimmingHorizontalSpace("\n申请\n") == "\n申请\n")
+    }
+}
