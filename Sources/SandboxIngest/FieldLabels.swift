@@ -36,6 +36,10 @@ struct StartCue: Equatable {
 /// (一、 1. （一） (1) ① 第一、) is removed first.
 struct FieldLabeler: Sendable {
     private let keys: [String: String]
+    /// The first scalars of the keys (a BMP bitmap; keys starting beyond the BMP are
+    /// admitted without it): a candidate whose key starts elsewhere is no label, found
+    /// without building or hashing the key.
+    private let firstScalars: [UInt64]
     /// The longest normalised heading, in scalars: candidates longer than this are no label.
     private let longest: Int
     /// Traditional → simplified folding for the page being read.
@@ -58,6 +62,18 @@ struct FieldLabeler: Sendable {
         }
         keys = map
         self.longest = longest
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for key in map.keys {
+            guard let f = key.unicodeScalars.first, f.value < 0x10000 else { continue }
+            bits[Int(f.value) / 64] |= 1 << UInt64(f.value % 64)
+        }
+        firstScalars = bits
+    }
+
+    /// Whether some key may start with `u`.
+    @inline(__always)
+    private func mayStartKey(_ u: Unicode.Scalar) -> Bool {
+        u.value >= 0x10000 || firstScalars[Int(u.value) / 64] & (1 << UInt64(u.value % 64)) != 0
     }
 
     /// Colons and look-alikes that end a label; a full-width slash or bar ends one too
@@ -98,15 +114,19 @@ struct FieldLabeler: Sendable {
     }
 
     /// The normalised key of a candidate label (see the type's documentation).
-    static func key(_ s: String, folder: ScriptFolder) -> String { keyParts(s, folder: folder).key }
+    static func key(_ s: String, folder: ScriptFolder) -> String {
+        let parts = keyScalars(s, folder: folder)
+        return parts.otherCased ? lowercasedKey(parts.scalars) : String(scalars: parts.scalars)
+    }
 
-    /// The key and whether it mixes CJK and other scalars (a bilingual label).
-    static func keyParts(_ s: String, folder: ScriptFolder) -> (key: String, mixed: Bool) {
+    /// The key's scalars before any non-ASCII lowercasing, whether it holds a cased letter
+    /// outside ASCII (then `lowercasedKey` finishes it), and whether it mixes CJK and
+    /// other scalars (a bilingual label).
+    static func keyScalars(_ s: String, folder: ScriptFolder) -> (scalars: [Unicode.Scalar], otherCased: Bool, mixed: Bool) {
         // NFKC only where it may change something (full-width forms, letterlike, …).
         var t = ScalarClass.nfkc(s)
         t = folder(stripMarks(t))
-        // One pass: drop white space next to CJK, collapse it elsewhere, lowercase ASCII;
-        // text with another cased letter is lowercased by the standard library.
+        // One pass: drop white space next to CJK, collapse it elsewhere, lowercase ASCII.
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(t.utf8.count)
         var pendingSpace = false
@@ -126,27 +146,46 @@ struct FieldLabeler: Sendable {
             }
         }
         while let last = out.last, isColon(last) || last == "." { out.removeLast() }
-        var r = String(scalars: out)
-        if otherCased {
-            r = r.lowercased()
-            while let last = r.unicodeScalars.last, isColon(last) || last == "." { r.unicodeScalars.removeLast() }
-        }
-        return (r, sawCJK && sawOther)
+        return (out, otherCased, sawCJK && sawOther)
+    }
+
+    /// A key with a cased letter outside ASCII: lowercased by the standard library.
+    private static func lowercasedKey(_ scalars: [Unicode.Scalar]) -> String {
+        var r = String(scalars: scalars).lowercased()
+        while let last = r.unicodeScalars.last, isColon(last) || last == "." { r.unicodeScalars.removeLast() }
+        return r
     }
 
     /// The field a whole candidate label names, or nil.
     func field(forLabel candidate: String) -> String? {
-        let (k, mixed) = Self.keyParts(candidate, folder: folder)
+        let parts = Self.keyScalars(candidate, folder: folder)
+        let k: String
+        if parts.otherCased {
+            k = Self.lowercasedKey(parts.scalars)
+        } else {
+            // Cheap rejections first: the key's length, and whether a key can start with
+            // its first scalar (or, for a bilingual label, with its first Chinese or first
+            // other scalar).
+            let u = parts.scalars
+            if u.isEmpty || u.count > 2 * longest + 2 { return nil }
+            if !mayStartKey(u[0]) {
+                guard parts.mixed else { return nil }
+                let firstHan = u.first(where: ScalarClass.isCJK)
+                let firstLatin = u.first { !ScalarClass.isCJK($0) && $0 != " " }
+                guard firstHan.map(mayStartKey) == true || firstLatin.map(mayStartKey) == true else { return nil }
+            }
+            k = String(scalars: u)
+        }
         if k.isEmpty || k.unicodeScalars.count > 2 * longest + 2 { return nil }
         if let f = keys[k] { return f }
         // A bilingual label (应用名称 Name, Applicants 申请机构): the Chinese part or the
         // English part is a label, and the other part, when it is one, names the same field.
-        guard mixed else { return nil }
+        guard parts.mixed else { return nil }
         var hanScalars: [Unicode.Scalar] = [], latinScalars: [Unicode.Scalar] = []
         for u in k.unicodeScalars {
             if ScalarClass.isCJK(u) { hanScalars.append(u) } else { latinScalars.append(u) }
         }
-        // The key's only white space is " " (keyParts removed the rest).
+        // The key's only white space is " " (keyScalars removed the rest).
         while latinScalars.last == " " { latinScalars.removeLast() }
         guard let lo = latinScalars.firstIndex(where: { $0 != " " }), !hanScalars.isEmpty else { return nil }
         let han = String(scalars: hanScalars), latin = String(scalars: latinScalars[lo...])
