@@ -334,8 +334,8 @@ public struct PageParser: Sendable {
             value = String(value[value.index(after: tick)...].prefix { !"□☐○◻".contains($0) })
         }
         let lower = value.lowercased()
-        if value.contains("金融服务") || lower.contains("financial service") { return "financial_service" }
-        if value.contains("科技产品") || lower.contains("technology product") { return "technology_product" }
+        if has(value, "金融服务") || has(lower, "financial service") { return "financial_service" }
+        if has(value, "科技产品") || has(lower, "technology product") { return "technology_product" }
         return "unstated"
     }
 
@@ -469,7 +469,7 @@ public struct PageParser: Sendable {
                 let inner = text[r].dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
                 if let n = Int(inner) ?? ChineseNumerals.value(inner), n > 0 { return n }
             }
-            if text.contains("首批") { return 1 }
+            if has(text, "首批") { return 1 }
             let lower = text.lowercased()
             if let r = englishOrdinalBatch.firstMatch(in: lower) {
                 let word = lower[r].split(separator: " ").first.map(String.init) ?? ""
@@ -492,7 +492,7 @@ public struct PageParser: Sendable {
             let dates = DateParser.parseAll(b.text)
             if dates.isEmpty { continue }
             let lower = folder(b.text).lowercased()
-            if labels.contains(where: { lower.contains($0) }) { labelled.append(contentsOf: dates) }
+            if labels.contains(where: { has(lower, $0) }) { labelled.append(contentsOf: dates) }
             any.append(contentsOf: dates)
         }
         // Prose that says when the notice was made public (1月14日，央行…公示了 / 于2020年12月31日

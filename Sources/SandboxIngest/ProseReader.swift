@@ -15,6 +15,32 @@ struct ProseReader {
     /// Quote pairs that may hold an application name.
     static let quotes: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "「": "」", "『": "』", "《": "》", "\"": "\""]
 
+    /// The closing quote of an opening one (`quotes` as a switch: a dictionary look-up
+    /// per scalar was the prose reader's largest cost).
+    @inline(__always)
+    static func closingQuote(of u: Unicode.Scalar) -> Unicode.Scalar? {
+        switch u {
+        case "“": return "”"
+        case "「": return "」"
+        case "『": return "』"
+        case "《": return "》"
+        case "\"": return "\""
+        default: return nil
+        }
+    }
+
+    /// Whether `u` closes a quote of `quotes`.
+    @inline(__always)
+    static func isClosingQuote(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "”", "」", "』", "》", "\"": return true
+        default: return false
+        }
+    }
+
+    /// `^\s*[（(]([A-Za-z][^）)]{1,200})[)）]`: an English name in brackets opening a text.
+    static let leadingEnglishParenthesis = Pattern(#"^\s*[（(]([A-Za-z][^）)]{1,200})[)）]"#)
+
     /// Endings and openings that make a quoted phrase read as an application name.
     static let nameEndings = ["服务", "产品", "平台", "系统", "应用", "项目", "工具", "方案", "模式", "业务", "贷", "卡", "通", "宝", "盾",
                               "service", "product", "platform", "system", "application", "project", "solution", "card"]
@@ -43,9 +69,9 @@ struct ProseReader {
     /// (no quoted phrase, no 该应用/该产品/本产品, which speak of one).
     static func isBatchLevel(_ text: String) -> Bool {
         let lower = text.lowercased()
-        guard batchWords.contains(where: { lower.contains($0) }) else { return false }
+        guard batchWords.contains(where: { PageParser.has(lower, $0) }) else { return false }
         if quoted(text).contains(where: { readsAsName($0.name) }) { return false }
-        return !["该应用", "该产品", "本产品", "本应用", "该平台", "该服务", "该项目", "the application", "the product", "the service"].contains { lower.contains($0) }
+        return !["该应用", "该产品", "本产品", "本应用", "该平台", "该服务", "该项目", "the application", "the product", "the service"].contains { PageParser.has(lower, $0) }
     }
 
     /// Words that open an item of a list in prose (一是, 其二, 第三个是, 首先, 此外 …).
@@ -102,29 +128,36 @@ struct ProseReader {
     struct Clause { let name: String; let applicants: String; let start: Int; let end: Int }
 
     /// The clauses of `applicantClauses(in:original:)` with their places.
+    /// What ends the clause before a quoted name: `，,；;：:。`, a line break, an opening bracket.
+    @inline(__always)
+    static func isClauseBoundary(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "，", ",", "；", ";", "：", ":", "。", "\n", "（", "(": return true
+        default: return false
+        }
+    }
+
     static func clauses(in text: String, original: String) -> [Clause] {
         let u = Array(text.unicodeScalars)
         let o = Array(original.unicodeScalars)
         guard u.count == o.count else { return [] }
-        let boundaries: Set<Unicode.Scalar> = ["，", ",", "；", ";", "：", ":", "。", "\n", "（", "("]
-        let closers = Set(quotes.values)
         var out: [Clause] = []
         var i = 0
         var lastClose = -1
         while i < u.count {
-            guard let close = quotes[u[i]], u[i] != "\"" else { i += 1; continue }
+            guard let close = closingQuote(of: u[i]), u[i] != "\"" else { i += 1; continue }
             // The quoted name (one level of inner quotes allowed).
             var j = i + 1
             var depth = 0
             while j < u.count, !(u[j] == close && depth == 0) {
-                if quotes[u[j]] != nil && u[j] != close { depth += 1 } else if closers.contains(u[j]) && depth > 0 { depth -= 1 }
+                if closingQuote(of: u[j]) != nil && u[j] != close { depth += 1 } else if isClosingQuote(u[j]) && depth > 0 { depth -= 1 }
                 j += 1
             }
             guard j < u.count else { break }
             let name = String(scalars: o[(i + 1)..<j])
             // The clause before it: back to a boundary or the previous name.
             var k = i
-            while k > 0, k - 1 > lastClose, !boundaries.contains(u[k - 1]) { k -= 1 }
+            while k > 0, k - 1 > lastClose, !Self.isClauseBoundary(u[k - 1]) { k -= 1 }
             var before = String(scalars: o[k..<i])
             while let f = before.unicodeScalars.first, f == "、" || f == " " || f == "和" || f == "及" { before.unicodeScalars.removeFirst() }
             let foldedBefore = String(scalars: u[k..<i])
@@ -196,7 +229,7 @@ struct ProseReader {
         var out: [(String, String.Index)] = []
         var i = text.startIndex
         while i < text.endIndex {
-            if let u = text[i].unicodeScalars.first, let close = quotes[u] {
+            if let u = text[i].unicodeScalars.first, let close = closingQuote(of: u) {
                 if let j = text[text.index(after: i)...].firstIndex(where: { $0.unicodeScalars.first == close }) {
                     out.append((String(text[text.index(after: i)..<j]), text.index(after: j)))
                     i = text.index(after: j)
@@ -212,7 +245,7 @@ struct ProseReader {
     /// text after its closing quote.
     static func leadingQuote(_ text: String) -> (name: String, rest: Substring)? {
         let t = FieldLabeler.stripNumbering(text)
-        guard let first = t.unicodeScalars.first, let close = quotes[first] else { return nil }
+        guard let first = t.unicodeScalars.first, let close = closingQuote(of: first) else { return nil }
         var depth = 0
         var idx = t.unicodeScalars.index(after: t.unicodeScalars.startIndex)
         let start = idx
@@ -224,7 +257,7 @@ struct ProseReader {
                 let rest = t[t.unicodeScalars.index(after: idx)...]
                 return (ScalarClass.trimmingHorizontalSpace(String(name)), rest)
             }
-            if quotes[u] != nil && u != close { depth += 1 } else if quotes.values.contains(u) && depth > 0 { depth -= 1 }
+            if closingQuote(of: u) != nil && u != close { depth += 1 } else if isClosingQuote(u) && depth > 0 { depth -= 1 }
             idx = t.unicodeScalars.index(after: idx)
             count += 1
         }
@@ -392,7 +425,7 @@ struct ProseReader {
         if let a = applicants, PageText.hasHan(a) { applicants = Self.cleanApplicants(a) }
         if applicants == nil { applicants = enumeration[name]?.applicants }
         if english == nil { english = enumeration[name]?.english }
-        if english == nil, let paren = Pattern(#"^\s*[（(]([A-Za-z][^）)]{1,200})[)）]"#).captures(in: restText), let r = paren[1] {
+        if english == nil, let paren = Self.leadingEnglishParenthesis.captures(in: restText), let r = paren[1] {
             english = String(restText[r])
         }
         if let e = english, PageText.hasHan(e) { english = nil }
