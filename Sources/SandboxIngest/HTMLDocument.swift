@@ -21,6 +21,95 @@ public struct HTMLElement: Sendable, Equatable {
     public let children: [HTMLNode]
     /// 1-based line of the start tag in the decoded source.
     public let line: Int
+    /// `name` as a `Tag` (`.other` for names the reader does not test), so that the
+    /// block builder compares bytes, not strings.
+    let tag: Tag
+    /// Facts about the subtree, computed once from the children (see `Subtree`).
+    let subtree: Subtree
+
+    /// Creates an element; `tag` and `subtree` follow from `name` and `children`.
+    init(name: String, attributes: [String: String], children: [HTMLNode], line: Int) {
+        self.name = name
+        self.attributes = attributes
+        self.children = children
+        self.line = line
+        self.tag = Tag.of(name)
+        var facts = Subtree()
+        for child in children {
+            switch child {
+            case .text(let t):
+                if !facts.contains(.visibleText), TextCleaner.hasVisible(t) { facts.insert(.visibleText) }
+            case .element(let c):
+                let f = c.subtree
+                if f.contains(.visibleText) { facts.insert(.visibleText) }
+                if c.tag.isBlock || f.contains(.blockBelow) { facts.insert(.blockBelow) }
+                if (c.tag.isBlock && f.contains(.visibleText)) || f.contains(.blockWithTextBelow) { facts.insert(.blockWithTextBelow) }
+                if c.tag == .table || f.contains(.tableBelow) { facts.insert(.tableBelow) }
+                if c.tag.isStructural || f.contains(.structuralBelow) { facts.insert(.structuralBelow) }
+            }
+        }
+        self.subtree = facts
+    }
+
+    /// What lies below an element (strictly below: the element itself is not counted).
+    struct Subtree: OptionSet, Sendable, Equatable {
+        let rawValue: UInt8
+        /// Some text below is other than white space (`hasVisibleText`).
+        static let visibleText = Subtree(rawValue: 1)
+        /// A block element (`Tag.isBlock`) below.
+        static let blockBelow = Subtree(rawValue: 2)
+        /// A block element with visible text below.
+        static let blockWithTextBelow = Subtree(rawValue: 4)
+        /// A `table` below.
+        static let tableBelow = Subtree(rawValue: 8)
+        /// A structural element (`Tag.isStructural`) below.
+        static let structuralBelow = Subtree(rawValue: 16)
+    }
+
+    /// Tag names the reader tests, numbered.
+    enum Tag: UInt8, Sendable, CaseIterable {
+        case other
+        case html, body, div, p, h1, h2, h3, h4, h5, h6, li, ul, ol, dl, dt, dd
+        case table, tbody, thead, tfoot, tr, td, th, section, article, header, footer, main
+        case nav, aside, blockquote, center, form, pre, address, figure, figcaption, caption
+        case br, b, strong, head, title, script, style, noscript, template, colgroup
+
+        /// The tag's name (`other`: none).
+        var name: String { self == .other ? "" : "\(self)" }
+
+        private static let byName: [String: Tag] = {
+            var map: [String: Tag] = [:]
+            for t in allCases where t != .other { map[t.name] = t }
+            return map
+        }()
+
+        /// The tag named `name` exactly, else `.other`.
+        static func of(_ name: String) -> Tag { byName[name] ?? .other }
+
+        /// Block-level elements (`BlockBuilder.blockElements`).
+        var isBlock: Bool { rawValue >= Tag.html.rawValue && rawValue <= Tag.caption.rawValue }
+
+        /// Elements that lay out a page rather than a table cell's value
+        /// (`BlockBuilder.Builder.structural`).
+        var isStructural: Bool {
+            switch self {
+            case .div, .blockquote, .section, .article, .ul, .ol, .dl, .h1, .h2, .h3, .h4, .h5, .h6,
+                 .form, .main, .aside, .header, .footer: return true
+            default: return false
+            }
+        }
+
+        /// Elements whose content is not page text (dropped by the conversion).
+        var isSkipped: Bool { self == .script || self == .style || self == .noscript || self == .template }
+
+        /// Table structure kept as a tree below the depth limit.
+        var isTableStructure: Bool {
+            switch self {
+            case .table, .tbody, .thead, .tfoot, .tr, .colgroup: return true
+            default: return false
+            }
+        }
+    }
 
     /// All text below this element, concatenated without separators.
     public var textContent: String {
@@ -37,20 +126,9 @@ public struct HTMLElement: Sendable, Equatable {
         return out
     }
 
-    /// Whether any text below this element is other than white space; stops at the first
-    /// visible character (no string is built).
-    public var hasVisibleText: Bool {
-        var stack: [HTMLNode] = children.reversed()
-        while let n = stack.popLast() {
-            switch n {
-            case .text(let t):
-                if t.unicodeScalars.contains(where: { !TextCleaner.isSpace($0) }) { return true }
-            case .element(let e):
-                stack.append(contentsOf: e.children.reversed())
-            }
-        }
-        return false
-    }
+    /// Whether any text below this element is other than white space (computed once,
+    /// when the element is made).
+    public var hasVisibleText: Bool { subtree.contains(.visibleText) }
 
     /// Child elements only.
     public var childElements: [HTMLElement] {
@@ -107,7 +185,7 @@ public struct HTMLDocument: Sendable {
             }
             defer { xmlFreeDoc(doc) }
             guard let rootNode = xmlDocGetRootElement(doc) else { return nil }
-            return convert(rootNode, depth: 0)
+            return convert(rootNode, name: elementName(rootNode), depth: 0)
         }
         var dropped: String?
         if report.dropped > 0 {
@@ -120,15 +198,28 @@ public struct HTMLDocument: Sendable {
 
     private static let initializeOnce: Void = { xmlInitParser() }()
 
-    private static let skipped: Set<String> = ["script", "style", "noscript", "template"]
-
     /// Nesting kept as a tree; deeper content is flattened (see `flatten`).
     static let maxDepth = 96
 
-    private static let tableStructure: Set<String> = ["table", "tbody", "thead", "tfoot", "tr", "colgroup"]
+    /// `String(cString: p).lowercased()`, without the Unicode case mapping when the name
+    /// is ASCII (libxml2 lowercases HTML names already; then no copy is made at all).
+    private static func lowercaseName(_ p: UnsafePointer<xmlChar>) -> String {
+        let count = strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))
+        let bytes = UnsafeBufferPointer(start: p, count: count)
+        var upper = false
+        for b in bytes {
+            if b >= 0x80 { return String(cString: p).lowercased() }
+            if b >= 0x41 && b <= 0x5A { upper = true }
+        }
+        if !upper { return String(decoding: bytes, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: count) { out in
+            for (i, b) in bytes.enumerated() { out[i] = (b >= 0x41 && b <= 0x5A) ? b + 0x20 : b }
+            return count
+        }
+    }
 
     private static func elementName(_ node: xmlNodePtr) -> String {
-        node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+        node.pointee.name.map { lowercaseName($0) } ?? ""
     }
 
     private static func attributes(_ node: xmlNodePtr) -> [String: String] {
@@ -136,8 +227,15 @@ public struct HTMLDocument: Sendable {
         var attr = node.pointee.properties
         while let a = attr {
             if let n = a.pointee.name {
-                let key = String(cString: n).lowercased()
-                if let value = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
+                let key = lowercaseName(n)
+                // xmlNodeGetContent's own shortcut, without its copy: no children is the
+                // empty string, one text child is that text; anything else goes through it.
+                if let only = a.pointee.children, only.pointee.next == nil,
+                   only.pointee.type == XML_TEXT_NODE || only.pointee.type == XML_CDATA_SECTION_NODE {
+                    if let content = only.pointee.content { attributes[key] = String(cString: content) }
+                } else if a.pointee.children == nil {
+                    attributes[key] = ""
+                } else if let value = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
                     attributes[key] = String(cString: value)
                     sl_xmlFree(value)
                 }
@@ -149,19 +247,19 @@ public struct HTMLDocument: Sendable {
 
     /// Converts a libxml2 element and its subtree to Swift values, recursing at most
     /// `maxDepth` levels; below that the subtree is flattened.
-    private static func convert(_ node: xmlNodePtr, depth: Int) -> HTMLElement {
-        let name = elementName(node)
+    private static func convert(_ node: xmlNodePtr, name: String, depth: Int) -> HTMLElement {
         var children: [HTMLNode] = []
         // Table structure (table, tbody, tr …) is kept down to its cells, so that a table
         // past the depth still has rows; the flattening starts at the cell.
-        if depth >= maxDepth && !tableStructure.contains(name) {
+        if depth >= maxDepth && !HTMLElement.Tag.of(name).isTableStructure {
             children = flatten(node)
         } else {
             var child = node.pointee.children
             while let c = child {
                 switch c.pointee.type {
                 case XML_ELEMENT_NODE:
-                    if !skipped.contains(elementName(c)) { children.append(.element(convert(c, depth: depth + 1))) }
+                    let childName = elementName(c)
+                    if !HTMLElement.Tag.of(childName).isSkipped { children.append(.element(convert(c, name: childName, depth: depth + 1))) }
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                     if let content = c.pointee.content { children.append(.text(String(cString: content))) }
                 default:
@@ -191,9 +289,9 @@ public struct HTMLDocument: Sendable {
         while let (n, entering) = stack.popLast() {
             switch n.pointee.type {
             case XML_ELEMENT_NODE:
-                let name = elementName(n)
-                if skipped.contains(name) { continue }
-                let block = name == "br" || BlockBuilder.blockElements.contains(name)
+                let tag = HTMLElement.Tag.of(elementName(n))
+                if tag.isSkipped { continue }
+                let block = tag == .br || tag.isBlock
                 if !entering { if block { breakLine(n) }; continue }
                 if block { breakLine(n) }
                 stack.append((n, false))
