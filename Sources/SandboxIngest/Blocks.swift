@@ -144,6 +144,13 @@ public enum TextCleaner {
         }
     }
 
+    /// `text.unicodeScalars.count`, from the UTF-8 bytes (those that start a scalar).
+    static func scalarCount(_ text: String) -> Int {
+        var count = 0
+        for b in text.utf8 where b & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
     /// Scalars of `text` other than white space (`isSpace`).
     static func visibleCount(_ text: String) -> Int {
         var text = text
@@ -374,7 +381,7 @@ enum BlockBuilder {
                 }
                 var block = Block(kind: kind, text: text, line: l.line, context: context)
                 let lead = TextCleaner.clean(l.leadRaw)
-                if !lead.isEmpty, lead.unicodeScalars.count < text.unicodeScalars.count, text.hasPrefix(lead) { block.lead = lead }
+                if !lead.isEmpty, TextCleaner.scalarCount(lead) < TextCleaner.scalarCount(text), text.hasPrefix(lead) { block.lead = lead }
                 block.listDepth = listDepth
                 blocks.append(block)
             }

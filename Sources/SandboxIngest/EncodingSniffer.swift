@@ -203,20 +203,28 @@ public enum EncodingSniffer {
             if i >= n { break }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
+            // Well-formed sequences (Unicode Table 3-7): the lead fixes the length and the
+            // range of the second byte (no overlongs, surrogates or values past U+10FFFF).
             var need = 0
-            var min: UInt32 = 0
-            var cp: UInt32 = 0
-            if b & 0xE0 == 0xC0 { need = 1; min = 0x80; cp = UInt32(b & 0x1F) }
-            else if b & 0xF0 == 0xE0 { need = 2; min = 0x800; cp = UInt32(b & 0x0F) }
-            else if b & 0xF8 == 0xF0 { need = 3; min = 0x10000; cp = UInt32(b & 0x07) }
-            else { invalid += 1; if stopAtInvalid { break scan }; i += 1; continue }
-            if i + need >= n { invalid += 1; if stopAtInvalid { break scan }; i += 1; continue }
-            for k in 1...need {
-                let c = bytes[i + k]
-                if c & 0xC0 != 0x80 { invalid += 1; if stopAtInvalid { break scan }; i += 1; continue scan }
-                cp = (cp << 6) | UInt32(c & 0x3F)
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; low = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
+            case 0xED: need = 2; high = 0x9F
+            case 0xF0: need = 3; low = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; high = 0x8F
+            default: need = 0
             }
-            if cp < min || cp > 0x10FFFF || (0xD800...0xDFFF).contains(cp) { invalid += 1; if stopAtInvalid { break scan }; i += 1; continue }
+            var ok = need > 0 && i + need < n
+            if ok {
+                let second = bytes[i + 1]
+                ok = second >= low && second <= high
+                if ok, need >= 2 { ok = bytes[i + 2] & 0xC0 == 0x80 }
+                if ok, need == 3 { ok = bytes[i + 3] & 0xC0 == 0x80 }
+            }
+            if !ok { invalid += 1; if stopAtInvalid { break scan }; i += 1; continue }
             valid += 1
             i += need + 1
         }

@@ -29,11 +29,16 @@ public struct HTMLElement: Sendable, Equatable {
 
     /// Creates an element; `tag` and `subtree` follow from `name` and `children`.
     init(name: String, attributes: [String: String], children: [HTMLNode], line: Int) {
+        self.init(name: name, tag: Tag.of(name), attributes: attributes, children: children, line: line)
+    }
+
+    /// Creates an element whose `tag` is already known (`Tag.of(name)`).
+    init(name: String, tag: Tag, attributes: [String: String], children: [HTMLNode], line: Int) {
         self.name = name
         self.attributes = attributes
         self.children = children
         self.line = line
-        self.tag = Tag.of(name)
+        self.tag = tag
         var facts = Subtree()
         for child in children {
             switch child {
@@ -77,14 +82,72 @@ public struct HTMLElement: Sendable, Equatable {
         /// The tag's name (`other`: none).
         var name: String { self == .other ? "" : "\(self)" }
 
-        private static let byName: [String: Tag] = {
-            var map: [String: Tag] = [:]
-            for t in allCases where t != .other { map[t.name] = t }
-            return map
-        }()
+        /// The tag named by the UTF-8 bytes `name` exactly, else `.other`: names of up to
+        /// eight bytes are read as one little-endian integer and switched on.
+        static func of(bytes name: UnsafeBufferPointer<UInt8>) -> Tag {
+            if name.count > 8 || name.contains(0) {
+                if name.elementsEqual("blockquote".utf8) { return .blockquote }
+                if name.elementsEqual("figcaption".utf8) { return .figcaption }
+                return .other
+            }
+            var packed: UInt64 = 0
+            for (i, b) in name.enumerated() { packed |= UInt64(b) << (8 * UInt64(i)) }
+            switch packed {
+            case 0x6C6D7468: return .html
+            case 0x79646F62: return .body
+            case 0x766964: return .div
+            case 0x70: return .p
+            case 0x3168: return .h1
+            case 0x3268: return .h2
+            case 0x3368: return .h3
+            case 0x3468: return .h4
+            case 0x3568: return .h5
+            case 0x3668: return .h6
+            case 0x696C: return .li
+            case 0x6C75: return .ul
+            case 0x6C6F: return .ol
+            case 0x6C64: return .dl
+            case 0x7464: return .dt
+            case 0x6464: return .dd
+            case 0x656C626174: return .table
+            case 0x79646F6274: return .tbody
+            case 0x6461656874: return .thead
+            case 0x746F6F6674: return .tfoot
+            case 0x7274: return .tr
+            case 0x6474: return .td
+            case 0x6874: return .th
+            case 0x6E6F6974636573: return .section
+            case 0x656C6369747261: return .article
+            case 0x726564616568: return .header
+            case 0x7265746F6F66: return .footer
+            case 0x6E69616D: return .main
+            case 0x76616E: return .nav
+            case 0x6564697361: return .aside
+            case 0x7265746E6563: return .center
+            case 0x6D726F66: return .form
+            case 0x657270: return .pre
+            case 0x73736572646461: return .address
+            case 0x657275676966: return .figure
+            case 0x6E6F6974706163: return .caption
+            case 0x7262: return .br
+            case 0x62: return .b
+            case 0x676E6F727473: return .strong
+            case 0x64616568: return .head
+            case 0x656C746974: return .title
+            case 0x747069726373: return .script
+            case 0x656C797473: return .style
+            case 0x7470697263736F6E: return .noscript
+            case 0x6574616C706D6574: return .template
+            case 0x70756F72676C6F63: return .colgroup
+            default: return .other
+            }
+        }
 
         /// The tag named `name` exactly, else `.other`.
-        static func of(_ name: String) -> Tag { byName[name] ?? .other }
+        static func of(_ name: String) -> Tag {
+            var name = name
+            return name.withUTF8 { of(bytes: $0) }
+        }
 
         /// Block-level elements (`BlockBuilder.blockElements`).
         var isBlock: Bool { rawValue >= Tag.html.rawValue && rawValue <= Tag.caption.rawValue }
@@ -185,7 +248,8 @@ public struct HTMLDocument: Sendable {
             }
             defer { xmlFreeDoc(doc) }
             guard let rootNode = xmlDocGetRootElement(doc) else { return nil }
-            return convert(rootNode, name: elementName(rootNode), depth: 0)
+            let (name, tag) = elementTag(rootNode)
+            return convert(rootNode, name: name, tag: tag, depth: 0)
         }
         var dropped: String?
         if report.dropped > 0 {
@@ -222,6 +286,12 @@ public struct HTMLDocument: Sendable {
         node.pointee.name.map { lowercaseName($0) } ?? ""
     }
 
+    /// `elementName` and its `Tag`.
+    private static func elementTag(_ node: xmlNodePtr) -> (String, HTMLElement.Tag) {
+        let name = elementName(node)
+        return (name, HTMLElement.Tag.of(name))
+    }
+
     private static func attributes(_ node: xmlNodePtr) -> [String: String] {
         var attributes: [String: String] = [:]
         var attr = node.pointee.properties
@@ -247,19 +317,23 @@ public struct HTMLDocument: Sendable {
 
     /// Converts a libxml2 element and its subtree to Swift values, recursing at most
     /// `maxDepth` levels; below that the subtree is flattened.
-    private static func convert(_ node: xmlNodePtr, name: String, depth: Int) -> HTMLElement {
+    private static func convert(_ node: xmlNodePtr, name: String, tag: HTMLElement.Tag, depth: Int) -> HTMLElement {
         var children: [HTMLNode] = []
         // Table structure (table, tbody, tr …) is kept down to its cells, so that a table
         // past the depth still has rows; the flattening starts at the cell.
-        if depth >= maxDepth && !HTMLElement.Tag.of(name).isTableStructure {
+        if depth >= maxDepth && !tag.isTableStructure {
             children = flatten(node)
         } else {
+            var count = 0
             var child = node.pointee.children
+            while let c = child { count += 1; child = c.pointee.next }
+            children.reserveCapacity(count)
+            child = node.pointee.children
             while let c = child {
                 switch c.pointee.type {
                 case XML_ELEMENT_NODE:
-                    let childName = elementName(c)
-                    if !HTMLElement.Tag.of(childName).isSkipped { children.append(.element(convert(c, name: childName, depth: depth + 1))) }
+                    let (childName, childTag) = elementTag(c)
+                    if !childTag.isSkipped { children.append(.element(convert(c, name: childName, tag: childTag, depth: depth + 1))) }
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                     if let content = c.pointee.content { children.append(.text(String(cString: content))) }
                 default:
@@ -268,7 +342,7 @@ public struct HTMLDocument: Sendable {
                 child = c.pointee.next
             }
         }
-        return HTMLElement(name: name, attributes: attributes(node), children: children, line: Int(xmlGetLineNo(node)))
+        return HTMLElement(name: name, tag: tag, attributes: attributes(node), children: children, line: Int(xmlGetLineNo(node)))
     }
 
     /// The content below `node` as one flat run, walked with an explicit stack (no

@@ -102,8 +102,10 @@ import Testing
 
     @Test func utf8CensusSkipsASCIIWordsWithoutMissingAByte() {
         var rng = Seeded(state: 11)
-        let pieces: [[UInt8]] = [Array("abcdefgh".utf8), Array("中".utf8), [0xC0], [0xE4, 0xB8], [0xF0, 0x9F, 0x98, 0x80], [0x80], [0xED, 0xA0, 0x80], Array("x".utf8)]
-        for _ in 0..<3_000 {
+        let pieces: [[UInt8]] = [Array("abcdefgh".utf8), Array("中".utf8), [0xC0], [0xE4, 0xB8], [0xF0, 0x9F, 0x98, 0x80], [0x80], [0xED, 0xA0, 0x80], Array("x".utf8),
+                                 [0xE0, 0x9F, 0xBF], [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xEF, 0xBF, 0xBF], [0xC1, 0x80], [0xC2, 0x80],
+                                 [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF5], [0xFF], [0xBF]]
+        for _ in 0..<6_000 {
             let bytes = (0..<Int.random(in: 0...10, using: &rng)).flatMap { _ in pieces.randomElement(using: &rng)! }
             var valid = 0, invalid = 0, i = 0
             while i < bytes.count {  // the census by String's own validation, sequence by sequence
@@ -146,6 +148,17 @@ import Testing
             #expect(BlockBuilder.asciiBold(s) ?? referenceBold(s) == referenceBold(s), "\(s)")
             #expect(BlockBuilder.stylePreformats(s)
                     == s.lowercased().replacingOccurrences(of: " ", with: "").contains("white-space:pre"), "\(s)")
+        }
+    }
+}
+
+extension ByteLevelEquivalenceTests {
+    @Test func tagBytesAndScalarCounts() {
+        for name in ["", "p\u{0}", "pp", "h7", "bodyx", "blockquotes", "figcaptio", "o:p", "tbody", "colgroup", "noscript", "中"] {
+            #expect(HTMLElement.Tag.of(name) == (HTMLElement.Tag.allCases.first { $0 != .other && $0.name == name } ?? .other), "\(name)")
+        }
+        for text in ["", "a", "中文", "e\u{301}", "😀x", "\r\n"] {
+            #expect(TextCleaner.scalarCount(text) == text.unicodeScalars.count)
         }
     }
 }
