@@ -219,12 +219,27 @@ enum BlockBuilder {
         return rest.hasPrefix("bold") || rest.hasPrefix("bolder") || ["6", "7", "8", "9"].contains(where: { rest.hasPrefix($0 + "00") })
     }
 
-    /// `isBold`'s style test on the bytes of an ASCII style; nil when `style` is not ASCII
-    /// (then Unicode case mapping and Foundation's search decide).
+    /// Whether a style's bytes can be searched as bytes: ASCII, and otherwise only CJK
+    /// characters (`font-family:宋体`) that neither case-map to ASCII nor combine with
+    /// the character before them (U+302A–302F do), so that lowercasing ASCII bytes and
+    /// comparing bytes finds what `lowercased()` and Foundation's search find.
+    static func searchableAsBytes(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < p.count {
+            if p[i] < 0x80 { i += 1; continue }
+            let (v, length) = TextCleaner.scalar(p, at: i)
+            guard TextCleaner.isCJK(value: v), !(0x302A...0x302F).contains(v) else { return false }
+            i += length
+        }
+        return true
+    }
+
+    /// `isBold`'s style test on the bytes of the style; nil when they cannot be searched
+    /// as bytes (`searchableAsBytes`: then Unicode case mapping and Foundation decide).
     static func asciiBold(_ style: String) -> Bool? {
         var style = style
         return style.withUTF8 { p -> Bool? in
-            if p.contains(where: { $0 >= 0x80 }) { return nil }
+            if !searchableAsBytes(p) { return nil }
             let key = Array("font-weight".utf8)
             guard let at = find(key, in: p, lowercasing: true) else { return false }
             var i = at + key.count
@@ -257,7 +272,7 @@ enum BlockBuilder {
     static func stylePreformats(_ raw: String) -> Bool {
         var style = raw
         let ascii: Bool? = style.withUTF8 { p -> Bool? in
-            if p.contains(where: { $0 >= 0x80 }) { return nil }
+            if !searchableAsBytes(p) { return nil }
             var squeezed: [UInt8] = []
             squeezed.reserveCapacity(p.count)
             for b in p where b != 0x20 { squeezed.append(asciiLower(b)) }

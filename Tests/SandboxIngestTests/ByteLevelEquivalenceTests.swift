@@ -143,11 +143,20 @@ import Testing
         let styles = ["font-weight:bold", "FONT-WEIGHT: BOLD", "font-weight : 700", "font-weight:600;", "font-weight: 500", "font-weight:",
                       "font-weight:9", "font-weight:90", "font-weight::  bolder", "color:red", "", "font-weight:normal;font-weight:bold",
                       "font-weight:\tbold", "x-font-weight:800", "white-space: pre-wrap", "WHITE-SPACE : PRE", "white-space:nowrap",
-                      "字体font-weight:bold", "white - space:pre"]
-        for s in styles {
+                      "字体font-weight:bold", "white - space:pre", "font-family:宋体;font-weight:bold", "font-family:'宋体';FONT-WEIGHT:700",
+                      "font-weight:bold\u{302A}", "font-weight\u{302B}:bold", "font-weight:bo\u{301}ld", "font-weight:\u{212A}",
+                      "font-weIGHT:\u{3000}bold", "font-weight:　bold", "white-space:pre\u{302A}", "宋体white-space:pre-line",
+                      "font-we\u{130}ght:bold", "font-weight:ｂold", "font-weight:“bold”", "white-space:\u{FF50}re"]
+        var rng = Seeded(state: 3)
+        let parts = ["font-weight", "white-space", ":", " ", "bold", "700", "pre", "宋体", "\u{302A}", "\u{301}", "B", ";", "\u{212A}", "\u{130}", "“"]
+        let random = (0..<3_000).map { _ in (0..<Int.random(in: 0...6, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined() }
+        for s in styles + random {
             #expect(BlockBuilder.asciiBold(s) ?? referenceBold(s) == referenceBold(s), "\(s)")
             #expect(BlockBuilder.stylePreformats(s)
                     == s.lowercased().replacingOccurrences(of: " ", with: "").contains("white-space:pre"), "\(s)")
+        }
+        for s in ["font-family:宋体;font-weight:bold", "宋体white-space:pre-line"] {
+            #expect(BlockBuilder.asciiBold(s) != nil, "\(s) takes the byte path")
         }
     }
 }
