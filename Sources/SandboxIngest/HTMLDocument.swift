@@ -3,7 +3,7 @@ import Foundation
 
 /// A node of a parsed HTML document, as a Swift value: no libxml2 pointer escapes this
 /// module (every `xmlDoc` is freed before `HTMLDocument.parse` returns).
-public indirect enum HTMLNode: Sendable, Equatable {
+public enum HTMLNode: Sendable, Equatable {
     /// An element.
     case element(HTMLElement)
     /// Character data, entities decoded (`&nbsp;` is U+00A0).
