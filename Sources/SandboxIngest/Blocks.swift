@@ -57,33 +57,127 @@ public enum TextCleaner {
 
     /// Collapses white space as described above.
     public static func clean(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var i = 0
-        while i < scalars.count {
-            let s = scalars[i]
-            if isSpace(s) {
-                var j = i
-                var lineBreak = false
-                var hard = false  // U+00A0 or U+3000: a space the author typed on purpose
-                while j < scalars.count, isSpace(scalars[j]) {
-                    if isLineBreak(scalars[j]) { lineBreak = true }
-                    if scalars[j].value == 0xA0 || scalars[j].value == 0x3000 { hard = true }
-                    j += 1
-                }
-                let before = out.last
-                let after = j < scalars.count ? scalars[j] : nil
-                if let before, let after, !before.properties.isWhitespace {
-                    let vanishes = lineBreak && !hard && isCJK(before) && isCJK(after)
-                    if !vanishes { out.append(" ") }
-                }
-                i = j
-                continue
-            }
-            out.append(s)
-            i += 1
+        var text = text
+        return text.withUTF8 { clean(utf8: $0) }
+    }
+
+    /// `clean` of UTF-8 bytes (well-formed, as a `String`'s are).
+    static func clean(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { clean(utf8: $0) }
+    }
+
+    /// The scalar starting at `i` in well-formed UTF-8, and its length in bytes.
+    @inline(__always)
+    static func scalar(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3) }
+        return ((b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F), 4)
+    }
+
+    /// `ScalarClass.isSpace` of a scalar value.
+    @inline(__always)
+    static func isSpace(value v: UInt32) -> Bool {
+        switch v {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2002...0x200A: return true
+        default: return false
         }
-        return String(out)
+    }
+
+    /// `ScalarClass.isCJK` of a scalar value.
+    @inline(__always)
+    static func isCJK(value v: UInt32) -> Bool {
+        switch v {
+        case 0x3000...0x303F, 0x3400...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x2FFFF, 0x2018...0x201F: return true
+        default: return false
+        }
+    }
+
+    /// `Unicode.Scalar.Properties.isWhitespace` (Unicode's White_Space) of a scalar value.
+    @inline(__always)
+    static func isUnicodeWhitespace(value v: UInt32) -> Bool {
+        switch v {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// `clean` on bytes: one pass, whole scalars copied, one string made.
+    static func clean(utf8 src: UnsafeBufferPointer<UInt8>) -> String {
+        let n = src.count
+        if n == 0 { return "" }
+        return String(unsafeUninitializedCapacity: n) { dst in
+            var o = 0
+            var i = 0
+            var before: UInt32 = 0  // last scalar written
+            var wrote = false
+            while i < n {
+                let (v, length) = scalar(src, at: i)
+                if isSpace(value: v) {
+                    var lineBreak = false
+                    var hard = false  // U+00A0 or U+3000: a space the author typed on purpose
+                    var j = i
+                    var after: UInt32 = 0
+                    var hasAfter = false
+                    while j < n {
+                        let (w, l) = scalar(src, at: j)
+                        if !isSpace(value: w) { after = w; hasAfter = true; break }
+                        if w == 0x0A || w == 0x0D { lineBreak = true }
+                        if w == 0xA0 || w == 0x3000 { hard = true }
+                        j += l
+                    }
+                    if wrote, hasAfter, !isUnicodeWhitespace(value: before) {
+                        let vanishes = lineBreak && !hard && isCJK(value: before) && isCJK(value: after)
+                        if !vanishes { dst[o] = 0x20; o += 1; before = 0x20 }
+                    }
+                    i = j
+                    continue
+                }
+                for k in 0..<length { dst[o + k] = src[i + k] }
+                o += length
+                before = v
+                wrote = true
+                i += length
+            }
+            return o
+        }
+    }
+
+    /// `text.unicodeScalars.count`, from the UTF-8 bytes (those that start a scalar).
+    static func scalarCount(_ text: String) -> Int {
+        var count = 0
+        for b in text.utf8 where b & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    /// Scalars of `text` other than white space (`isSpace`).
+    static func visibleCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { p in
+            var count = 0
+            var i = 0
+            while i < p.count {
+                let (v, length) = scalar(p, at: i)
+                if !isSpace(value: v) { count += 1 }
+                i += length
+            }
+            return count
+        }
+    }
+
+    /// Whether `text` holds a scalar other than white space (`isSpace`).
+    static func hasVisible(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { p in
+            var i = 0
+            while i < p.count {
+                let (v, length) = scalar(p, at: i)
+                if !isSpace(value: v) { return true }
+                i += length
+            }
+            return false
+        }
     }
 }
 
@@ -102,12 +196,13 @@ enum BlockBuilder {
     }
 
     struct Line {
-        var text = ""
+        /// Raw text (UTF-8), cleaned when the line is done.
+        var text: [UInt8] = []
         var boldCount = 0
         var count = 0
         var line = 0
-        /// Raw text of the bold run that opens the line, while it is still open.
-        var leadRaw = ""
+        /// Raw text (UTF-8) of the bold run that opens the line, while it is still open.
+        var leadRaw: [UInt8] = []
         /// False once non-bold visible text has been seen.
         var leadOpen = true
     }
@@ -115,10 +210,76 @@ enum BlockBuilder {
     /// Whether an element renders its text bold: `<b>`, `<strong>`, or an inline style
     /// `font-weight: bold|bolder|600…900`.
     static func isBold(_ e: HTMLElement) -> Bool {
-        if e.name == "b" || e.name == "strong" { return true }
-        guard let style = e.attributes["style"]?.lowercased(), let r = style.range(of: "font-weight") else { return false }
+        if e.tag == .b || e.tag == .strong { return true }
+        guard !e.attributes.isEmpty, let raw = e.attributes["style"] else { return false }
+        if let ascii = asciiBold(raw) { return ascii }
+        let style = raw.lowercased()
+        guard let r = style.range(of: "font-weight") else { return false }
         let rest = style[r.upperBound...].drop { $0 == " " || $0 == ":" }
         return rest.hasPrefix("bold") || rest.hasPrefix("bolder") || ["6", "7", "8", "9"].contains(where: { rest.hasPrefix($0 + "00") })
+    }
+
+    /// Whether a style's bytes can be searched as bytes: ASCII, and otherwise only CJK
+    /// characters (`font-family:宋体`) that neither case-map to ASCII nor combine with
+    /// the character before them (U+302A–302F do), so that lowercasing ASCII bytes and
+    /// comparing bytes finds what `lowercased()` and Foundation's search find.
+    static func searchableAsBytes(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < p.count {
+            if p[i] < 0x80 { i += 1; continue }
+            let (v, length) = TextCleaner.scalar(p, at: i)
+            guard TextCleaner.isCJK(value: v), !(0x302A...0x302F).contains(v) else { return false }
+            i += length
+        }
+        return true
+    }
+
+    /// `isBold`'s style test on the bytes of the style; nil when they cannot be searched
+    /// as bytes (`searchableAsBytes`: then Unicode case mapping and Foundation decide).
+    static func asciiBold(_ style: String) -> Bool? {
+        var style = style
+        return style.withUTF8 { p -> Bool? in
+            if !searchableAsBytes(p) { return nil }
+            let key = Array("font-weight".utf8)
+            guard let at = find(key, in: p, lowercasing: true) else { return false }
+            var i = at + key.count
+            while i < p.count, p[i] == 0x20 || p[i] == 0x3A { i += 1 }
+            func lower(_ k: Int) -> UInt8 { k < p.count ? asciiLower(p[k]) : 0 }
+            if lower(i) == 0x62, lower(i + 1) == 0x6F, lower(i + 2) == 0x6C, lower(i + 3) == 0x64 { return true }  // bold
+            return (0x36...0x39).contains(lower(i)) && lower(i + 1) == 0x30 && lower(i + 2) == 0x30  // 600…900
+        }
+    }
+
+    @inline(__always)
+    static func asciiLower(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b + 0x20 : b }
+
+    /// The first index where `key` (lowercase ASCII) occurs in `p`, comparing `p`
+    /// lowercased when `lowercasing`.
+    static func find(_ key: [UInt8], in p: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Int? {
+        guard key.count <= p.count else { return nil }
+        var i = 0
+        outer: while i + key.count <= p.count {
+            for k in 0..<key.count {
+                let b = lowercasing ? asciiLower(p[i + k]) : p[i + k]
+                if b != key[k] { i += 1; continue outer }
+            }
+            return i
+        }
+        return nil
+    }
+
+    /// Whether an inline style sets `white-space: pre…` (spaces ignored, any case).
+    static func stylePreformats(_ raw: String) -> Bool {
+        var style = raw
+        let ascii: Bool? = style.withUTF8 { p -> Bool? in
+            if !searchableAsBytes(p) { return nil }
+            var squeezed: [UInt8] = []
+            squeezed.reserveCapacity(p.count)
+            for b in p where b != 0x20 { squeezed.append(asciiLower(b)) }
+            return squeezed.withUnsafeBufferPointer { find(Array("white-space:pre".utf8), in: $0, lowercasing: false) } != nil
+        }
+        if let ascii { return ascii }
+        return raw.lowercased().replacingOccurrences(of: " ", with: "").contains("white-space:pre")
     }
 
     struct Builder {
@@ -128,28 +289,33 @@ enum BlockBuilder {
 
         mutating func visit(_ e: HTMLElement, context: [String]) {
             var ctx = context
-            for key in ["class", "id"] { if let v = e.attributes[key] { ctx.append(v.lowercased()) } }
-            if ["aside", "nav", "footer"].contains(e.name) { ctx.append(e.name) }
-            if e.name == "head" { return }  // <title> is read separately; the rest is not content
-            if e.name == "table" { table(e, context: ctx); return }
-            if e.name == "li" { listDepth += 1 }
-            defer { if e.name == "li" { listDepth -= 1 } }
-            let hasBlockChild = e.childElements.contains { Self.separates(parent: e, child: $0) }
+            if !e.attributes.isEmpty {
+                if let v = e.attributes["class"] { ctx.append(v.lowercased()) }
+                if let v = e.attributes["id"] { ctx.append(v.lowercased()) }
+            }
+            switch e.tag {
+            case .aside, .nav, .footer: ctx.append(e.name)
+            case .head: return  // <title> is read separately; the rest is not content
+            case .table: table(e, context: ctx); return
+            default: break
+            }
+            if e.tag == .li { listDepth += 1 }
+            defer { if e.tag == .li { listDepth -= 1 } }
+            let hasBlockChild = e.children.contains { if case .element(let c) = $0 { return Self.separates(parent: e, child: c) } else { return false } }
             if !hasBlockChild {
-                leaf(e, nodes: e.children, context: ctx)
+                leaf(e, nodes: e.children[...], context: ctx)
                 return
             }
             // Mixed content: inline runs between block children become anonymous paragraphs.
-            var run: [HTMLNode] = []
-            for child in e.children {
+            var runStart = 0
+            for (k, child) in e.children.enumerated() {
                 if case .element(let c) = child, Self.separates(parent: e, child: c) {
-                    if !run.isEmpty { leaf(e, nodes: run, context: ctx, anonymous: true); run = [] }
+                    if runStart < k { leaf(e, nodes: e.children[runStart..<k], context: ctx, anonymous: true) }
+                    runStart = k + 1
                     visit(c, context: ctx)
-                } else {
-                    run.append(child)
                 }
             }
-            if !run.isEmpty { leaf(e, nodes: run, context: ctx, anonymous: true) }
+            if runStart < e.children.count { leaf(e, nodes: e.children[runStart...], context: ctx, anonymous: true) }
         }
 
         /// Whether `child` breaks `parent`'s inline content into separate blocks. A block
@@ -159,21 +325,20 @@ enum BlockBuilder {
         /// their `<P>` tags (old print versions), and each is a paragraph of its own. An
         /// inline element that wraps block elements with text separates too.
         static func separates(parent: HTMLElement, child: HTMLElement) -> Bool {
-            if child.name == "head" { return true }
-            guard BlockBuilder.blockElements.contains(child.name) else {
+            if child.tag == .head { return true }
+            guard child.tag.isBlock else {
                 // An inline element wrapping blocks (<font> around paragraphs and tables on
                 // old pages) is a container, not a run of text.
-                return child.descendants { BlockBuilder.blockElements.contains($0.name) && $0.name != "br" }.contains { $0.hasVisibleText }
+                return child.subtree.contains(.blockWithTextBelow)
             }
             return child.hasVisibleText
         }
 
         /// Emits the inline content `nodes` of `e` as one block per `<br>`-separated line.
-        mutating func leaf(_ e: HTMLElement, nodes: [HTMLNode], context: [String], anonymous: Bool = false) {
+        mutating func leaf(_ e: HTMLElement, nodes: ArraySlice<HTMLNode>, context: [String], anonymous: Bool = false) {
             var lines: [Line] = [Line(line: e.line)]
-            let style = (e.attributes["style"] ?? "").lowercased().replacingOccurrences(of: " ", with: "")
-            let preformatted = e.name == "pre" || style.contains("white-space:pre")
-            func walk(_ nodes: [HTMLNode], bold: Bool) {
+            let preformatted = e.tag == .pre || (e.attributes["style"].map(BlockBuilder.stylePreformats) ?? false)
+            func walk(_ nodes: ArraySlice<HTMLNode>, bold: Bool) {
                 for n in nodes {
                     switch n {
                     case .text(let t) where preformatted && t.contains("\n"):
@@ -181,29 +346,38 @@ enum BlockBuilder {
                         let parts = t.split(separator: "\n", omittingEmptySubsequences: false)
                         for (k, part) in parts.enumerated() {
                             if k > 0 { lines.append(Line(line: lines[lines.count - 1].line + 1)) }
-                            walk([.text(String(part))], bold: bold)
+                            walk([HTMLNode.text(String(part))][...], bold: bold)
                         }
                     case .text(let t):
-                        lines[lines.count - 1].text += t
-                        let visible = t.unicodeScalars.filter { !TextCleaner.isSpace($0) }.count
-                        lines[lines.count - 1].count += visible
-                        if bold { lines[lines.count - 1].boldCount += visible }
-                        if lines[lines.count - 1].leadOpen {
-                            if bold { lines[lines.count - 1].leadRaw += t } else if visible > 0 { lines[lines.count - 1].leadOpen = false }
+                        let visible = TextCleaner.visibleCount(t)
+                        let last = lines.count - 1
+                        lines[last].text.append(contentsOf: t.utf8)
+                        lines[last].count += visible
+                        if bold { lines[last].boldCount += visible }
+                        if lines[last].leadOpen {
+                            if bold { lines[last].leadRaw.append(contentsOf: t.utf8) } else if visible > 0 { lines[last].leadOpen = false }
                         }
                     case .element(let c):
-                        if c.name == "br" {
+                        if c.tag == .br {
                             lines.append(Line(line: c.line))
                         } else {
-                            walk(c.children, bold: bold || BlockBuilder.isBold(c))
+                            walk(c.children[...], bold: bold || BlockBuilder.isBold(c))
                         }
                     }
                 }
             }
             walk(nodes, bold: false)
             let headingLevel: Int? = {
-                if !anonymous, e.name.count == 2, e.name.first == "h", let d = Int(String(e.name.last!)), (1...6).contains(d) { return d }
-                return nil
+                guard !anonymous else { return nil }
+                switch e.tag {
+                case .h1: return 1
+                case .h2: return 2
+                case .h3: return 3
+                case .h4: return 4
+                case .h5: return 5
+                case .h6: return 6
+                default: return nil
+                }
             }()
             for l in lines {
                 let text = TextCleaner.clean(l.text)
@@ -211,9 +385,9 @@ enum BlockBuilder {
                 let kind: Block.Kind
                 if let level = headingLevel {
                     kind = .heading(level: level)
-                } else if !anonymous && e.name == "dt" {
+                } else if !anonymous && e.tag == .dt {
                     kind = .term
-                } else if !anonymous && e.name == "dd" {
+                } else if !anonymous && e.tag == .dd {
                     kind = .definition
                 } else if l.count > 0 && l.boldCount == l.count && lines.count == 1 {
                     kind = .heading(level: 0)
@@ -222,7 +396,7 @@ enum BlockBuilder {
                 }
                 var block = Block(kind: kind, text: text, line: l.line, context: context)
                 let lead = TextCleaner.clean(l.leadRaw)
-                if !lead.isEmpty, lead.unicodeScalars.count < text.unicodeScalars.count, text.hasPrefix(lead) { block.lead = lead }
+                if !lead.isEmpty, TextCleaner.scalarCount(lead) < TextCleaner.scalarCount(text), text.hasPrefix(lead) { block.lead = lead }
                 block.listDepth = listDepth
                 blocks.append(block)
             }
@@ -235,11 +409,11 @@ enum BlockBuilder {
             var rows: [HTMLElement] = []
             var looseCells: [HTMLElement] = []
             func collect(_ e: HTMLElement) {
-                for c in e.childElements {
-                    switch c.name {
-                    case "tr": rows.append(c)
-                    case "td", "th": looseCells.append(c)
-                    case "table": break
+                for case .element(let c) in e.children {
+                    switch c.tag {
+                    case .tr: rows.append(c)
+                    case .td, .th: looseCells.append(c)
+                    case .table: break
                     default: collect(c)
                     }
                 }
@@ -253,7 +427,7 @@ enum BlockBuilder {
             // table of spans (rowspan × colspan) cannot grow without bound.
             let maxColumns = 256
             for (rowNumber, r) in rows.enumerated() {
-                let cells = r.childElements.filter { $0.name == "td" || $0.name == "th" }
+                let cells = r.childElements.filter { $0.tag == .td || $0.tag == .th }
                 let nonEmpty = cells.filter { $0.hasVisibleText }
                 if nonEmpty.isEmpty { continue }
                 // Layout tables (a page, or its body, laid out in a table): a row with one
@@ -261,8 +435,8 @@ enum BlockBuilder {
                 // its own is a container, read like a <div>.
                 // So is a row with a cell holding structural blocks (a forum post's <div>s
                 // and <blockquote> beside its author's cell).
-                let nested = cells.contains { !$0.descendants { $0.name == "table" }.isEmpty }
-                let structural = cells.contains { c in !c.descendants { Self.structural.contains($0.name) }.isEmpty && c.hasVisibleText }
+                let nested = cells.contains { $0.subtree.contains(.tableBelow) }
+                let structural = cells.contains { $0.subtree.contains(.structuralBelow) && $0.hasVisibleText }
                 if nested || structural || (nonEmpty.count == 1 && (hasBlocks(nonEmpty[0]) || rows.count == 1)) {
                     for c in cells { visit(c, context: context) }
                     continue
@@ -324,44 +498,49 @@ enum BlockBuilder {
         static let structural: Set<String> = ["div", "blockquote", "section", "article", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "form", "main", "aside", "header", "footer"]
 
         func hasBlocks(_ e: HTMLElement) -> Bool {
-            !e.descendants { BlockBuilder.blockElements.contains($0.name) }.isEmpty
+            e.subtree.contains(.blockBelow)
         }
 
         /// A cell's lines: its text split at `<br>` and at block children, each cleaned,
         /// empty lines dropped.
         func cellLines(_ cell: HTMLElement) -> [String] {
             var out: [String] = []
-            var cur = ""
+            var cur: [UInt8] = []
+            func end() {
+                let line = TextCleaner.clean(cur)
+                if !line.isEmpty { out.append(line) }
+                cur.removeAll(keepingCapacity: true)
+            }
             func walk(_ nodes: [HTMLNode]) {
                 for n in nodes {
                     switch n {
-                    case .text(let t): cur += t
+                    case .text(let t): cur.append(contentsOf: t.utf8)
                     case .element(let c):
-                        if c.name == "br" { out.append(cur); cur = "" }
-                        let isBlock = BlockBuilder.blockElements.contains(c.name)
-                        if isBlock { out.append(cur); cur = "" }
+                        if c.tag == .br { end() }
+                        let isBlock = c.tag.isBlock
+                        if isBlock { end() }
                         walk(c.children)
-                        if isBlock { out.append(cur); cur = "" }
+                        if isBlock { end() }
                     }
                 }
             }
             walk(cell.children)
-            out.append(cur)
-            return out.map { TextCleaner.clean($0) }.filter { !$0.isEmpty }
+            end()
+            return out
         }
 
         func cellText(_ cell: HTMLElement) -> String {
             // Block children and <br> inside a cell separate text with a line break, which
             // clean() keeps as a space only between non-CJK characters.
-            var out = ""
+            var out: [UInt8] = []
             func walk(_ nodes: [HTMLNode]) {
                 for n in nodes {
                     switch n {
-                    case .text(let t): out += t
+                    case .text(let t): out.append(contentsOf: t.utf8)
                     case .element(let c):
-                        if c.name == "br" { out += "\n" }
+                        if c.tag == .br { out.append(0x0A) }
                         walk(c.children)
-                        if BlockBuilder.blockElements.contains(c.name) { out += "\n" }
+                        if c.tag.isBlock { out.append(0x0A) }
                     }
                 }
             }

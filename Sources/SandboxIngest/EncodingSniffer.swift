@@ -179,32 +179,52 @@ public enum EncodingSniffer {
     }
 
     /// True when `bytes` are well-formed UTF-8 (no overlongs, no surrogates, nothing truncated).
-    public static func isValidUTF8(_ bytes: [UInt8]) -> Bool { utf8Census(bytes).invalid == 0 }
+    public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { census($0, stopAtInvalid: true).invalid == 0 }
+    }
 
     /// Counts well-formed multi-byte UTF-8 sequences and invalid bytes (a byte that starts
     /// no well-formed sequence is counted once and skipped).
     public static func utf8Census(_ bytes: [UInt8]) -> (validMultibyte: Int, invalid: Int) {
+        bytes.withUnsafeBufferPointer { census($0, stopAtInvalid: false) }
+    }
+
+    /// `utf8Census` on a buffer; ASCII is skipped eight bytes at a time. With
+    /// `stopAtInvalid`, returns at the first invalid byte (counts so far).
+    private static func census(_ bytes: UnsafeBufferPointer<UInt8>, stopAtInvalid: Bool) -> (validMultibyte: Int, invalid: Int) {
         var i = 0
         var valid = 0
         var invalid = 0
         let n = bytes.count
+        guard let base = bytes.baseAddress else { return (0, 0) }
+        let raw = UnsafeRawPointer(base)
         scan: while i < n {
+            while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            if i >= n { break }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
+            // Well-formed sequences (Unicode Table 3-7): the lead fixes the length and the
+            // range of the second byte (no overlongs, surrogates or values past U+10FFFF).
             var need = 0
-            var min: UInt32 = 0
-            var cp: UInt32 = 0
-            if b & 0xE0 == 0xC0 { need = 1; min = 0x80; cp = UInt32(b & 0x1F) }
-            else if b & 0xF0 == 0xE0 { need = 2; min = 0x800; cp = UInt32(b & 0x0F) }
-            else if b & 0xF8 == 0xF0 { need = 3; min = 0x10000; cp = UInt32(b & 0x07) }
-            else { invalid += 1; i += 1; continue }
-            if i + need >= n { invalid += 1; i += 1; continue }
-            for k in 1...need {
-                let c = bytes[i + k]
-                if c & 0xC0 != 0x80 { invalid += 1; i += 1; continue scan }
-                cp = (cp << 6) | UInt32(c & 0x3F)
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; low = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
+            case 0xED: need = 2; high = 0x9F
+            case 0xF0: need = 3; low = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; high = 0x8F
+            default: need = 0
             }
-            if cp < min || cp > 0x10FFFF || (0xD800...0xDFFF).contains(cp) { invalid += 1; i += 1; continue }
+            var ok = need > 0 && i + need < n
+            if ok {
+                let second = bytes[i + 1]
+                ok = second >= low && second <= high
+                if ok, need >= 2 { ok = bytes[i + 2] & 0xC0 == 0x80 }
+                if ok, need == 3 { ok = bytes[i + 3] & 0xC0 == 0x80 }
+            }
+            if !ok { invalid += 1; if stopAtInvalid { break scan }; i += 1; continue }
             valid += 1
             i += need + 1
         }
@@ -213,8 +233,94 @@ public enum EncodingSniffer {
 
     /// The charset a page declares in its first 4 KiB: `<meta charset=…>`, the http-equiv
     /// `content="…; charset=…"` form, or `<?xml … encoding="…"?>`; lowercase.
+    ///
+    /// Reads the bytes by hand with the semantics of the regular expressions of
+    /// `declaredCharsetByRegex` (which decides when the head holds a control character
+    /// whose class as `\s` could differ).
     public static func declaredCharset(_ bytes: [UInt8]) -> String? {
         let head = bytes.prefix(4096).map { b -> UInt8 in (b >= 0x41 && b <= 0x5A) ? b + 0x20 : (b < 0x80 ? b : 0x20) }
+        if head.contains(where: { $0 == 0x0B || (0x1C...0x1F).contains($0) || $0 == 0x00 }) { return declaredCharsetByRegex(head) }
+        return head.withUnsafeBufferPointer { t -> String? in
+            for (opening, keyword) in [(Array("<?xml".utf8), Array("encoding".utf8)), (Array("<meta".utf8), Array("charset".utf8))] {
+                guard let (start, end) = firstMatch(t, opening: opening, keyword: keyword) else { continue }
+                // In the match, the first `charset` or `encoding` followed by `=` gives the value.
+                guard let at = firstAssignment(t, from: start, to: end) else { continue }
+                var k = at
+                while k < end, isValueByte(t[k]) { k += 1 }
+                if k > at { return String(decoding: UnsafeBufferPointer(rebasing: t[at..<k]), as: UTF8.self) }
+            }
+            return nil
+        }
+    }
+
+    /// `\s` over the lowercased ASCII head (tab, LF, FF, CR, space; VT decided by the regex).
+    @inline(__always)
+    private static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D }
+
+    /// `[a-z0-9_\-:.]`.
+    @inline(__always)
+    private static func isValueByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2D || b == 0x3A || b == 0x2E
+    }
+
+    @inline(__always)
+    private static func hasPrefix(_ t: UnsafeBufferPointer<UInt8>, _ p: [UInt8], at i: Int, before end: Int) -> Bool {
+        guard i + p.count <= end else { return false }
+        for k in 0..<p.count where t[i + k] != p[k] { return false }
+        return true
+    }
+
+    /// After `keyword` at `i`: `\s*=\s*["']?\s*` ends where? nil without the `=`.
+    private static func assignmentEnd(_ t: UnsafeBufferPointer<UInt8>, after i: Int, before end: Int) -> Int? {
+        var k = i
+        while k < end, isBlank(t[k]) { k += 1 }
+        guard k < end, t[k] == 0x3D else { return nil }
+        k += 1
+        while k < end, isBlank(t[k]) { k += 1 }
+        if k < end, t[k] == 0x22 || t[k] == 0x27 { k += 1 }
+        while k < end, isBlank(t[k]) { k += 1 }
+        return k
+    }
+
+    /// The leftmost match of `opening[^>]*keyword\s*=\s*["']?\s*[a-z0-9_\-:.]+` (greedy,
+    /// so the last `keyword` before the opening's first `>`): its start and end.
+    private static func firstMatch(_ t: UnsafeBufferPointer<UInt8>, opening: [UInt8], keyword: [UInt8]) -> (Int, Int)? {
+        let n = t.count
+        var s = 0
+        while s + opening.count <= n {
+            guard hasPrefix(t, opening, at: s, before: n) else { s += 1; continue }
+            var limit = s + opening.count
+            while limit < n, t[limit] != 0x3E { limit += 1 }
+            var p = limit
+            while p >= s + opening.count {
+                if hasPrefix(t, keyword, at: p, before: n), let v = assignmentEnd(t, after: p + keyword.count, before: n),
+                   v < n, isValueByte(t[v]) {
+                    var e = v
+                    while e < n, isValueByte(t[e]) { e += 1 }
+                    return (s, e)
+                }
+                p -= 1
+            }
+            s += 1
+        }
+        return nil
+    }
+
+    /// In `t[start..<end]`, the end of the leftmost `(charset|encoding)\s*=\s*["']?\s*`.
+    private static func firstAssignment(_ t: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        let charset = Array("charset".utf8), encoding = Array("encoding".utf8)
+        var q = start
+        while q < end {
+            if hasPrefix(t, charset, at: q, before: end), let v = assignmentEnd(t, after: q + charset.count, before: end) { return v }
+            if hasPrefix(t, encoding, at: q, before: end), let v = assignmentEnd(t, after: q + encoding.count, before: end) { return v }
+            q += 1
+        }
+        return nil
+    }
+
+    /// `declaredCharset` by Foundation's regular expressions, over the head already
+    /// lowercased (ASCII, other bytes as spaces).
+    static func declaredCharsetByRegex(_ head: [UInt8]) -> String? {
         let text = String(decoding: head, as: UTF8.self)
         let patterns = [
             #"<\?xml[^>]*encoding\s*=\s*["']?\s*([a-z0-9_\-:.]+)"#,

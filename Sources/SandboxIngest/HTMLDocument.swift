@@ -3,7 +3,7 @@ import Foundation
 
 /// A node of a parsed HTML document, as a Swift value: no libxml2 pointer escapes this
 /// module (every `xmlDoc` is freed before `HTMLDocument.parse` returns).
-public indirect enum HTMLNode: Sendable, Equatable {
+public enum HTMLNode: Sendable, Equatable {
     /// An element.
     case element(HTMLElement)
     /// Character data, entities decoded (`&nbsp;` is U+00A0).
@@ -21,6 +21,158 @@ public struct HTMLElement: Sendable, Equatable {
     public let children: [HTMLNode]
     /// 1-based line of the start tag in the decoded source.
     public let line: Int
+    /// `name` as a `Tag` (`.other` for names the reader does not test), so that the
+    /// block builder compares bytes, not strings.
+    let tag: Tag
+    /// Facts about the subtree, computed once from the children (see `Subtree`).
+    let subtree: Subtree
+
+    /// Creates an element; `tag` and `subtree` follow from `name` and `children`.
+    init(name: String, attributes: [String: String], children: [HTMLNode], line: Int) {
+        self.init(name: name, tag: Tag.of(name), attributes: attributes, children: children, line: line)
+    }
+
+    /// Creates an element whose `tag` is already known (`Tag.of(name)`).
+    init(name: String, tag: Tag, attributes: [String: String], children: [HTMLNode], line: Int) {
+        self.name = name
+        self.attributes = attributes
+        self.children = children
+        self.line = line
+        self.tag = tag
+        var facts = Subtree()
+        for child in children {
+            switch child {
+            case .text(let t):
+                if !facts.contains(.visibleText), TextCleaner.hasVisible(t) { facts.insert(.visibleText) }
+            case .element(let c):
+                let f = c.subtree
+                if f.contains(.visibleText) { facts.insert(.visibleText) }
+                if c.tag.isBlock || f.contains(.blockBelow) { facts.insert(.blockBelow) }
+                if (c.tag.isBlock && f.contains(.visibleText)) || f.contains(.blockWithTextBelow) { facts.insert(.blockWithTextBelow) }
+                if c.tag == .table || f.contains(.tableBelow) { facts.insert(.tableBelow) }
+                if c.tag.isStructural || f.contains(.structuralBelow) { facts.insert(.structuralBelow) }
+            }
+        }
+        self.subtree = facts
+    }
+
+    /// What lies below an element (strictly below: the element itself is not counted).
+    struct Subtree: OptionSet, Sendable, Equatable {
+        let rawValue: UInt8
+        /// Some text below is other than white space (`hasVisibleText`).
+        static let visibleText = Subtree(rawValue: 1)
+        /// A block element (`Tag.isBlock`) below.
+        static let blockBelow = Subtree(rawValue: 2)
+        /// A block element with visible text below.
+        static let blockWithTextBelow = Subtree(rawValue: 4)
+        /// A `table` below.
+        static let tableBelow = Subtree(rawValue: 8)
+        /// A structural element (`Tag.isStructural`) below.
+        static let structuralBelow = Subtree(rawValue: 16)
+    }
+
+    /// Tag names the reader tests, numbered.
+    enum Tag: UInt8, Sendable, CaseIterable {
+        case other
+        case html, body, div, p, h1, h2, h3, h4, h5, h6, li, ul, ol, dl, dt, dd
+        case table, tbody, thead, tfoot, tr, td, th, section, article, header, footer, main
+        case nav, aside, blockquote, center, form, pre, address, figure, figcaption, caption
+        case br, b, strong, head, title, script, style, noscript, template, colgroup
+
+        /// The tag's name (`other`: none).
+        var name: String { self == .other ? "" : "\(self)" }
+
+        /// The tag named by the UTF-8 bytes `name` exactly, else `.other`: names of up to
+        /// eight bytes are read as one little-endian integer and switched on.
+        static func of(bytes name: UnsafeBufferPointer<UInt8>) -> Tag {
+            if name.count > 8 || name.contains(0) {
+                if name.elementsEqual("blockquote".utf8) { return .blockquote }
+                if name.elementsEqual("figcaption".utf8) { return .figcaption }
+                return .other
+            }
+            var packed: UInt64 = 0
+            for (i, b) in name.enumerated() { packed |= UInt64(b) << (8 * UInt64(i)) }
+            switch packed {
+            case 0x6C6D7468: return .html
+            case 0x79646F62: return .body
+            case 0x766964: return .div
+            case 0x70: return .p
+            case 0x3168: return .h1
+            case 0x3268: return .h2
+            case 0x3368: return .h3
+            case 0x3468: return .h4
+            case 0x3568: return .h5
+            case 0x3668: return .h6
+            case 0x696C: return .li
+            case 0x6C75: return .ul
+            case 0x6C6F: return .ol
+            case 0x6C64: return .dl
+            case 0x7464: return .dt
+            case 0x6464: return .dd
+            case 0x656C626174: return .table
+            case 0x79646F6274: return .tbody
+            case 0x6461656874: return .thead
+            case 0x746F6F6674: return .tfoot
+            case 0x7274: return .tr
+            case 0x6474: return .td
+            case 0x6874: return .th
+            case 0x6E6F6974636573: return .section
+            case 0x656C6369747261: return .article
+            case 0x726564616568: return .header
+            case 0x7265746F6F66: return .footer
+            case 0x6E69616D: return .main
+            case 0x76616E: return .nav
+            case 0x6564697361: return .aside
+            case 0x7265746E6563: return .center
+            case 0x6D726F66: return .form
+            case 0x657270: return .pre
+            case 0x73736572646461: return .address
+            case 0x657275676966: return .figure
+            case 0x6E6F6974706163: return .caption
+            case 0x7262: return .br
+            case 0x62: return .b
+            case 0x676E6F727473: return .strong
+            case 0x64616568: return .head
+            case 0x656C746974: return .title
+            case 0x747069726373: return .script
+            case 0x656C797473: return .style
+            case 0x7470697263736F6E: return .noscript
+            case 0x6574616C706D6574: return .template
+            case 0x70756F72676C6F63: return .colgroup
+            default: return .other
+            }
+        }
+
+        /// The tag named `name` exactly, else `.other`.
+        static func of(_ name: String) -> Tag {
+            var name = name
+            return name.withUTF8 { of(bytes: $0) }
+        }
+
+        /// Block-level elements (`BlockBuilder.blockElements`).
+        var isBlock: Bool { rawValue >= Tag.html.rawValue && rawValue <= Tag.caption.rawValue }
+
+        /// Elements that lay out a page rather than a table cell's value
+        /// (`BlockBuilder.Builder.structural`).
+        var isStructural: Bool {
+            switch self {
+            case .div, .blockquote, .section, .article, .ul, .ol, .dl, .h1, .h2, .h3, .h4, .h5, .h6,
+                 .form, .main, .aside, .header, .footer: return true
+            default: return false
+            }
+        }
+
+        /// Elements whose content is not page text (dropped by the conversion).
+        var isSkipped: Bool { self == .script || self == .style || self == .noscript || self == .template }
+
+        /// Table structure kept as a tree below the depth limit.
+        var isTableStructure: Bool {
+            switch self {
+            case .table, .tbody, .thead, .tfoot, .tr, .colgroup: return true
+            default: return false
+            }
+        }
+    }
 
     /// All text below this element, concatenated without separators.
     public var textContent: String {
@@ -37,20 +189,9 @@ public struct HTMLElement: Sendable, Equatable {
         return out
     }
 
-    /// Whether any text below this element is other than white space; stops at the first
-    /// visible character (no string is built).
-    public var hasVisibleText: Bool {
-        var stack: [HTMLNode] = children.reversed()
-        while let n = stack.popLast() {
-            switch n {
-            case .text(let t):
-                if t.unicodeScalars.contains(where: { !TextCleaner.isSpace($0) }) { return true }
-            case .element(let e):
-                stack.append(contentsOf: e.children.reversed())
-            }
-        }
-        return false
-    }
+    /// Whether any text below this element is other than white space (computed once,
+    /// when the element is made).
+    public var hasVisibleText: Bool { subtree.contains(.visibleText) }
 
     /// Child elements only.
     public var childElements: [HTMLElement] {
@@ -107,7 +248,8 @@ public struct HTMLDocument: Sendable {
             }
             defer { xmlFreeDoc(doc) }
             guard let rootNode = xmlDocGetRootElement(doc) else { return nil }
-            return convert(rootNode, depth: 0)
+            let (name, tag) = elementTag(rootNode)
+            return convert(rootNode, name: name, tag: tag, depth: 0)
         }
         var dropped: String?
         if report.dropped > 0 {
@@ -120,15 +262,34 @@ public struct HTMLDocument: Sendable {
 
     private static let initializeOnce: Void = { xmlInitParser() }()
 
-    private static let skipped: Set<String> = ["script", "style", "noscript", "template"]
-
     /// Nesting kept as a tree; deeper content is flattened (see `flatten`).
     static let maxDepth = 96
 
-    private static let tableStructure: Set<String> = ["table", "tbody", "thead", "tfoot", "tr", "colgroup"]
+    /// `String(cString: p).lowercased()`, without the Unicode case mapping when the name
+    /// is ASCII (libxml2 lowercases HTML names already; then no copy is made at all).
+    private static func lowercaseName(_ p: UnsafePointer<xmlChar>) -> String {
+        let count = strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))
+        let bytes = UnsafeBufferPointer(start: p, count: count)
+        var upper = false
+        for b in bytes {
+            if b >= 0x80 { return String(cString: p).lowercased() }
+            if b >= 0x41 && b <= 0x5A { upper = true }
+        }
+        if !upper { return String(decoding: bytes, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: count) { out in
+            for (i, b) in bytes.enumerated() { out[i] = (b >= 0x41 && b <= 0x5A) ? b + 0x20 : b }
+            return count
+        }
+    }
 
     private static func elementName(_ node: xmlNodePtr) -> String {
-        node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+        node.pointee.name.map { lowercaseName($0) } ?? ""
+    }
+
+    /// `elementName` and its `Tag`.
+    private static func elementTag(_ node: xmlNodePtr) -> (String, HTMLElement.Tag) {
+        let name = elementName(node)
+        return (name, HTMLElement.Tag.of(name))
     }
 
     private static func attributes(_ node: xmlNodePtr) -> [String: String] {
@@ -136,8 +297,15 @@ public struct HTMLDocument: Sendable {
         var attr = node.pointee.properties
         while let a = attr {
             if let n = a.pointee.name {
-                let key = String(cString: n).lowercased()
-                if let value = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
+                let key = lowercaseName(n)
+                // xmlNodeGetContent's own shortcut, without its copy: no children is the
+                // empty string, one text child is that text; anything else goes through it.
+                if let only = a.pointee.children, only.pointee.next == nil,
+                   only.pointee.type == XML_TEXT_NODE || only.pointee.type == XML_CDATA_SECTION_NODE {
+                    if let content = only.pointee.content { attributes[key] = String(cString: content) }
+                } else if a.pointee.children == nil {
+                    attributes[key] = ""
+                } else if let value = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
                     attributes[key] = String(cString: value)
                     sl_xmlFree(value)
                 }
@@ -149,19 +317,23 @@ public struct HTMLDocument: Sendable {
 
     /// Converts a libxml2 element and its subtree to Swift values, recursing at most
     /// `maxDepth` levels; below that the subtree is flattened.
-    private static func convert(_ node: xmlNodePtr, depth: Int) -> HTMLElement {
-        let name = elementName(node)
+    private static func convert(_ node: xmlNodePtr, name: String, tag: HTMLElement.Tag, depth: Int) -> HTMLElement {
         var children: [HTMLNode] = []
         // Table structure (table, tbody, tr …) is kept down to its cells, so that a table
         // past the depth still has rows; the flattening starts at the cell.
-        if depth >= maxDepth && !tableStructure.contains(name) {
+        if depth >= maxDepth && !tag.isTableStructure {
             children = flatten(node)
         } else {
+            var count = 0
             var child = node.pointee.children
+            while let c = child { count += 1; child = c.pointee.next }
+            children.reserveCapacity(count)
+            child = node.pointee.children
             while let c = child {
                 switch c.pointee.type {
                 case XML_ELEMENT_NODE:
-                    if !skipped.contains(elementName(c)) { children.append(.element(convert(c, depth: depth + 1))) }
+                    let (childName, childTag) = elementTag(c)
+                    if !childTag.isSkipped { children.append(.element(convert(c, name: childName, tag: childTag, depth: depth + 1))) }
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                     if let content = c.pointee.content { children.append(.text(String(cString: content))) }
                 default:
@@ -170,7 +342,7 @@ public struct HTMLDocument: Sendable {
                 child = c.pointee.next
             }
         }
-        return HTMLElement(name: name, attributes: attributes(node), children: children, line: Int(xmlGetLineNo(node)))
+        return HTMLElement(name: name, tag: tag, attributes: attributes(node), children: children, line: Int(xmlGetLineNo(node)))
     }
 
     /// The content below `node` as one flat run, walked with an explicit stack (no
@@ -191,9 +363,9 @@ public struct HTMLDocument: Sendable {
         while let (n, entering) = stack.popLast() {
             switch n.pointee.type {
             case XML_ELEMENT_NODE:
-                let name = elementName(n)
-                if skipped.contains(name) { continue }
-                let block = name == "br" || BlockBuilder.blockElements.contains(name)
+                let tag = HTMLElement.Tag.of(elementName(n))
+                if tag.isSkipped { continue }
+                let block = tag == .br || tag.isBlock
                 if !entering { if block { breakLine(n) }; continue }
                 if block { breakLine(n) }
                 stack.append((n, false))

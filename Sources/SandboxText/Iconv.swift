@@ -36,25 +36,29 @@ public final class Iconv {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 3 / 2 + 16)
         var replaced = 0
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        var input = bytes.map { CChar(bitPattern: $0) }
         var offset = 0
         var lastWasReplacement = false
-        input.withUnsafeMutableBufferPointer { inBuf in
-            chunk.withUnsafeMutableBufferPointer { outBuf in
-                while offset < inBuf.count {
-                    var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress! + offset
-                    var inLeft = inBuf.count - offset
+        // The chunk needs no zeroing (iconv writes before we read), nor the input a copy
+        // (iconv reads it only, whatever its prototype says).
+        let chunkSize = Swift.min(64 * 1024, Swift.max(64, bytes.count * 4 + 16))
+        bytes.withUnsafeBufferPointer { bytesBuf in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: chunkSize) { outBuf in
+                guard let inBase = bytesBuf.baseAddress else { return }
+                let inStart = UnsafeMutableRawPointer(mutating: inBase).assumingMemoryBound(to: CChar.self)
+                let inCount = bytesBuf.count
+                while offset < inCount {
+                    var inPtr: UnsafeMutablePointer<CChar>? = inStart + offset
+                    var inLeft = inCount - offset
                     var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
                     var outLeft = outBuf.count
                     let rc = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
                     let err = rc == -1 ? errno : 0
                     let produced = outBuf.count - outLeft
                     if produced > 0 {
-                        out.append(contentsOf: outBuf[0..<produced])
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: outBuf[0..<produced]))
                         lastWasReplacement = false
                     }
-                    offset = inBuf.count - inLeft
+                    offset = inCount - inLeft
                     if rc != -1 { break }
                     switch err {
                     case E2BIG:
@@ -68,7 +72,7 @@ public final class Iconv {
                     default:
                         replaced += inLeft
                         out.append(contentsOf: Self.replacement)
-                        offset = inBuf.count
+                        offset = inCount
                     }
                 }
             }

@@ -1,0 +1,173 @@
+import Foundation
+import SandboxText
+import Testing
+@testable import SandboxIngest
+
+/// The byte-level readers (white-space cleaning, charset declaration, tag tests) against
+/// the String/regex formulations they replaced, on fixed cases and seeded random inputs.
+@Suite struct ByteLevelEquivalenceTests {
+    /// `TextCleaner.clean` as it was written on `Unicode.Scalar`s.
+    static func referenceClean(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            if ScalarClass.isSpace(s) {
+                var j = i
+                var lineBreak = false
+                var hard = false
+                while j < scalars.count, ScalarClass.isSpace(scalars[j]) {
+                    if scalars[j].value == 0x0A || scalars[j].value == 0x0D { lineBreak = true }
+                    if scalars[j].value == 0xA0 || scalars[j].value == 0x3000 { hard = true }
+                    j += 1
+                }
+                let before = out.last
+                let after = j < scalars.count ? scalars[j] : nil
+                if let before, let after, !before.properties.isWhitespace {
+                    let vanishes = lineBreak && !hard && ScalarClass.isCJK(before) && ScalarClass.isCJK(after)
+                    if !vanishes { out.append(" ") }
+                }
+                i = j
+                continue
+            }
+            out.append(s)
+            i += 1
+        }
+        return String(out)
+    }
+
+    /// A seeded generator (SplitMix64), so failures reproduce.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func scalarTestsMatchScalarClassAndUnicode() {
+        for v in UInt32(0)...0x3_0000 {
+            guard let s = Unicode.Scalar(v) else { continue }
+            #expect(TextCleaner.isSpace(value: v) == ScalarClass.isSpace(s))
+            #expect(TextCleaner.isCJK(value: v) == ScalarClass.isCJK(s))
+            #expect(TextCleaner.isUnicodeWhitespace(value: v) == s.properties.isWhitespace)
+        }
+    }
+
+    @Test func cleanMatchesTheScalarFormulation() {
+        let alphabet: [String] = [" ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{A0}", "\u{3000}", "\u{2002}", "\u{200A}",
+                                  "\u{2028}", "\u{85}", "\u{1680}", "\u{2001}", "\u{202F}", "a", "Z", "1", ",", "中", "文", "。",
+                                  "，", "“", "”", "Ａ", "é", "e\u{301}", "𠀀", "😀", "\u{FEFF}", "\u{200B}"]
+        var rng = Seeded(state: 42)
+        for _ in 0..<20_000 {
+            let n = Int.random(in: 0...12, using: &rng)
+            let text = (0..<n).map { _ in alphabet.randomElement(using: &rng)! }.joined()
+            #expect(TextCleaner.clean(text) == Self.referenceClean(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(TextCleaner.clean(Array(text.utf8)) == Self.referenceClean(text))
+            #expect(TextCleaner.visibleCount(text) == text.unicodeScalars.filter { !ScalarClass.isSpace($0) }.count)
+            #expect(TextCleaner.hasVisible(text) == text.unicodeScalars.contains { !ScalarClass.isSpace($0) })
+        }
+    }
+
+    @Test func declaredCharsetMatchesTheRegularExpressions() {
+        let fixed = [
+            "<meta charset=utf-8>", "<META CHARSET='GB2312'>", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">",
+            "<?xml version=\"1.0\" encoding=\"gb18030\"?><html>", "<?xml encoding = ' big5 '?>", "<meta encoding=x charset=utf-8>",
+            "<?xml charset=;  encoding=utf-8?><meta charset=big5>", "<meta charset=\"\">", "<meta charset=>", "<meta>charset=utf-8",
+            "<meta charset=utf-8 charset=gbk>", "<meta a=\"1>\" charset=gbk>", "<meta\ncharset\n=\n\"\nutf-8\"", "<meta charset=\u{0B}gbk>",
+            "<meta charset=\u{0C}gbk>", "<meta charset=\u{1F}gbk>", "<meta charset=中gbk>", "<<meta<meta charset=a.b:c_d-e>",
+            "", "<meta", "<meta charset", "<meta charset=", "<?xml?><meta charset=utf-8", "<?xml encoding=x<meta charset=y>",
+        ]
+        for text in fixed {
+            let bytes = Array(text.utf8)
+            #expect(EncodingSniffer.declaredCharset(bytes) == Self.regexCharset(bytes), "\(text)")
+        }
+        let pieces = ["<meta", "<?xml", " ", "\n", "\t", "\u{0B}", "=", "\"", "'", ">", "<", "charset", "encoding", "utf-8", "GBK",
+                      "x", ";", "content=", "?", "中", "-", ".", ":", "_", "9"]
+        var rng = Seeded(state: 7)
+        for _ in 0..<5_000 {
+            let n = Int.random(in: 0...14, using: &rng)
+            let bytes = Array((0..<n).map { _ in pieces.randomElement(using: &rng)! }.joined().utf8)
+            #expect(EncodingSniffer.declaredCharset(bytes) == Self.regexCharset(bytes), "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+        }
+    }
+
+    static func regexCharset(_ bytes: [UInt8]) -> String? {
+        EncodingSniffer.declaredCharsetByRegex(bytes.prefix(4096).map { b -> UInt8 in (b >= 0x41 && b <= 0x5A) ? b + 0x20 : (b < 0x80 ? b : 0x20) })
+    }
+
+    @Test func utf8CensusSkipsASCIIWordsWithoutMissingAByte() {
+        var rng = Seeded(state: 11)
+        let pieces: [[UInt8]] = [Array("abcdefgh".utf8), Array("中".utf8), [0xC0], [0xE4, 0xB8], [0xF0, 0x9F, 0x98, 0x80], [0x80], [0xED, 0xA0, 0x80], Array("x".utf8),
+                                 [0xE0, 0x9F, 0xBF], [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xEF, 0xBF, 0xBF], [0xC1, 0x80], [0xC2, 0x80],
+                                 [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF5], [0xFF], [0xBF]]
+        for _ in 0..<6_000 {
+            let bytes = (0..<Int.random(in: 0...10, using: &rng)).flatMap { _ in pieces.randomElement(using: &rng)! }
+            var valid = 0, invalid = 0, i = 0
+            while i < bytes.count {  // the census by String's own validation, sequence by sequence
+                if bytes[i] < 0x80 { i += 1; continue }
+                var ok = false
+                for length in 2...4 where i + length <= bytes.count {
+                    let chunk = Array(bytes[i..<(i + length)])
+                    if String(validating: chunk, as: UTF8.self) != nil { ok = true; valid += 1; i += length; break }
+                }
+                if !ok { invalid += 1; i += 1 }
+            }
+            #expect(EncodingSniffer.utf8Census(bytes) == (valid, invalid), "\(bytes)")
+            #expect(EncodingSniffer.isValidUTF8(bytes) == (String(validating: bytes, as: UTF8.self) != nil))
+        }
+    }
+
+    @Test func tagClassesAreTheNamedSets() {
+        for tag in HTMLElement.Tag.allCases where tag != .other {
+            #expect(HTMLElement.Tag.of(tag.name) == tag)
+            #expect(tag.isBlock == BlockBuilder.blockElements.contains(tag.name), "\(tag)")
+            #expect(tag.isStructural == BlockBuilder.Builder.structural.contains(tag.name), "\(tag)")
+        }
+        #expect(BlockBuilder.blockElements.allSatisfy { HTMLElement.Tag.of($0).isBlock })
+        #expect(HTMLElement.Tag.of("o:p") == .other)
+        #expect(HTMLElement.Tag.of("P") == .other)
+    }
+
+    @Test func styleTestsMatchFoundation() {
+        func referenceBold(_ raw: String) -> Bool {
+            let style = raw.lowercased()
+            guard let r = style.range(of: "font-weight") else { return false }
+            let rest = style[r.upperBound...].drop { $0 == " " || $0 == ":" }
+            return rest.hasPrefix("bold") || rest.hasPrefix("bolder") || ["6", "7", "8", "9"].contains(where: { rest.hasPrefix($0 + "00") })
+        }
+        let styles = ["font-weight:bold", "FONT-WEIGHT: BOLD", "font-weight : 700", "font-weight:600;", "font-weight: 500", "font-weight:",
+                      "font-weight:9", "font-weight:90", "font-weight::  bolder", "color:red", "", "font-weight:normal;font-weight:bold",
+                      "font-weight:\tbold", "x-font-weight:800", "white-space: pre-wrap", "WHITE-SPACE : PRE", "white-space:nowrap",
+                      "字体font-weight:bold", "white - space:pre", "font-family:宋体;font-weight:bold", "font-family:'宋体';FONT-WEIGHT:700",
+                      "font-weight:bold\u{302A}", "font-weight\u{302B}:bold", "font-weight:bo\u{301}ld", "font-weight:\u{212A}",
+                      "font-weIGHT:\u{3000}bold", "font-weight:　bold", "white-space:pre\u{302A}", "宋体white-space:pre-line",
+                      "font-we\u{130}ght:bold", "font-weight:ｂold", "font-weight:“bold”", "white-space:\u{FF50}re"]
+        var rng = Seeded(state: 3)
+        let parts = ["font-weight", "white-space", ":", " ", "bold", "700", "pre", "宋体", "\u{302A}", "\u{301}", "B", ";", "\u{212A}", "\u{130}", "“"]
+        let random = (0..<3_000).map { _ in (0..<Int.random(in: 0...6, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined() }
+        for s in styles + random {
+            #expect(BlockBuilder.asciiBold(s) ?? referenceBold(s) == referenceBold(s), "\(s)")
+            #expect(BlockBuilder.stylePreformats(s)
+                    == s.lowercased().replacingOccurrences(of: " ", with: "").contains("white-space:pre"), "\(s)")
+        }
+        for s in ["font-family:宋体;font-weight:bold", "宋体white-space:pre-line"] {
+            #expect(BlockBuilder.asciiBold(s) != nil, "\(s) takes the byte path")
+        }
+    }
+}
+
+extension ByteLevelEquivalenceTests {
+    @Test func tagBytesAndScalarCounts() {
+        for name in ["", "p\u{0}", "pp", "h7", "bodyx", "blockquotes", "figcaptio", "o:p", "tbody", "colgroup", "noscript", "中"] {
+            #expect(HTMLElement.Tag.of(name) == (HTMLElement.Tag.allCases.first { $0 != .other && $0.name == name } ?? .other), "\(name)")
+        }
+        for text in ["", "a", "中文", "e\u{301}", "😀x", "\r\n"] {
+            #expect(TextCleaner.scalarCount(text) == text.unicodeScalars.count)
+        }
+    }
+}
