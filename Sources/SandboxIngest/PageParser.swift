@@ -48,7 +48,7 @@ public struct PageParser: Sendable {
         }
         let sha = SHA256Digest.hex(bytes)
         var encoding = EncodingSniffer.decide(bytes)
-        let body = Array(bytes.dropFirst(encoding.bomLength))
+        let body = encoding.bomLength == 0 ? bytes : Array(bytes.dropFirst(encoding.bomLength))
         var utf8 = body
         if !(encoding.used == "UTF-8" && EncodingSniffer.isValidUTF8(body)) {
             var converted: Transcoder.Result
@@ -536,18 +536,20 @@ public struct PageParser: Sendable {
     }
 
     /// Recognises files that are not HTML by their first bytes.
+    static let signatures: [([UInt8], String)] = [
+        (Array("%PDF".utf8), "PDF"), ([0x89, 0x50, 0x4E, 0x47], "PNG"), ([0x50, 0x4B, 0x03, 0x04], "ZIP"),
+        ([0xFF, 0xD8, 0xFF], "JPEG"), (Array("GIF8".utf8), "GIF"), ([0x1F, 0x8B], "gzip"),
+        ([0xD0, 0xCF, 0x11, 0xE0], "OLE2 (Word/Excel)"), ([0x7F, 0x45, 0x4C, 0x46], "ELF"),
+    ]
+
     static func binarySignature(_ bytes: [UInt8]) -> String? {
-        let sigs: [([UInt8], String)] = [
-            (Array("%PDF".utf8), "PDF"), ([0x89, 0x50, 0x4E, 0x47], "PNG"), ([0x50, 0x4B, 0x03, 0x04], "ZIP"),
-            ([0xFF, 0xD8, 0xFF], "JPEG"), (Array("GIF8".utf8), "GIF"), ([0x1F, 0x8B], "gzip"),
-            ([0xD0, 0xCF, 0x11, 0xE0], "OLE2 (Word/Excel)"), ([0x7F, 0x45, 0x4C, 0x46], "ELF"),
-        ]
-        for (sig, name) in sigs where bytes.starts(with: sig) { return name }
+        for (sig, name) in signatures where bytes.starts(with: sig) { return name }
         // Many NUL bytes outside UTF-16 (a BOM, or "<" as its first character): binary.
         if !(bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
              || EncodingSniffer.utf16WithoutBOM(bytes) != nil) {
-            let head = bytes.prefix(1024)
-            if head.filter({ $0 == 0 }).count > 8 { return "binary (NUL bytes)" }
+            var nuls = 0
+            for b in bytes.prefix(1024) where b == 0 { nuls += 1 }
+            if nuls > 8 { return "binary (NUL bytes)" }
         }
         return nil
     }
