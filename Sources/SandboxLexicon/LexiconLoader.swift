@@ -70,9 +70,19 @@ public enum LexiconLoader {
 
     // MARK: - YAML helpers
 
+    /// Composes one YAML document of a lexicon folder.
+    ///
+    /// No implicit-tag rules (`Resolver.basic`): every untagged scalar is a string. The
+    /// loader never needs YAML's implicit types (numbers are read from the text by
+    /// `Node.float` and `Node.int`, a null term by its text and style), and Yams' default
+    /// rules are seven regular expressions, compiled once per process and run on every
+    /// mapping key (duplicate-key check) and on every key looked up. The one difference:
+    /// a plain key and a quoted key of the same text (`on:` and `"on":`) are the same
+    /// key here, so they are reported as a duplicated key. UTF-8 is given, not
+    /// `Parser.Encoding.default` (which reads the whole environment on every call).
     static func compose(_ yaml: String, file: String) throws -> Node {
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
                 throw LexiconError(file: file, line: 1, column: 1, message: "empty YAML document")
             }
             return node
