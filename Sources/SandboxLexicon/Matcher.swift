@@ -164,7 +164,7 @@ public struct Matcher: Sendable {
                     for term in label.terms {
                         let globStart = term.text.hasPrefix("*"), globEnd = term.text.hasSuffix("*")
                         let literal = (globStart || globEnd) ? term.text.replacingOccurrences(of: "*", with: "") : term.text
-                        let form = normalizer.normalizeTerm(literal).trimmingCharacters(in: .whitespaces)
+                        let form = normalizer.normalizeTerm(literal).trimmingBlanks()
                         let kind: Kind = family == .entities ? .entity : .terms([term])
                         add(form, kind, globStart: globStart, globEnd: globEnd)
                         if family != .entities, !globEnd {
@@ -196,14 +196,14 @@ public struct Matcher: Sendable {
         for c in lexicons.negation.falseCues {
             let parts = c.components(separatedBy: "…")
             if parts.count == 2 {
-                let head = normalizer.normalizeTerm(parts[0]).trimmingCharacters(in: .whitespaces)
+                let head = normalizer.normalizeTerm(parts[0]).trimmingBlanks()
                 let id = headIDs[head] ?? cuePatterns.count
                 if headIDs[head] == nil {
                     headIDs[head] = id
                     cuePatterns.append(Array(head.utf8))
                     kinds.append(.gapHead)
                 }
-                gapTails[id, default: []].append(Array(normalizer.normalizeTerm(parts[1]).trimmingCharacters(in: .whitespaces).utf8))
+                gapTails[id, default: []].append(Array(normalizer.normalizeTerm(parts[1]).trimmingBlanks().utf8))
             } else {
                 cue(c, .pseudo)
             }
