@@ -130,11 +130,19 @@ public struct Matcher: Sendable {
         var groupPatterns: [Group: [[UInt8]]] = [:]
         var implies: [String: [String]] = [:]
         for group in Group.allCases {
+            // Terms, their plurals and blockers: at most about twice the terms.
+            let expected = 2 * group.families.reduce(0) { n, family in
+                let lexicon = lexicons.lexicon(family)
+                return n + lexicon.labels.reduce(0) { $0 + $1.terms.count } + lexicon.blockers.count
+            }
             var byForm: [String: Int] = [:]
+            byForm.reserveCapacity(expected)
             var patterns: [[UInt8]] = []
+            patterns.reserveCapacity(expected)
             var info: [Pattern] = []
+            info.reserveCapacity(expected)
             func add(_ form: String, _ kind: Kind, globStart: Bool, globEnd: Bool, variant: Bool = false) {
-                let key = "\(globStart ? "*" : "")\(form)\(globEnd ? "*" : "")"
+                let key = globStart || globEnd ? (globStart ? "*" : "") + form + (globEnd ? "*" : "") : form
                 if let i = byForm[key] {
                     if info[i].isVariant, !variant {
                         // A term written in the lexicon replaces a generated plural of the same form.
