@@ -41,74 +41,94 @@ public struct AhoCorasick: Sendable {
     public var stateCount: Int { failure.count }
 
     /// Builds the automaton. Empty patterns are ignored (they never match).
+    ///
+    /// The trie is built in the rows of the transition table itself (a row per state,
+    /// 0 for "no child": the root is nobody's child), with each state's children also
+    /// kept in a list; breadth first, each row then becomes its failure state's finished
+    /// row (one copy) with the trie children written over it.
     public init(patterns: [[UInt8]]) {
         // 0. Byte classes.
         var byteClass = [Int32](repeating: 0, count: 256)
         var classCount = 1
-        for pattern in patterns { for byte in pattern where byteClass[Int(byte)] == 0 { byteClass[Int(byte)] = Int32(classCount); classCount += 1 } }
+        var totalBytes = 0
+        for pattern in patterns {
+            totalBytes += pattern.count
+            for byte in pattern where byteClass[Int(byte)] == 0 { byteClass[Int(byte)] = Int32(classCount); classCount += 1 }
+        }
 
-        // 1. Trie with dictionary children (construction only).
-        var children: [[UInt8: Int32]] = [[:]]
+        // 1. Trie: delta[s * classCount + c] is the child of s on class c (state id, 0 none);
+        //    firstChild / nextSibling / childClass list each state's children.
+        var delta: [Int32] = []
+        // At most one state per pattern byte; large reserved memory not written is not touched.
+        delta.reserveCapacity(min((totalBytes + 1) * classCount, 1 << 22))
+        let zeroRow = [Int32](repeating: 0, count: classCount)
+        delta.append(contentsOf: zeroRow)
+        var firstChild: [Int32] = [-1], nextSibling: [Int32] = [-1], childClass: [Int32] = [0]
         var ends: [[Int32]] = [[]]
         for (id, pattern) in patterns.enumerated() where !pattern.isEmpty {
-            var state: Int32 = 0
+            var state = 0
             for byte in pattern {
-                if let next = children[Int(state)][byte] {
-                    state = next
-                } else {
-                    let next = Int32(children.count)
-                    children.append([:])
-                    ends.append([])
-                    children[Int(state)][byte] = next
-                    state = next
-                }
+                let c = Int(byteClass[Int(byte)])
+                let child = Int(delta[state * classCount + c])
+                if child != 0 { state = child; continue }
+                let next = firstChild.count
+                delta[state * classCount + c] = Int32(truncatingIfNeeded: next)
+                firstChild.append(-1)
+                nextSibling.append(firstChild[state])
+                childClass.append(Int32(c))
+                firstChild[state] = Int32(truncatingIfNeeded: next)
+                ends.append([])
+                delta.append(contentsOf: zeroRow)  // a copy (appending repeatElement goes element by element)
+                state = next
             }
-            ends[Int(state)].append(Int32(id))
+            ends[state].append(Int32(id))
         }
-        let count = children.count
+        let count = firstChild.count
         precondition(count * classCount <= Int(Int32.max), "AhoCorasick: automaton too large")
 
-        // 2. Failure and output links, breadth first.
+        // 2. Failure and output links and complete transitions, breadth first (a state's
+        //    failure state is shallower, so its row is finished first). A row entry
+        //    becomes the next state's row offset, complemented when that state ends a
+        //    pattern (itself or on its failure chain).
         var failure = [Int32](repeating: 0, count: count)
         var outputLink = [Int32](repeating: -1, count: count)
         var queue: [Int32] = []
         queue.reserveCapacity(count)
-        for (_, target) in children[0] {
-            failure[Int(target)] = 0
-            queue.append(target)
-        }
-        var head = 0
-        while head < queue.count {
-            let s = Int(queue[head]); head += 1
-            outputLink[s] = ends[s].isEmpty ? outputLink[Int(failure[s])] : Int32(s)
-            for (byte, target) in children[s] {
-                var f = failure[s]
-                while true {
-                    if let next = children[Int(f)][byte] { failure[Int(target)] = next; break }
-                    if f == 0 { failure[Int(target)] = 0; break }
-                    f = failure[Int(f)]
-                }
-                queue.append(target)
+        delta.withUnsafeMutableBufferPointer { d in
+            // The root: a missing class stays at the root (offset 0); children fail to it.
+            var t = Int(firstChild[0])
+            while t >= 0 {
+                outputLink[t] = ends[t].isEmpty ? -1 : Int32(t)
+                let offset = Int32(t * classCount)
+                d[Int(childClass[t])] = outputLink[t] >= 0 ? ~offset : offset
+                queue.append(Int32(t))
+                t = Int(nextSibling[t])
             }
-        }
-
-        // 3. Complete transitions, breadth first (a state's failure state comes earlier).
-        var next = [Int32](repeating: 0, count: count * classCount)  // state ids
-        for (byte, target) in children[0] { next[Int(byteClass[Int(byte)])] = target }
-        for q in queue {
-            let s = Int(q), row = s * classCount, fail = Int(failure[s]) * classCount
-            for c in 0..<classCount { next[row + c] = next[fail + c] }
-            for (byte, target) in children[s] { next[row + Int(byteClass[Int(byte)])] = target }
-        }
-        var delta = [Int32](repeating: 0, count: count * classCount)
-        for k in 0..<delta.count {
-            let t = Int(next[k])
-            let offset = Int32(t * classCount)
-            delta[k] = outputLink[t] >= 0 ? ~offset : offset
+            var head = 0
+            while head < queue.count {
+                let s = Int(queue[head]); head += 1
+                let row = s * classCount, fail = Int(failure[s]) * classCount
+                // The trie children of s are in its child list: the whole row can take the
+                // failure state's finished row first.
+                (d.baseAddress! + row).update(from: d.baseAddress! + fail, count: classCount)
+                var t = Int(firstChild[s])
+                while t >= 0 {
+                    let c = Int(childClass[t])
+                    let viaFailure = d[fail + c]  // the failure state's transition on c
+                    let f = Int(viaFailure < 0 ? ~viaFailure : viaFailure) / classCount
+                    failure[t] = Int32(f)
+                    outputLink[t] = ends[t].isEmpty ? outputLink[f] : Int32(t)
+                    let offset = Int32(t * classCount)
+                    d[row + c] = outputLink[t] >= 0 ? ~offset : offset
+                    queue.append(Int32(t))
+                    t = Int(nextSibling[t])
+                }
+            }
         }
 
         var outputStart = [Int32](repeating: 0, count: count + 1)
         var outputs: [Int32] = []
+        outputs.reserveCapacity(patterns.count)
         for s in 0..<count {
             outputStart[s] = Int32(outputs.count)
             outputs.append(contentsOf: ends[s])

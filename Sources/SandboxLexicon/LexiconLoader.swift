@@ -70,9 +70,19 @@ public enum LexiconLoader {
 
     // MARK: - YAML helpers
 
+    /// Composes one YAML document of a lexicon folder.
+    ///
+    /// No implicit-tag rules (`Resolver.basic`): every untagged scalar is a string. The
+    /// loader never needs YAML's implicit types (numbers are read from the text by
+    /// `Node.float` and `Node.int`, a null term by its text and style), and Yams' default
+    /// rules are seven regular expressions, compiled once per process and run on every
+    /// mapping key (duplicate-key check) and on every key looked up. The one difference:
+    /// a plain key and a quoted key of the same text (`on:` and `"on":`) are the same
+    /// key here, so they are reported as a duplicated key. UTF-8 is given, not
+    /// `Parser.Encoding.default` (which reads the whole environment on every call).
     static func compose(_ yaml: String, file: String) throws -> Node {
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
                 throw LexiconError(file: file, line: 1, column: 1, message: "empty YAML document")
             }
             return node
@@ -250,7 +260,7 @@ public enum LexiconLoader {
                 default:
                     throw err(t, file, "a term must be a string or {term:, weight:}")
                 }
-                text = text.trimmingCharacters(in: .whitespaces)
+                text = text.trimmingBlanks()
                 let line = t.mark?.line ?? 0
                 if let problem = globProblem(text, normalizer: normalizer) {
                     throw err(t, file, "bad glob term '\(text)' in label '\(id)': \(problem)")
@@ -272,7 +282,7 @@ public enum LexiconLoader {
         if let bn = top["blockers"] {
             var seenBlockers: Set<String> = []
             for (b, node) in try strings(bn, file, "blockers") {
-                let t = b.trimmingCharacters(in: .whitespaces)
+                let t = b.trimmingBlanks()
                 let norm = normalizer.normalizeTerm(t)
                 if norm.isEmpty { throw err(node, file, "empty blocker") }
                 if t.contains("*") { throw err(node, file, "a blocker cannot be a glob ('\(t)')") }
@@ -288,7 +298,7 @@ public enum LexiconLoader {
             func words(_ key: String) throws -> [String] {
                 guard let n = pm[key] else { return [] }
                 return try strings(n, file, key).map { (w, node) in
-                    let t = w.trimmingCharacters(in: .whitespaces)
+                    let t = w.trimmingBlanks()
                     if normalizer.normalizeTerm(t).isEmpty { throw err(node, file, "empty entry in name_pattern.\(key)") }
                     return t
                 }
@@ -323,7 +333,7 @@ public enum LexiconLoader {
         if stars > 1 { return "one * only, at the start or the end" }
         guard term.hasPrefix("*") || term.hasSuffix("*") else { return "* must be the first or the last character" }
         let literal = term.replacingOccurrences(of: "*", with: "")
-        if normalizer.normalizeTerm(literal).trimmingCharacters(in: .whitespaces).unicodeScalars.count < 2 {
+        if normalizer.normalizeTerm(literal).trimmingBlanks().unicodeScalars.count < 2 {
             return "the part without * needs at least 2 characters"
         }
         return nil
@@ -344,11 +354,11 @@ public enum LexiconLoader {
         func list(_ key: String) throws -> [String] {
             guard let n = top[key] else { return [] }
             return try strings(n, file, key).map { (s, node) in
-                let t = s.trimmingCharacters(in: .whitespaces)
+                let t = s.trimmingBlanks()
                 if t.isEmpty { throw err(node, file, "empty entry in \(key)") }
                 if key == "pseudo" || key == "false_cues" {
                     let parts = t.components(separatedBy: "…")
-                    if parts.count > 2 || parts.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                    if parts.count > 2 || parts.contains(where: { $0.trimmingBlanks().isEmpty }) {
                         throw err(node, file, "a pseudo-negation is a phrase or HEAD…TAIL with one …")
                     }
                 }
@@ -383,12 +393,12 @@ public enum LexiconLoader {
         var owner: [String: String] = [:]
         for (k, v) in try mapping(placesNode, file, "places") {
             let id = try string(k, file, "a place id")
-            guard id.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression) != nil else {
+            guard isPlaceID(id) else {
                 throw err(k, file, "place id '\(id)' must be lowercase ASCII (a-z, 0-9, _)")
             }
             var names: [String] = []
             for (name, node) in try strings(v, file, "names of \(id)") {
-                let t = name.trimmingCharacters(in: .whitespaces)
+                let t = name.trimmingBlanks()
                 if t.isEmpty { throw err(node, file, "empty name for place '\(id)'") }
                 if let o = owner[t], o != id { throw err(node, file, "name '\(t)' is given to both '\(o)' and '\(id)'") }
                 owner[t] = id
@@ -397,6 +407,24 @@ public enum LexiconLoader {
             places.append(Place(id: id, names: names))
         }
         return places
+    }
+
+    /// Whether `id` matches `^[a-z][a-z0-9_]*$` as `NSRegularExpression` reads it
+    /// (checked by hand: one regular expression less to compile): lowercase ASCII letters,
+    /// digits and `_`, a letter first; `$` also matches before one line terminator that
+    /// ends the text (LF, VT, FF, CR, CR LF, NEL, LS, PS).
+    static func isPlaceID(_ id: String) -> Bool {
+        var scalars = Substring(id).unicodeScalars
+        if scalars.last == "\n" {
+            scalars = scalars.dropLast()
+            if scalars.last == "\r" { scalars = scalars.dropLast() }
+        } else if let last = scalars.last, [0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains(last.value) {
+            scalars = scalars.dropLast()
+        }
+        guard let first = scalars.first, first.value >= 0x61 && first.value <= 0x7A else { return false }
+        return scalars.allSatisfy { s in
+            (s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39) || s.value == 0x5F
+        }
     }
 
     /// The canonical fields a page's headings may map to.
@@ -419,7 +447,7 @@ public enum LexiconLoader {
                 throw err(k, file, "unknown field '\(field)' (expected one of: \(knownFields.sorted().joined(separator: ", ")))")
             }
             for (h, node) in try strings(v, file, "headings of \(field)") {
-                let t = h.trimmingCharacters(in: .whitespaces)
+                let t = h.trimmingBlanks()
                 if t.isEmpty { throw err(node, file, "empty heading for field '\(field)'") }
                 let key = t.lowercased()
                 if let o = owner[key], o != field { throw err(node, file, "heading '\(t)' is given to both '\(o)' and '\(field)'") }

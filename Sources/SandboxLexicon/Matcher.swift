@@ -130,11 +130,19 @@ public struct Matcher: Sendable {
         var groupPatterns: [Group: [[UInt8]]] = [:]
         var implies: [String: [String]] = [:]
         for group in Group.allCases {
+            // Terms, their plurals and blockers: at most about twice the terms.
+            let expected = 2 * group.families.reduce(0) { n, family in
+                let lexicon = lexicons.lexicon(family)
+                return n + lexicon.labels.reduce(0) { $0 + $1.terms.count } + lexicon.blockers.count
+            }
             var byForm: [String: Int] = [:]
+            byForm.reserveCapacity(expected)
             var patterns: [[UInt8]] = []
+            patterns.reserveCapacity(expected)
             var info: [Pattern] = []
+            info.reserveCapacity(expected)
             func add(_ form: String, _ kind: Kind, globStart: Bool, globEnd: Bool, variant: Bool = false) {
-                let key = "\(globStart ? "*" : "")\(form)\(globEnd ? "*" : "")"
+                let key = globStart || globEnd ? (globStart ? "*" : "") + form + (globEnd ? "*" : "") : form
                 if let i = byForm[key] {
                     if info[i].isVariant, !variant {
                         // A term written in the lexicon replaces a generated plural of the same form.
@@ -164,7 +172,7 @@ public struct Matcher: Sendable {
                     for term in label.terms {
                         let globStart = term.text.hasPrefix("*"), globEnd = term.text.hasSuffix("*")
                         let literal = (globStart || globEnd) ? term.text.replacingOccurrences(of: "*", with: "") : term.text
-                        let form = normalizer.normalizeTerm(literal).trimmingCharacters(in: .whitespaces)
+                        let form = normalizer.normalizeTerm(literal).trimmingBlanks()
                         let kind: Kind = family == .entities ? .entity : .terms([term])
                         add(form, kind, globStart: globStart, globEnd: globEnd)
                         if family != .entities, !globEnd {
@@ -196,14 +204,14 @@ public struct Matcher: Sendable {
         for c in lexicons.negation.falseCues {
             let parts = c.components(separatedBy: "…")
             if parts.count == 2 {
-                let head = normalizer.normalizeTerm(parts[0]).trimmingCharacters(in: .whitespaces)
+                let head = normalizer.normalizeTerm(parts[0]).trimmingBlanks()
                 let id = headIDs[head] ?? cuePatterns.count
                 if headIDs[head] == nil {
                     headIDs[head] = id
                     cuePatterns.append(Array(head.utf8))
                     kinds.append(.gapHead)
                 }
-                gapTails[id, default: []].append(Array(normalizer.normalizeTerm(parts[1]).trimmingCharacters(in: .whitespaces).utf8))
+                gapTails[id, default: []].append(Array(normalizer.normalizeTerm(parts[1]).trimmingBlanks().utf8))
             } else {
                 cue(c, .pseudo)
             }

@@ -74,7 +74,7 @@ public struct TextNormalizer: Sendable {
                 out.emit(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : scalar, index)
             } else if v >= 0x4E00 && v <= 0x9FFF {
                 out.emit(scalar, index)
-            } else if let folded = Self.foldTable.lookUp(v) {
+            } else if let folded = FoldTable.lookUp(v) {
                 for f in folded { out.emit(f, index) }
             } else {
                 for folded in Self.fold(scalar) { out.emit(folded, index) }
@@ -175,23 +175,28 @@ public struct TextNormalizer: Sendable {
 
     /// `fold` computed once for the common non-ASCII scalars of Chinese pages: Latin-1 and
     /// Latin Extended (U+0080–024F), general punctuation (U+2000–206F), CJK punctuation
-    /// (U+3000–303F) and full-width forms (U+FF00–FFEF).
-    private struct FoldTable: Sendable {
-        static let ranges: [Range<UInt32>] = [0x80..<0x250, 0x2000..<0x2070, 0x3000..<0x3040, 0xFF00..<0xFFF0]
-        let folded: [[[Unicode.Scalar]]]
+    /// (U+3000–303F) and full-width forms (U+FF00–FFEF). Each block is computed when a
+    /// scalar of it is first folded (a Chinese page seldom has Latin-1 or Latin Extended:
+    /// the largest block, and NFKC of each of its scalars is not cheap).
+    private enum FoldTable {
+        static let latin = make(0x80..<0x250)
+        static let general = make(0x2000..<0x2070)
+        static let cjkPunctuation = make(0x3000..<0x3040)
+        static let fullWidth = make(0xFF00..<0xFFF0)
 
-        init() {
-            folded = Self.ranges.map { range in range.map { TextNormalizer.fold(Unicode.Scalar($0)!) } }
+        static func make(_ range: Range<UInt32>) -> [[Unicode.Scalar]] {
+            range.map { TextNormalizer.fold(Unicode.Scalar($0)!) }
         }
 
         @inline(__always)
-        func lookUp(_ v: UInt32) -> [Unicode.Scalar]? {
-            for (k, range) in Self.ranges.enumerated() where range.contains(v) { return folded[k][Int(v - range.lowerBound)] }
+        static func lookUp(_ v: UInt32) -> [Unicode.Scalar]? {
+            if v >= 0x80 && v < 0x250 { return latin[Int(v - 0x80)] }
+            if v >= 0x2000 && v < 0x2070 { return general[Int(v - 0x2000)] }
+            if v >= 0x3000 && v < 0x3040 { return cjkPunctuation[Int(v - 0x3000)] }
+            if v >= 0xFF00 && v < 0xFFF0 { return fullWidth[Int(v - 0xFF00)] }
             return nil
         }
     }
-
-    private static let foldTable = FoldTable()
 
     private static func isSpaceLike(_ s: Unicode.Scalar) -> Bool {
         switch s.value {

@@ -7,6 +7,7 @@ import SandboxSchema
 /// `sandboxlens classify`: label pages that are not in the corpus.
 struct Classify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "classify",
         abstract: "Label pages not in the corpus; print one JSON Lines record per application to stdout.",
         discussion: """
         Give '-' to read one page from standard input. Errors (and pages without applications) go to \

@@ -6,6 +6,7 @@ import SandboxStats
 /// `sandboxlens report`: one self-contained HTML file.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write one self-contained HTML report (SVG charts, published-vs-ours table; no network).")
 
     @OptionGroup var inputs: StatsInputs

@@ -7,6 +7,7 @@ import SandboxSchema
 /// `sandboxlens run`: the main job, every page of the corpus → Output/.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run the main job: every page of the corpus → Output/ (records.jsonl, records.csv, errors.jsonl, run.json).",
         discussion: """
         The four files are written to a staging folder beside the output folder as pages finish and switched in \

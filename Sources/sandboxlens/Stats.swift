@@ -4,6 +4,7 @@ import SandboxStats
 /// `sandboxlens stats`: the dataset against the published figures, and cross-tabulations.
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Set the dataset against the published figures (PUBLISHED.md), with the ids behind every cell, and print cross-tabulations.",
         discussion: """
         Where ours falls short of a published count, the row names the batches missing from the corpus \

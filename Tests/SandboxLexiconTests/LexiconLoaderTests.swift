@@ -14,6 +14,19 @@ import Testing
         }
     }
 
+    /// The hand-written checks agree with the Foundation calls they replace.
+    @Test func blanksAndPlaceIDsAsFoundationReadsThem() {
+        let samples = ["", " ", "\t", "abc", " abc ", "\u{3000}区块链\u{3000}", "\u{A0}a b\u{202F}", "\u{1680}x\u{205F}",
+                       "\u{2000}\u{200A}y\u{200B}", "\nz\n", " \u{301}a", "beijing", "bei_jing2", "2beijing", "Beijing",
+                       "beijing\n", "beijing\r\n", "beijing\r", "beijing\n\n", "beijing\u{2028}", "beijing\u{85}", "beijing\u{0B}",
+                       "bei-jing", "\n", "b\nj", "北京", "beijing\r\r\n"]
+        for s in samples {
+            #expect(s.trimmingBlanks() == s.trimmingCharacters(in: .whitespaces), "\(Array(s.unicodeScalars))")
+            let regex = s.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression) != nil
+            #expect(LexiconLoader.isPlaceID(s) == regex, "\(Array(s.unicodeScalars))")
+        }
+    }
+
     @Test func projectLexiconsLoadWithEveryLabel() throws {
         #expect(projectLexicons.lexicon(.technologies).labels.map(\.id) == LabelScheme.technologies)
         #expect(projectLexicons.lexicon(.inclusiveMarkers).labels.map(\.id) == LabelScheme.inclusiveMarkers)
