@@ -57,12 +57,12 @@ let package = Package(
 
         .testTarget(name: "SandboxSchemaTests", dependencies: ["SandboxSchema"]),
         .testTarget(name: "SandboxLexiconTests", dependencies: ["SandboxLexicon", "SandboxText"], exclude: ["Fixtures"]),
-        .testTarget(name: "SandboxIngestTests", dependencies: ["SandboxIngest", "SandboxLexicon"]),
+        .testTarget(name: "SandboxIngestTests", dependencies: ["SandboxIngest", "SandboxLexicon", "SandboxText"]),
         .testTarget(name: "SandboxEvalTests", dependencies: ["SandboxEval", "SandboxSchema"], exclude: ["Fixtures"]),
         .testTarget(name: "SandboxStatsTests", dependencies: ["SandboxStats", "SandboxSchema"], exclude: ["Fixtures"]),
         // Runs the built sandboxlens executable: exit codes, stderr, what is (not) written.
         .testTarget(name: "SandboxCLITests", dependencies: ["sandboxlens"], exclude: ["Fixtures"]),
-        .testTarget(name: "SandboxPipelineTests", dependencies: ["SandboxSchema", "SandboxPipeline", "SandboxIngest", "SandboxClassify", "SandboxExport", "SandboxLexicon", "SandboxStats", "SandboxEval"], exclude: ["Fixtures"]),
+        .testTarget(name: "SandboxPipelineTests", dependencies: ["SandboxSchema", "SandboxPipeline", "SandboxIngest", "SandboxClassify", "SandboxExport", "SandboxLexicon", "SandboxStats", "SandboxEval", "SandboxText"], exclude: ["Fixtures"]),
     ]
 )
 

@@ -3,19 +3,9 @@ import Foundation
 import Glibc
 #endif
 import Testing
+import SandboxText
 import SandboxPipeline
 
-/// A small seeded generator (SplitMix64): the same seed renders the same pages.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Renders applications through randomly chosen wrappers, numberings, colons, label
 /// styles, tags splitting words, and encodings, and checks that the reader recovers each
@@ -31,7 +21,7 @@ struct SplitMix: RandomNumberGenerator {
             function: "商户通过手机受理二维码支付。", risk: "实行商户实名准入与交易限额。"),
     ]
 
-    static func render(_ apps: [App], rng: inout SplitMix) -> (html: String, encoding: String) {
+    static func render(_ apps: [App], rng: inout SplitMix64) -> (html: String, encoding: String) {
         func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
         let colon = pick(["：", ":", "∶", "﹕"])
         let spaced = pick([false, true])
@@ -98,7 +88,7 @@ struct SplitMix: RandomNumberGenerator {
     }
 
     @Test(arguments: 0..<60) func readerRecoversRenderedApplications(_ seed: Int) throws {
-        var rng = SplitMix(state: UInt64(seed) &* 7919)
+        var rng = SplitMix64(seed: UInt64(seed) &* 7919)
         let (html, encoding) = Self.render(Self.apps, rng: &rng)
         let bytes: [UInt8]
         if encoding == "utf-8" {
