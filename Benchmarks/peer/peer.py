@@ -16,22 +16,46 @@ For every .html/.htm page under --corpus (recursively, sorted by path):
    the current field; a table whose header row names the fields is read row by row
    (used only when the page has no detailed applications, as on the Chongqing page);
    a 应用简介 text is split at 风险防控方面/风险防控上 into function and risk_control;
-4. labels: pyahocorasick automata over the terms of the YAML lexicons (read generically:
-   every file with `family:` and `labels:`), normalised as TextNormalizer does (NFKC,
-   lowercase, spaces, dashes, default-ignorable characters; traditional → simplified is
-   *not* done: the standard library has no such table), Latin terms on word boundaries,
-   leftmost-longest within a group (technologies + inclusive markers + entities;
-   categories + entities), the negation rule of Lexicons/negation.yaml (a term starting
-   after a cue, within the clause and `window` scalars, is negated; false cues do not
-   negate), `implies`, category scores = term weight × field weight (rules.yaml),
-   primary = best score, ties to a category in the title, then lexicon order;
+4. labels, by the rules of Matcher.swift in its order, per field (name, name_en, sections):
+   a. normalisation as TextNormalizer does (NFKC, lowercase, spaces, dashes,
+      default-ignorable characters; traditional → simplified is *not* done: the standard
+      library has no such table);
+   b. one pyahocorasick pass over one automaton holding the patterns of both match
+      groups (tags = technologies + inclusive markers + entities; categories + entities;
+      every YAML file with `family:` and `labels:` is read generically), with the regular
+      English plurals of Latin terms (+s, +es, y → ies; a term written in the lexicon
+      wins over a plural of the same form), the lexicons' `blockers`, the negation
+      entries and the suffixes and not-names of `name_pattern` (entities.yaml);
+      Latin ends on word boundaries (a letter end must not touch a letter, a digit end
+      a digit: SDK2.0 holds SDK, 125G no 5G); a glob term (`*` first or last) lifts the
+      boundary on its `*` side and extends over the rest of the Latin word;
+   c. names claim their span first: a gazetteer entity cancels every term it overlaps; in
+      the tags group a name of the general pattern (min_prefix..max_prefix Han characters
+      before a suffix such as 有限公司 or 银行, starting after a non-Han character, a
+      break word or the text start; no name where a not-name such as 手机银行 covers the
+      suffix; the longest suffix per end) cancels the terms inside it that end before its
+      suffix;
+   d. a blocker cancels each overlapping term of its family that is shorter (UTF-8
+      bytes, as in Swift) than the blocker (线上链接 cancels 上链);
+   e. leftmost-longest among the remaining terms of the group;
+   f. negation (negation.yaml, NegEx-style): cues, post-cues, terminations and
+      pseudo-negations compete leftmost-longest (on Latin word boundaries); a pre-cue
+      negates terms that start after it, a post-cue terms that start before it, up to a
+      stop (a termination, a clause terminator, another non-pseudo cue, or `window`
+      scalars); a pseudo-negation negates and stops nothing; HEAD…TAIL (无需…即可) is
+      pseudo when the tail follows the head in the clause, else the head is a pre-cue;
+   g. labels: every non-negated tags match gives its label plus `implies`; category
+      scores = term weight × field weight (rules.yaml); primary = best score, ties to a
+      category matched in the title, then lexicon order; no score → the
+      application-type default;
 5. JSON Lines out: {id, file, position, name, name_en, application_type, primary,
    technologies, inclusive_markers, category_scores}.
 
-Only the Corpus/ pages need to give the same labels as `run` (scripts/peer-check.py);
+Only the Corpus/ pages need to give the same labels as `run` (Benchmarks/peer/check.py);
 on other layouts the peer does the same amount of work but may split differently.
 """
 import argparse
+import bisect
 import codecs
 import json
 import os
@@ -49,13 +73,16 @@ from lxml import etree
 GROUPS = {
     "tags": ["technologies", "inclusive_markers", "entities"],
     "categories": ["categories", "entities"],
-    "applicant_kinds": ["applicant_kinds"],
 }
+NEGATION_KEYS = {"cues", "pre_cues", "post_cues", "pseudo", "false_cues", "terminations", "clause_terminators",
+                 "window", "description"}
 
 
 class Lexicons:
     def __init__(self, folder):
         self.families = {}  # family → [(label id, {terms: [(text, weight)], implies: [...]})]
+        self.blockers = {}  # family → [phrase]
+        self.name_pattern = {}  # entities.yaml `name_pattern`
         self.negation = {}
         self.fields = {}
         self.rules = {}
@@ -71,14 +98,17 @@ class Lexicons:
                     terms = []
                     for t in (spec or {}).get("terms", []) or []:
                         if isinstance(t, dict):
-                            terms.append((str(t["term"]), float(t.get("weight", 1.0))))
+                            terms.append((str(t["term"]).strip(), float(t.get("weight", 1.0))))
                         else:
-                            terms.append((str(t), 1.0))
+                            terms.append((str(t).strip(), 1.0))
                     labels.append((lid, {"terms": terms, "implies": list((spec or {}).get("implies", []) or [])}))
                 self.families[doc["family"]] = labels
-            elif "cues" in doc:
+                self.blockers[doc["family"]] = [str(b).strip() for b in doc.get("blockers", []) or []]
+                if doc.get("name_pattern"):
+                    self.name_pattern = doc["name_pattern"]
+            elif {"cues", "pre_cues", "post_cues"} & set(doc):
                 self.negation = doc
-                unknown = set(doc) - {"cues", "false_cues", "clause_terminators", "window"}
+                unknown = set(doc) - NEGATION_KEYS
                 if unknown:
                     print(f"peer: negation.yaml has keys the peer does not know: {sorted(unknown)}", file=sys.stderr)
             elif "fields" in doc:
@@ -141,51 +171,47 @@ def normalize_term(t):
     return normalize(t)[0].rstrip(" ")
 
 
-def _latin(c):
-    return c.isascii() and c.isalnum()
+def _cls(c):
+    """Latin token class of a normalised character: 1 ASCII letter, 2 digit, 0 other."""
+    if "a" <= c <= "z" or "A" <= c <= "Z":
+        return 1
+    if "0" <= c <= "9":
+        return 2
+    return 0
 
 
-class Index:
-    """One Aho-Corasick automaton over a group's normalised terms."""
+def _boundary(norm, s, e, sc, ec):
+    """An end that is a letter must not touch a letter, a digit not a digit."""
+    if sc and s > 0 and _cls(norm[s - 1]) == sc:
+        return False
+    if ec and e < len(norm) and _cls(norm[e]) == ec:
+        return False
+    return True
 
-    def __init__(self, entries):
-        self.auto = ahocorasick.Automaton()
-        forms = {}
-        self.terms = []  # pattern id → [(family, label, term, weight)]
-        self.forms = []
-        for family, label, term, weight in entries:
-            form = normalize_term(term)
-            if not form:
-                continue
-            if form in forms:
-                self.terms[forms[form]].append((family, label, term, weight))
-            else:
-                forms[form] = len(self.terms)
-                self.terms.append([(family, label, term, weight)])
-                self.forms.append(form)
-        for i, form in enumerate(self.forms):
-            self.auto.add_word(form, i)
-        if self.forms:
-            self.auto.make_automaton()
-        self.latin = [(_latin(f[0]), _latin(f[-1])) for f in self.forms]
 
-    def occurrences(self, norm):
-        if not self.forms:
-            return []
-        n = len(norm)
-        occ = []
-        for end, pid in self.auto.iter(norm):
-            start = end - len(self.forms[pid]) + 1
-            ls, le = self.latin[pid]
-            if ls and start > 0 and _latin(norm[start - 1]):
-                continue
-            if le and end + 1 < n and _latin(norm[end + 1]):
-                continue
-            occ.append((start, end + 1, pid))
-        return occ
+def inflections(form):
+    """Regular English plural of a form whose last word is ASCII letters (≥ 2)."""
+    n = 0
+    for c in reversed(form):
+        if _cls(c) != 1:
+            break
+        n += 1
+    if n < 2 or (n < len(form) and _cls(form[-n - 1]) == 2):
+        return []
+    if form[-1] in "sxz" or form[-2:] in ("ch", "sh"):
+        return [form + "es"]
+    if form[-1] == "y" and form[-2] not in "aeiou":
+        return [form[:-1] + "ies"]
+    return [form + "s"]
+
+
+def _is_han(c):
+    v = ord(c)
+    return 0x4E00 <= v <= 0x9FFF or 0x3400 <= v <= 0x4DBF or 0xF900 <= v <= 0xFAFF or 0x20000 <= v <= 0x3FFFF
 
 
 def leftmost_longest(occ):
+    """(start, end, id) triples: leftmost, then longest; equal spans are all kept."""
     occ.sort(key=lambda o: (o[0], -o[1], o[2]))
     kept = []
     frontier = 0
@@ -199,54 +225,259 @@ def leftmost_longest(occ):
     return kept
 
 
+class Group:
+    """The patterns of one match group: terms (with their plurals), entities, blockers.
+    A pattern is [kind, terms, start class, end class, glob start, glob end, variant];
+    kind is "terms", "entity" or the family of a blocker."""
+
+    def __init__(self, lex, families):
+        self.patterns = []
+        self.forms = []
+        keys = {}
+
+        def add(form, kind, terms, gs, ge, variant=False):
+            key = ("*" if gs else "") + form + ("*" if ge else "")
+            i = keys.get(key)
+            if i is not None:
+                p = self.patterns[i]
+                if p[6] and not variant:  # a written term replaces a generated plural
+                    p[0], p[1], p[6] = kind, terms, False
+                elif not variant and p[0] == "terms" and kind == "terms":
+                    p[1] = p[1] + [t for t in terms if not any(o[0] == t[0] and o[1] == t[1] for o in p[1])]
+                return
+            keys[key] = len(self.patterns)
+            self.patterns.append([kind, terms, _cls(form[0]), _cls(form[-1]), gs, ge, variant])
+            self.forms.append(form)
+
+        for fam in families:
+            for lid, spec in lex.families.get(fam, []):
+                for term, weight in spec["terms"]:
+                    gs, ge = term.startswith("*"), term.endswith("*")
+                    form = normalize_term(term.replace("*", "") if gs or ge else term).strip(" ")
+                    if not form:
+                        continue
+                    kind = "entity" if fam == "entities" else "terms"
+                    terms = [(fam, lid, term, weight)]
+                    add(form, kind, terms, gs, ge)
+                    if fam != "entities" and not ge:
+                        for v in inflections(form):
+                            add(v, kind, terms, gs, False, True)
+            if fam != "entities":
+                for b in lex.blockers.get(fam, []):
+                    form = normalize_term(b)
+                    if form:
+                        add(form, fam, [], False, False)
+
+
+PRE, POST, PSEUDO, TERMINATION, GAP = range(5)
+TAGS, CATEGORIES, CUES, SUFFIXES, NOT_NAMES = range(5)
+
+
 class Matcher:
+    """Matcher.swift's rules over one pyahocorasick automaton that finds, in one pass,
+    the patterns of both groups, the negation cues, the name suffixes and the not-names."""
+
     def __init__(self, lex):
         self.lex = lex
-        self.indexes = {}
-        for group, fams in GROUPS.items():
-            entries = []
-            for fam in fams:
-                for lid, spec in lex.families.get(fam, []):
-                    for term, weight in spec["terms"]:
-                        entries.append((fam, lid, term, weight))
-            self.indexes[group] = Index(entries)
+        self.groups = {g: Group(lex, fams) for g, fams in GROUPS.items()}
         neg = lex.negation
-        cue_entries = [("cue", "cue", c, 1.0) for c in neg.get("cues", []) or []]
-        cue_entries += [("false_cue", "false_cue", c, 1.0) for c in neg.get("false_cues", []) or []]
-        self.cues = Index(cue_entries)
-        self.terminators = set(str(neg.get("clause_terminators", "")))
+        self.cue_kinds, self.cue_forms, self.gap_tails = [], [], {}
+        heads = {}
+
+        def cue(text, kind):
+            form = normalize_term(str(text))
+            if form:
+                self.cue_kinds.append(kind)
+                self.cue_forms.append(form)
+
+        for c in list(neg.get("cues") or []) + list(neg.get("pre_cues") or []):
+            cue(c, PRE)
+        for c in neg.get("post_cues") or []:
+            cue(c, POST)
+        for c in neg.get("terminations") or []:
+            cue(c, TERMINATION)
+        for c in list(neg.get("false_cues") or []) + list(neg.get("pseudo") or []):
+            parts = str(c).strip().split("…")
+            if len(parts) == 2:  # HEAD…TAIL
+                head = normalize_term(parts[0]).strip(" ")
+                if head not in heads:
+                    heads[head] = len(self.cue_forms)
+                    self.cue_kinds.append(GAP)
+                    self.cue_forms.append(head)
+                self.gap_tails.setdefault(heads[head], []).append(normalize_term(parts[1]).strip(" "))
+            else:
+                cue(c, PSEUDO)
+        self.cue_classes = [(_cls(f[0]), _cls(f[-1])) for f in self.cue_forms]
+        terms = set()
+        for ch in str(neg.get("clause_terminators", "，,；;。.！？!?")):
+            terms.add(ch)
+            terms.update(normalize(ch)[0][:1])
+        self.terminators = re.compile("[" + "".join(re.escape(c) for c in sorted(terms)) + "]") if terms else None
         self.window = int(neg.get("window", 40))
 
-    def scopes(self, norm, pos):
-        out = []
+        np_ = lex.name_pattern or {}
+        self.suffixes = [f for f in (normalize_term(str(s)) for s in np_.get("suffixes", []) or []) if f]
+        self.breaks = {}  # last character → breaks ending with it
+        for b in np_.get("breaks", []) or []:
+            f = normalize_term(str(b))
+            if f:
+                self.breaks.setdefault(f[-1], []).append(f)
+        not_names = [f for f in (normalize_term(str(s)) for s in np_.get("not_names", []) or []) if f]
+        self.min_prefix = int(np_.get("min_prefix", 2))
+        self.max_prefix = int(np_.get("max_prefix", 16))
+
+        table = {}  # form → [(part, pattern id, length)]
+        parts = [(TAGS, self.groups["tags"].forms), (CATEGORIES, self.groups["categories"].forms),
+                 (CUES, self.cue_forms), (SUFFIXES, self.suffixes), (NOT_NAMES, not_names)]
+        for part, forms in parts:
+            for i, f in enumerate(forms):
+                table.setdefault(f, []).append((part, i, len(f)))
+        self.auto = ahocorasick.Automaton()
+        for f, v in table.items():
+            self.auto.add_word(f, tuple(v))
+        self.empty = not table
+        if table:
+            self.auto.make_automaton()
+
+    def scan(self, norm):
+        found = ([], [], [], [], [])
+        if not self.empty:
+            for end, vals in self.auto.iter(norm):
+                e = end + 1
+                for part, pid, ln in vals:
+                    found[part].append((e - ln, e, pid))
+        return found
+
+    def scopes(self, norm, pos, found):
+        """Original-text ranges governed by a cue (pre: after it, post: before it)."""
+        if not found:
+            return []
         n = len(norm)
-        for s, e, pid in leftmost_longest(self.cues.occurrences(norm)):
-            if self.cues.terms[pid][0][0] == "false_cue":
-                continue
-            cue_end = pos[e - 1] + 1
-            i = e
-            while i < n and norm[i] not in self.terminators:
-                i += 1
-            clause_end = pos[i] if i < n else pos[n]
-            upper = min(clause_end, cue_end + self.window)
-            if upper > cue_end:
-                out.append((cue_end, upper))
+        cls = self.cue_classes
+        kinds = self.cue_kinds
+        cues = leftmost_longest([o for o in found if _boundary(norm, o[0], o[1], *cls[o[2]])])
+        heads = {(s, e) for s, e, p in cues if kinds[p] == GAP}
+        if heads:
+            cues = [c for c in cues if kinds[c[2]] == GAP or (c[0], c[1]) not in heads]
+        ends = [m.start() for m in self.terminators.finditer(norm)] if self.terminators else []
+
+        def clause_end(p):
+            k = bisect.bisect_left(ends, p)
+            return ends[k] if k < len(ends) else n
+
+        def clause_start(p):
+            k = bisect.bisect_left(ends, p)
+            return ends[k - 1] + 1 if k > 0 else 0
+
+        resolved = []
+        for s, e, p in cues:
+            k = kinds[p]
+            if k == GAP:
+                limit = clause_end(e)
+                k = PSEUDO if any(norm.find(t, e, limit) >= 0 for t in self.gap_tails.get(p, ())) else PRE
+            resolved.append((s, e, k))
+        stops = [(s, e) for s, e, k in resolved if k != PSEUDO]
+        out = []
+        for s, e, k in resolved:
+            if k == PRE:
+                upper = clause_end(e)
+                nxt = next((a for a, b in stops if a >= e), None)
+                if nxt is not None:
+                    upper = min(upper, nxt)
+                lo = pos[e - 1] + 1
+                hi = min(pos[upper], lo + self.window)
+                if hi > lo:
+                    out.append((lo, hi))
+            elif k == POST:
+                lower = clause_start(s)
+                prev = [b for a, b in stops if b <= s]
+                if prev:
+                    lower = max(lower, prev[-1])
+                hi = pos[s]
+                lo = max(pos[lower], hi - self.window)
+                if hi > lo:
+                    out.append((lo, hi))
         return out
+
+    def names(self, norm, suffixes, not_names):
+        """Names by the general pattern: (start, suffix start) — a run of Han characters
+        before a suffix, stopped by a non-Han character, a break word or max_prefix."""
+        if not suffixes:
+            return []
+        by_end = {}
+        for s, e, _ in suffixes:  # longest suffix per end (股份有限公司 over 有限公司)
+            if e not in by_end or s < by_end[e]:
+                by_end[e] = s
+        spans = []
+        for end in sorted(by_end):
+            suffix = by_end[end]
+            if any(a < end and suffix < b for a, b, _ in not_names):
+                continue
+            start, count = suffix, 0
+            while start > 0 and count < self.max_prefix:
+                c = norm[start - 1]
+                if any(norm.endswith(b, 0, start) for b in self.breaks.get(c, ())) or not _is_han(c):
+                    break
+                start -= 1
+                count += 1
+            if count >= self.min_prefix:
+                spans.append((start, suffix))
+        return spans
+
+    def group_matches(self, norm, pos, group, raw, scopes, names):
+        pats = group.patterns
+        claims = []  # (start, end, whole overlap?)
+        blockers = []
+        terms = []
+        n = len(norm)
+        for s, e, pid in raw:
+            p = pats[pid]
+            if not _boundary(norm, s, e, 0 if p[4] else p[2], 0 if p[5] else p[3]):
+                continue
+            if p[5] and p[3]:  # glob end: over the rest of the Latin word
+                while e < n and _cls(norm[e]):
+                    e += 1
+            if p[4] and p[2]:
+                while s > 0 and _cls(norm[s - 1]):
+                    s -= 1
+            if p[0] == "terms":
+                terms.append((s, e, pid))
+            elif p[0] == "entity":
+                claims.append((s, e))
+            else:
+                blockers.append((s, e, p[0]))
+        if claims or names or blockers:
+            kept = []
+            for o in terms:
+                s, e, pid = o
+                if any(s < ce and cs < e for cs, ce in claims):  # a gazetteer entity: any overlap
+                    continue
+                if any(s >= cs and e <= ce for cs, ce in names):  # a name: inside, before the suffix
+                    continue
+                if blockers:
+                    fams = {t[0] for t in pats[pid][1]}
+                    if any(bs < e and s < be and bf in fams and len(norm[bs:be].encode()) > len(norm[s:e].encode())
+                           for bs, be, bf in blockers):
+                        continue
+                kept.append(o)
+            terms = kept
+        found = []
+        for s, e, pid in leftmost_longest(terms):
+            start, end = pos[s], pos[e - 1] + 1
+            negated = any(a <= start < b for a, b in scopes)
+            for fam, label, term, weight in pats[pid][1]:
+                found.append((fam, label, term, weight, negated, start, end))
+        return found
 
     def matches(self, text, groups):
         norm, pos = normalize(text)
-        scopes = self.scopes(norm, pos)
+        tags, cats, cues, suffixes, not_names = self.scan(norm)
+        scopes = self.scopes(norm, pos, cues)
         res = {}
         for g in groups:
-            idx = self.indexes[g]
-            found = []
-            for s, e, pid in leftmost_longest(idx.occurrences(norm)):
-                start = pos[s]
-                negated = any(a <= start < b for a, b in scopes)
-                for fam, label, term, weight in idx.terms[pid]:
-                    if fam != "entities":
-                        found.append((fam, label, term, weight, negated))
-            res[g] = found
+            raw = tags if g == "tags" else cats
+            names = self.names(norm, suffixes, not_names) if g == "tags" else []
+            res[g] = self.group_matches(norm, pos, self.groups[g], raw, scopes, names)
         return res
 
 
@@ -555,7 +786,7 @@ def classify(matcher, lex, app):
     techs, marks, scores, in_title = set(), set(), {}, set()
     for field, text in fields:
         found = matcher.matches(text, ["tags", "categories"])
-        for fam, label, term, weight, negated in found["tags"]:
+        for fam, label, term, weight, negated, _, _ in found["tags"]:
             if negated:
                 continue
             for lab in [label] + lex.implies.get(label, []):
@@ -564,7 +795,7 @@ def classify(matcher, lex, app):
                 elif fam == "inclusive_markers":
                     marks.add(lab)
         fw = float(weights.get("name" if field == "name_en" else field, default_w))
-        for fam, label, term, weight, negated in found["categories"]:
+        for fam, label, term, weight, negated, _, _ in found["categories"]:
             if negated or fw <= 0:
                 continue
             scores[label] = scores.get(label, 0.0) + weight * fw
