@@ -341,12 +341,14 @@ enum BlockBuilder {
             func walk(_ nodes: ArraySlice<HTMLNode>, bold: Bool) {
                 for n in nodes {
                     switch n {
-                    case .text(let t) where preformatted && t.contains("\n"):
-                        // In <pre> a line break is a line break: each line is a unit.
-                        let parts = t.split(separator: "\n", omittingEmptySubsequences: false)
+                    case .text(let t) where preformatted && t.utf8.contains(0x0A):
+                        // In <pre> a line break is a line break: each line is a unit. Split
+                        // on the byte: "\r\n" is one Character, so a split on Characters
+                        // left it whole and this case recursed until the stack ran out.
+                        let parts = t.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
                         for (k, part) in parts.enumerated() {
                             if k > 0 { lines.append(Line(line: lines[lines.count - 1].line + 1)) }
-                            walk([HTMLNode.text(String(part))][...], bold: bold)
+                            walk([HTMLNode.text(String(decoding: part, as: UTF8.self))][...], bold: bold)
                         }
                     case .text(let t):
                         let visible = TextCleaner.visibleCount(t)

@@ -20,6 +20,16 @@ import Testing
         #expect(r.records.map(\.announced) == ["2020-01-14"])
     }
 
+    /// Found by the fuzzer: preformatted text (`<pre>`, `white-space:pre`) with CRLF line
+    /// ends recursed without end ("\r\n" is one Character) and crashed the process.
+    @Test func preformattedCRLFLinesAreRead() {
+        let r = process("fuzz-pre-crlf.html")
+        #expect(r.errors.isEmpty)
+        #expect(r.records.map(\.name) == ["行式应用", "样式应用"])
+        #expect(r.records.map { $0.applicants.map(\.name) } == [["某某银行"], ["另一银行"]])
+        #expect(r.records.map(\.technologies) == [["blockchain"], ["artificial_intelligence"]])
+    }
+
     @Test func longChineseNumeralsDoNotOverflow() {
         // 一 × 20 before 个创新应用: no count is read (it was an Int overflow).
         let count = process("numeral-overflow-count.html")
