@@ -30,7 +30,8 @@ struct StartCue: Equatable {
 /// Normalisation of a candidate label (the one rule, applied to headings and page text
 /// alike): NFKC (full-width forms → ASCII), traditional → simplified characters, white
 /// space removed next to CJK characters (letter-spacing 申　请　机　构) and collapsed
-/// elsewhere, lowercase. A label ends at a colon or colon look-alike (`：:∶﹕︰`), at the
+/// elsewhere, zero-width characters (U+200B–200D, U+2060, U+FEFF, U+00AD) removed,
+/// lowercase. A label ends at a colon or colon look-alike (`：:∶﹕︰`), at the
 /// closing bracket of `【】[]〔〕［］〖〗`, at the end of an opening bold run, or at the end
 /// of the unit (a label on its own: its value is the next unit). Leading numbering
 /// (一、 1. （一） (1) ① 第一、) is removed first.
@@ -134,6 +135,7 @@ struct FieldLabeler: Sendable {
         var sawCJK = false, sawOther = false
         for u in t.unicodeScalars {
             if isLabelSpace(u) { pendingSpace = true; continue }
+            if ScalarClass.isZeroWidth(u) { continue }  // 申请机构\u{200B}：…
             let cjk = ScalarClass.isCJK(u)
             if pendingSpace, let last = out.last, !ScalarClass.isCJK(last), !cjk { out.append(" "); sawOther = true }
             pendingSpace = false

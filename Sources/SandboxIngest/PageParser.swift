@@ -390,7 +390,8 @@ public struct PageParser: Sendable {
             let u = Array(s.text.unicodeScalars)
             var sentences: [ArraySlice<Unicode.Scalar>] = []
             var from = 0
-            for (i, c) in u.enumerated() where c == "。" {
+            // (。 followed by a combining mark or joiner is one character with it: no end.)
+            for (i, c) in u.enumerated() where c == "。" && !(i + 1 < u.count && ScalarClass.extendsCluster(u[i + 1])) {
                 sentences.append(u[from...i])
                 from = i + 1
             }

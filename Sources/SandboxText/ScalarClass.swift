@@ -154,4 +154,29 @@ public enum ScalarClass {
         let hi = u.lastIndex(where: { !isHorizontalSpace($0) })!
         return String(u[lo...hi])
     }
+
+    /// Whether `s` extends the grapheme cluster before it (Unicode's Grapheme_Extend and
+    /// SpacingMark, as far as page text meets them): combining marks (general categories
+    /// Mn, Me, Mc), ZERO WIDTH NON-JOINER and JOINER, and the emoji skin-tone modifiers.
+    /// `。` followed by one is not a sentence end, as `Character` comparison has it.
+    public static func extendsCluster(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x300 { return false }
+        if v == 0x200C || v == 0x200D || (0x1F3FB...0x1F3FF).contains(v) { return true }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark: return true
+        default: return false
+        }
+    }
+
+    /// Zero-width characters that are no part of a word: ZERO WIDTH SPACE, NON-JOINER and
+    /// JOINER (U+200B–200D), WORD JOINER (U+2060), the byte-order mark used as a zero-width
+    /// no-break space (U+FEFF) and the soft hyphen (U+00AD). Field labels drop them.
+    @inline(__always)
+    public static func isZeroWidth(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x200B...0x200D, 0x2060, 0xFEFF, 0xAD: return true
+        default: return false
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import Testing
 @testable import SandboxIngest
 import SandboxSchema
+import SandboxText
 
 /// One test per rule of the reader, each with a counter-example.
 @Suite struct ReaderRuleTests {
@@ -217,6 +218,35 @@ import SandboxSchema
         #expect(DateParser.parseAll("二〇二〇年七月二十一日 and 14 Jan., 2020; July 31, 2020") == ["2020-07-21", "2020-01-14", "2020-07-31"])
         #expect(DateParser.parseAll("2020/1/14 12:30") == ["2020-01-14"])
         #expect(DateParser.parseAll("No. 123 of Jan") == [])
+    }
+
+    /// Found by a tester comparing the old and new reader on adversarial pages.
+    @Test func zeroWidthCharactersDoNotHideALabel() {
+        let labeler = projectParser.labeler
+        #expect(labeler.label(in: "申请机构\u{200B}：工商银行") == LabelHit(field: "applicants", heading: "申请机构\u{200B}", value: "工商银行"))
+        #expect(labeler.label(in: "申\u{200B}请\u{200B}机\u{200B}构：工商银行")?.field == "applicants")
+        #expect(labeler.label(in: "\u{FEFF}应用类型：金融服务")?.field == "application_type")
+    }
+
+    /// Labels are keyed in NFKC whatever the changed scalar (ſ → s, full-width → ASCII).
+    @Test func labelKeysAreNFKC() {
+        let labeler = projectParser.labeler
+        #expect(labeler.label(in: "Applicantſ: 工商银行")?.field == "applicants")
+        #expect(labeler.label(in: "ＡＰＰＬＩＣＡＮＴＳ：工商银行")?.field == "applicants")
+    }
+
+    /// Keywords are found on scalars: a stray combining mark after one does not hide it.
+    @Test func keywordsBeforeACombiningMarkAreFound() {
+        #expect(PageParser.applicationType("金融服务\u{301}") == "financial_service")
+        #expect(PageParser.isClosing(Block(kind: .paragraph, text: "特此公示\u{301}。", line: 1, context: [])))
+    }
+
+    /// 。 with a combining mark or joiner after it is one character: no sentence ends there.
+    @Test func aFullStopWithACombiningMarkEndsNoSentence() {
+        let out = projectParser.splitCombined([Section(field: "function", heading: "功能", text: "提供贷款。\u{301}风险防控方面，设置限额。")])
+        #expect(out.map(\.field) == ["function"])
+        #expect(ScalarClass.extendsCluster("\u{301}") && ScalarClass.extendsCluster("\u{200D}") && ScalarClass.extendsCluster("\u{20E3}"))
+        #expect(!ScalarClass.extendsCluster("风") && !ScalarClass.extendsCluster("a") && !ScalarClass.extendsCluster("\u{200B}"))
     }
 
     @Test func riskControlSentencesMoveToTheirField() {
