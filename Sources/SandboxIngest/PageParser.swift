@@ -314,12 +314,14 @@ public struct PageParser: Sendable {
         return h.withUTF8 { hb in
             n.withUTF8 { nb in
                 guard nb.count > 0, nb.count <= hb.count, let hp = hb.baseAddress, let np = nb.baseAddress else { return nb.count == 0 }
-                // First-byte scan, then compare: needles are short markers.
-                let first = np[0], last = hb.count - nb.count
-                var i = 0
-                while i <= last {
-                    if hp[i] == first, memcmp(hp + i, np, nb.count) == 0 { return true }
-                    i += 1
+                // Vectorised first-byte scan (memchr), then compare: needles are short markers.
+                let first = Int32(np[0]), end = hp + (hb.count - nb.count + 1)
+                var p = hp
+                while p < end {
+                    guard let hit = memchr(p, first, end - p) else { return false }
+                    let q = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(q, np, nb.count) == 0 { return true }
+                    p = q + 1
                 }
                 return false
             }
@@ -634,13 +636,23 @@ public enum DateParser {
         (Pattern(#"\b"# + monthNames + #"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"#, caseInsensitive: true), monthDayYear),
     ]
 
-    /// Whether year-month-day exists in the Gregorian calendar (no 2 月 30 日).
+    /// Whether year-month-day exists in the Gregorian calendar (no 2 月 30 日): month 1–12,
+    /// day 1 to the month's length, February 29 days in leap years (divisible by 4, not
+    /// by 100 unless by 400).
     static func isRealDate(_ y: Int, _ m: Int, _ d: Int) -> Bool {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let date = calendar.date(from: DateComponents(year: y, month: m, day: d)) else { return false }
-        let back = calendar.dateComponents([.year, .month, .day], from: date)
-        return back.year == y && back.month == m && back.day == d
+        guard (1...12).contains(m), d >= 1 else { return false }
+        let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return d <= lengths[m - 1]
+    }
+
+    /// `YYYY-MM-DD` for a year 0–9999 (zero-padded as `%04d-%02d-%02d` would).
+    static func iso(_ y: Int, _ m: Int, _ d: Int) -> String {
+        func pad(_ v: Int, _ width: Int) -> String {
+            let s = String(v)
+            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        }
+        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
     }
 
     /// All valid dates in `text`, as `YYYY-MM-DD`, in order of appearance. Full-width
@@ -658,7 +670,7 @@ public enum DateParser {
         func add(_ pos: String.Index, _ y: Int?, _ m: Int?, _ d: Int?) {
             guard let y, let m, let d, (1990...2100).contains(y), (1...12).contains(m), (1...31).contains(d),
                   isRealDate(y, m, d) else { return }
-            found.append((text.distance(from: text.startIndex, to: pos), String(format: "%04d-%02d-%02d", y, m, d)))
+            found.append((text.distance(from: text.startIndex, to: pos), iso(y, m, d)))
         }
         // What each pattern needs before it can match: four decimal digits in a row (the
         // year of the numeric and English forms), 年 (the Chinese form), a letter (the

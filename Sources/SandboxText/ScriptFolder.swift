@@ -4,25 +4,119 @@ import Foundation
 /// (ICU's Traditional-Simplified transform, character level); values keep the page's own
 /// characters. One value per page, passed to every stage that reads text: a page with no
 /// Han character outside GB2312 gets the identity folder and never pays for the check.
+///
+/// ICU's Traditional-Simplified rules map one Han character to one Han character, with no
+/// context, and change nothing else (checked here for every scalar of U+0000–10FFFF:
+/// 3,080 Han characters change, each to one scalar, and the transform of a string equals
+/// the concatenation of its characters' transforms). So a page's folder asks ICU once, for
+/// the page's distinct Han characters, and folds every later string by table lookup; a
+/// string holding a Han character the page did not have goes to ICU whole, as before.
 public struct ScriptFolder: Sendable {
     /// Whether folding may change anything on this page.
     public let active: Bool
+    /// The page's fold table; nil for `always` and for an inactive folder.
+    private let table: FoldTable?
 
     /// Checks each string (for text of unknown origin).
     public static let always = ScriptFolder(active: true)
 
     /// The folder for a page whose text is `pageText`: active only when the page holds a
-    /// Han character outside GB2312 (`HanScript.mayHaveTraditional`).
-    public init(pageText: String) { active = HanScript.mayHaveTraditional(pageText) }
+    /// Han character outside GB2312 (`HanScript.mayHaveTraditional`); an active folder
+    /// holds the fold of each distinct Han character of `pageText` (one ICU call).
+    public init(pageText: String) {
+        active = HanScript.mayHaveTraditional(pageText)
+        table = active ? FoldTable(pageText) : nil
+    }
 
-    public init(active: Bool) { self.active = active }
+    /// A folder without a page table: `active == false` returns every string unchanged,
+    /// `active == true` sends each string holding a Han character outside GB2312 to ICU.
+    public init(active: Bool) {
+        self.active = active
+        table = nil
+    }
 
-    private static let traditionalToSimplified = StringTransform("Traditional-Simplified")
+    fileprivate static let traditionalToSimplified = StringTransform("Traditional-Simplified")
 
     /// `s` in simplified characters.
     public func callAsFunction(_ s: String) -> String {
-        guard active, HanScript.mayHaveTraditional(s) else { return s }
+        guard active else { return s }
+        if let table, let folded = table.fold(s) { return folded }
+        guard HanScript.mayHaveTraditional(s) else { return s }
         return s.applyingTransform(Self.traditionalToSimplified, reverse: false) ?? s
     }
 }
 
+/// The simplified form of each distinct Han character of one page, from ICU (through
+/// `FoldCache`). Immutable.
+private final class FoldTable: Sendable {
+    /// Han scalar value → its fold (itself when ICU leaves it), for every Han scalar of
+    /// the page.
+    let folds: [UInt32: Unicode.Scalar]
+
+    init(_ text: String) {
+        var seen = Set<UInt32>()
+        var distinct: [Unicode.Scalar] = []
+        for u in text.unicodeScalars where u.value >= 0x3400 && ScalarClass.isHan(u) {
+            if seen.insert(u.value).inserted { distinct.append(u) }
+        }
+        folds = FoldCache.shared.folds(of: distinct)
+    }
+
+    /// `s` folded, or nil when `s` holds a Han scalar this table does not know.
+    func fold(_ s: String) -> String? {
+        var changes = false
+        for u in s.unicodeScalars where u.value >= 0x3400 {
+            if let f = folds[u.value] {
+                if f != u { changes = true }
+            } else if ScalarClass.isHan(u) {
+                return nil
+            }
+        }
+        guard changes else { return s }
+        return String(scalars: s.unicodeScalars.lazy.map { u in u.value >= 0x3400 ? (self.folds[u.value] ?? u) : u })
+    }
+}
+
+/// The process-wide memo of ICU's fold of single Han characters, so that each character is
+/// sent to ICU once per process, not once per page (ICU's rule-based transform cost about
+/// 3 % of a batch run on the benchmark corpus when asked per page). Holds at most one
+/// entry per Han character met (under 100,000). Thread-safe: a lock guards the memo; ICU
+/// runs outside it.
+private final class FoldCache: @unchecked Sendable {
+    static let shared = FoldCache()
+    private var memo: [UInt32: Unicode.Scalar] = [:]
+    private let lock = NSLock()
+
+    /// The fold of each of `distinct` (scalar value → fold; itself when ICU leaves it).
+    /// A character ICU folds to more than one scalar (not seen with ICU's rules) is left
+    /// out, so strings holding it go to ICU whole.
+    func folds(of distinct: [Unicode.Scalar]) -> [UInt32: Unicode.Scalar] {
+        var result: [UInt32: Unicode.Scalar] = [:]
+        result.reserveCapacity(distinct.count)
+        var missing: [Unicode.Scalar] = []
+        lock.lock()
+        for u in distinct {
+            if let f = memo[u.value] { result[u.value] = f } else { missing.append(u) }
+        }
+        lock.unlock()
+        guard !missing.isEmpty else { return result }
+        var found: [(UInt32, Unicode.Scalar)] = []
+        let joined = String(scalars: missing)
+        let out = Array((joined.applyingTransform(ScriptFolder.traditionalToSimplified, reverse: false) ?? joined).unicodeScalars)
+        if out.count == missing.count {
+            for (u, f) in zip(missing, out) { found.append((u.value, f)) }
+        } else {
+            // Not one scalar per character (a different ICU): ask per character.
+            for u in missing {
+                let one = String(Character(u))
+                let f = Array((one.applyingTransform(ScriptFolder.traditionalToSimplified, reverse: false) ?? one).unicodeScalars)
+                if f.count == 1 { found.append((u.value, f[0])) }
+            }
+        }
+        lock.lock()
+        for (v, f) in found { memo[v] = f }
+        lock.unlock()
+        for (v, f) in found { result[v] = f }
+        return result
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SandboxIngest
 import SandboxSchema
@@ -210,6 +211,51 @@ import SandboxText
         #expect(PageParser.hasASCIICaseInsensitive("Copyright", "copyright"))
         #expect(!PageParser.hasASCIICaseInsensitive("copyrİght", "copyright"))  // as lowercased() finds it
         #expect(!PageParser.hasASCIICaseInsensitive("copy", "copyright"))
+    }
+
+    /// The calendar rule against Foundation's Gregorian calendar, for every year, month and
+    /// day the date reader accepts (1990–2100, 1–12, 1–31), and the ISO form against
+    /// `String(format:)`.
+    @Test func realDatesAgreeWithFoundationsCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var real = 0, disagreements = 0
+        for y in 1990...2100 {
+            for m in 1...12 {
+                for d in 1...31 {
+                    let date = calendar.date(from: DateComponents(year: y, month: m, day: d))!
+                    let back = calendar.dateComponents([.year, .month, .day], from: date)
+                    let foundation = back.year == y && back.month == m && back.day == d
+                    if foundation != DateParser.isRealDate(y, m, d) { disagreements += 1 }
+                    if foundation { real += 1 }
+                }
+            }
+        }
+        #expect(disagreements == 0)
+        #expect(real == 40542)  // days from 1990-01-01 to 2100-12-31
+        #expect(!DateParser.isRealDate(2020, 13, 1))
+        #expect(!DateParser.isRealDate(2020, 0, 1))
+        #expect(!DateParser.isRealDate(2020, 1, 0))
+        #expect(DateParser.iso(2020, 1, 4) == String(format: "%04d-%02d-%02d", 2020, 1, 4))
+        #expect(DateParser.iso(2100, 12, 31) == "2100-12-31")
+    }
+
+    /// The byte substring test against Foundation's `contains` on text where the two
+    /// could differ (multi-byte scalars, a needle at either end, the needle longer than
+    /// the text, an empty needle).
+    @Test func substringSearchOnBytes() {
+        let haystacks = ["", "特此公示", "版权所有 © 2021", "a版权所有", "版权所", "编辑：张三", "People's Bank of China", "x"]
+        let needles = ["版权所有", "编辑：", "China", "x", "特此", "公示", "所有 ©"]
+        var checked = 0
+        for h in haystacks {
+            for n in needles {
+                #expect(PageParser.has(h, n) == h.contains(n), "\(h) / \(n)")
+                checked += 1
+            }
+        }
+        #expect(checked == 56)
+        #expect(PageParser.has("abc", ""))
+        #expect(!PageParser.has("", "a"))
     }
 
     @Test func datesNeedTheirYear() {

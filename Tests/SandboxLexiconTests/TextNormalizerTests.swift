@@ -1,3 +1,4 @@
+import Foundation
 import SandboxText
 import Testing
 @testable import SandboxLexicon
@@ -33,5 +34,44 @@ import Testing
     @Test func traditionalCharactersAreSeen() {
         #expect(HanScript.mayHaveTraditional("運用區塊鏈"))
         #expect(HanScript.mayHaveTraditional("中文 and 蘇州"))
+    }
+}
+
+/// A page's folder (one ICU call for the page's distinct Han characters, then table
+/// lookups) against ICU's transform of each string.
+@Suite struct ScriptFolderTests {
+    static let icu = StringTransform("Traditional-Simplified")
+    static func viaICU(_ s: String) -> String { s.applyingTransform(icu, reverse: false) ?? s }
+
+    @Test func pageTableAgreesWithICU() {
+        let page = "【創新應用名稱】基於區塊鏈的供應鏈金融服務\n【申請機構】臺灣銀行、蘇州農村商業銀行\n【技術應用】運用人工智慧、大數據、雲計算技術。業務開展前經過嚴格測試。"
+        let folder = ScriptFolder(pageText: page)
+        #expect(folder.active)
+        let pieces = page.split(separator: "\n").map(String.init) + ["區塊鏈", "臺灣銀行", "ASCII 1.2", ""]
+        for s in pieces { #expect(folder(s) == Self.viaICU(s), "\(s)") }
+        #expect(folder("【申請機構】臺灣銀行") == "【申请机构】台湾银行")
+        // Characters the page does not have go to ICU whole.
+        #expect(folder("貸款與風險") == "贷款与风险")
+        #expect(folder("貸款與風險") == Self.viaICU("貸款與風險"))
+    }
+
+    @Test func simplifiedPagesAreLeftAlone() {
+        let folder = ScriptFolder(pageText: "基于区块链的供应链金融服务")
+        #expect(!folder.active)
+        #expect(folder("區塊鏈") == "區塊鏈")  // inactive: the page has no traditional text
+        #expect(ScriptFolder.always("區塊鏈") == "区块链")
+    }
+
+    /// Every Han character of CJK Unified Ideographs and Extension A through a page
+    /// folder equals ICU on the whole string (the character-level rule the table relies on).
+    @Test func everyBasicHanCharacter() {
+        var scalars: [Unicode.Scalar] = []
+        for v in 0x3400...0x4DBF { scalars.append(Unicode.Scalar(v)!) }
+        for v in 0x4E00...0x9FFF { scalars.append(Unicode.Scalar(v)!) }
+        let text = String(scalars: scalars)
+        let folder = ScriptFolder(pageText: text)
+        let folded = folder(text)
+        #expect(folded == Self.viaICU(text))
+        #expect(zip(folded.unicodeScalars, text.unicodeScalars).filter { $0 != $1 }.count == 3074)
     }
 }
