@@ -41,7 +41,8 @@ public struct Block: Sendable, Equatable {
 }
 
 /// Cleans text the way a browser lays it out (CSS Text Level 3, white-space processing):
-/// runs of collapsible white space (space, tab, line breaks) become one space; a run that
+/// runs of white space (`ScalarClass.isWhiteSpace`: spaces, tabs, line breaks, and the
+/// rest of Unicode's White_Space) become one space; a run that
 /// holds a line break between two CJK characters disappears (segment break
 /// transformation: Chinese has no spaces between words, so a source line wrap inside a
 /// sentence, as Word-exported pages have, is not a space); a space typed between CJK
@@ -50,8 +51,6 @@ public struct Block: Sendable, Equatable {
 public enum TextCleaner {
     /// Whether `s` is a CJK ideograph, CJK punctuation or a full-width form (`ScalarClass.isCJK`).
     public static func isCJK(_ s: Unicode.Scalar) -> Bool { ScalarClass.isCJK(s) }
-
-    static func isSpace(_ s: Unicode.Scalar) -> Bool { ScalarClass.isSpace(s) }
 
     static func isLineBreak(_ s: Unicode.Scalar) -> Bool { s.value == 0x0A || s.value == 0x0D }
 
@@ -76,29 +75,11 @@ public enum TextCleaner {
         return ((b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F), 4)
     }
 
-    /// `ScalarClass.isSpace` of a scalar value.
-    @inline(__always)
-    static func isSpace(value v: UInt32) -> Bool {
-        switch v {
-        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2002...0x200A: return true
-        default: return false
-        }
-    }
-
     /// `ScalarClass.isCJK` of a scalar value.
     @inline(__always)
     static func isCJK(value v: UInt32) -> Bool {
         switch v {
         case 0x3000...0x303F, 0x3400...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x2FFFF, 0x2018...0x201F: return true
-        default: return false
-        }
-    }
-
-    /// `Unicode.Scalar.Properties.isWhitespace` (Unicode's White_Space) of a scalar value.
-    @inline(__always)
-    static func isUnicodeWhitespace(value v: UInt32) -> Bool {
-        switch v {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
         default: return false
         }
     }
@@ -114,7 +95,7 @@ public enum TextCleaner {
             var wrote = false
             while i < n {
                 let (v, length) = scalar(src, at: i)
-                if isSpace(value: v) {
+                if ScalarClass.isWhiteSpace(value: v) {
                     var lineBreak = false
                     var hard = false  // U+00A0 or U+3000: a space the author typed on purpose
                     var j = i
@@ -122,12 +103,12 @@ public enum TextCleaner {
                     var hasAfter = false
                     while j < n {
                         let (w, l) = scalar(src, at: j)
-                        if !isSpace(value: w) { after = w; hasAfter = true; break }
+                        if !ScalarClass.isWhiteSpace(value: w) { after = w; hasAfter = true; break }
                         if w == 0x0A || w == 0x0D { lineBreak = true }
                         if w == 0xA0 || w == 0x3000 { hard = true }
                         j += l
                     }
-                    if wrote, hasAfter, !isUnicodeWhitespace(value: before) {
+                    if wrote, hasAfter, !ScalarClass.isWhiteSpace(value: before) {
                         let vanishes = lineBreak && !hard && isCJK(value: before) && isCJK(value: after)
                         if !vanishes { dst[o] = 0x20; o += 1; before = 0x20 }
                     }
@@ -151,7 +132,7 @@ public enum TextCleaner {
         return count
     }
 
-    /// Scalars of `text` other than white space (`isSpace`).
+    /// Scalars of `text` other than white space (`ScalarClass.isWhiteSpace`).
     static func visibleCount(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { p in
@@ -159,21 +140,21 @@ public enum TextCleaner {
             var i = 0
             while i < p.count {
                 let (v, length) = scalar(p, at: i)
-                if !isSpace(value: v) { count += 1 }
+                if !ScalarClass.isWhiteSpace(value: v) { count += 1 }
                 i += length
             }
             return count
         }
     }
 
-    /// Whether `text` holds a scalar other than white space (`isSpace`).
+    /// Whether `text` holds a scalar other than white space (`ScalarClass.isWhiteSpace`).
     static func hasVisible(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { p in
             var i = 0
             while i < p.count {
                 let (v, length) = scalar(p, at: i)
-                if !isSpace(value: v) { return true }
+                if !ScalarClass.isWhiteSpace(value: v) { return true }
                 i += length
             }
             return false

@@ -104,16 +104,6 @@ struct FieldLabeler: Sendable {
         }
     }
 
-    /// White space removed from a label: `ScalarClass.isSpace` and the rest of Unicode's
-    /// White_Space property (U+0085, U+1680, U+2000–200A, U+2028/2029, U+202F, U+205F).
-    @inline(__always)
-    static func isLabelSpace(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false
-        }
-    }
-
     /// The normalised key of a candidate label (see the type's documentation).
     static func key(_ s: String, folder: ScriptFolder) -> String {
         let parts = keyScalars(s, folder: folder)
@@ -134,7 +124,7 @@ struct FieldLabeler: Sendable {
         var otherCased = false
         var sawCJK = false, sawOther = false
         for u in t.unicodeScalars {
-            if isLabelSpace(u) { pendingSpace = true; continue }
+            if ScalarClass.isWhiteSpace(u) { pendingSpace = true; continue }
             if ScalarClass.isZeroWidth(u) { continue }  // 申请机构\u{200B}：…
             let cjk = ScalarClass.isCJK(u)
             if pendingSpace, let last = out.last, !ScalarClass.isCJK(last), !cjk { out.append(" "); sawOther = true }
@@ -272,7 +262,7 @@ struct FieldLabeler: Sendable {
         while i < scalars.count {
             if Self.isInlineSeparator(scalars[i]) {
                 var j = i + 1
-                while j < scalars.count, TextCleaner.isSpace(scalars[j]) { j += 1 }
+                while j < scalars.count, ScalarClass.isWhiteSpace(scalars[j]) { j += 1 }
                 // Only a colon within a label's length can open a label: test that first,
                 // on a window, never on the whole rest of the text.
                 let end = min(scalars.count, j + window)
@@ -313,7 +303,7 @@ struct FieldLabeler: Sendable {
     /// Application 2: name, or a bare ordinal (01, （一）, ①) standing alone.
     func ordinal(_ text: String) -> StartCue? {
         // Cheap test first: an ordinal starts with 创/应/项/第, a Latin letter, a digit, a bracket or ①.
-        guard let first = text.unicodeScalars.first(where: { !TextCleaner.isSpace($0) }),
+        guard let first = text.unicodeScalars.first(where: { !ScalarClass.isWhiteSpace($0) }),
               "创創应應项項第（(".unicodeScalars.contains(first) || first.isASCII && (first.properties.isAlphabetic || ("0"..."9").contains(first))
                 || (0xFF10...0xFF19).contains(first.value) || (0x2460...0x2473).contains(first.value) || "一二三四五六七八九十".unicodeScalars.contains(first)
         else { return nil }
@@ -386,14 +376,9 @@ struct FieldLabeler: Sendable {
 
     private static let marks: Set<Unicode.Scalar> = ["#", "*", "•", "·", "▪", "■", "◆", "●", "○", "►", "▶", "★", "☆", "✓", "✔", "➤", "※", "◇", "□", "▌", "|", ">"]
 
-    /// Blanks trimmed from labels and values: space, U+3000, U+00A0, tab, line breaks.
+    /// Blanks trimmed from labels and values: white space (`ScalarClass.isWhiteSpace`).
     @inline(__always)
-    static func isBlank(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0x20, 0x3000, 0xA0, 0x09, 0x0A, 0x0D: return true
-        default: return false
-        }
-    }
+    static func isBlank(_ u: Unicode.Scalar) -> Bool { ScalarClass.isWhiteSpace(u) }
 
     /// `s` without leading and trailing white space and (unless `colons` is false) colons.
     static func trim(_ s: String, colons: Bool = true) -> String {

@@ -233,7 +233,7 @@ struct Segmenter {
         let hits = [LabelHit(field: first.field, heading: first.heading, value: value)] + more
         let name = FieldLabeler.stripNumbering(String(scalars: u[..<open]))
         var rest = Array(u[(close + 1)...])
-        while let f = rest.first, FieldLabeler.colons.contains(f) || ScalarClass.isSpace(f) || f == "，" { rest.removeFirst() }
+        while let f = rest.first, FieldLabeler.colons.contains(f) || ScalarClass.isWhiteSpace(f) || f == "，" { rest.removeFirst() }
         return (name, hits, String(scalars: rest))
     }
 

@@ -198,10 +198,12 @@ public struct TextNormalizer: Sendable {
         }
     }
 
+    /// White space (`ScalarClass.isWhiteSpace`) and the marks that join or separate words
+    /// like it: hyphen, underscore, dashes U+2010–2015, minus U+2212.
     private static func isSpaceLike(_ s: Unicode.Scalar) -> Bool {
+        if ScalarClass.isWhiteSpace(s) { return true }
         switch s.value {
-        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2000...0x200B: return true
-        case 0x2D, 0x5F, 0x2010...0x2015, 0x2212: return true  // hyphen, underscore, dashes, minus
+        case 0x2D, 0x5F, 0x2010...0x2015, 0x2212: return true
         default: return false
         }
     }

@@ -18,11 +18,21 @@ public enum ScalarClass {
             || (0xFF00...0xFFEF).contains(v) || (0x20000...0x2FFFF).contains(v) || (0x2018...0x201F).contains(v)
     }
 
-    /// White space as page text has it: ASCII spaces and line breaks, no-break space
-    /// (U+00A0), ideographic space (U+3000) and the typographic spaces U+2002–200A.
-    public static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0x2002...0x200A: return true
+    /// White space: Unicode's White_Space property (PropList.txt; equal to
+    /// `Unicode.Scalar.Properties.isWhitespace`, checked for every scalar by a test):
+    /// U+0009–000D, U+0020, U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029, U+202F,
+    /// U+205F, U+3000. The one white-space class of the reader and the matcher: blocks
+    /// collapse it, label keys drop it, values are trimmed of it, terms are split at it.
+    /// (`isHorizontalSpace` is Foundation's narrower set, kept where output must equal a
+    /// Foundation trim.)
+    @inline(__always)
+    public static func isWhiteSpace(_ s: Unicode.Scalar) -> Bool { isWhiteSpace(value: s.value) }
+
+    /// `isWhiteSpace` of a scalar value (for loops decoding UTF-8 themselves).
+    @inline(__always)
+    public static func isWhiteSpace(value v: UInt32) -> Bool {
+        switch v {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
         default: return false
         }
     }

@@ -13,11 +13,11 @@ import Testing
         var i = 0
         while i < scalars.count {
             let s = scalars[i]
-            if ScalarClass.isSpace(s) {
+            if ScalarClass.isWhiteSpace(s) {
                 var j = i
                 var lineBreak = false
                 var hard = false
-                while j < scalars.count, ScalarClass.isSpace(scalars[j]) {
+                while j < scalars.count, ScalarClass.isWhiteSpace(scalars[j]) {
                     if scalars[j].value == 0x0A || scalars[j].value == 0x0D { lineBreak = true }
                     if scalars[j].value == 0xA0 || scalars[j].value == 0x3000 { hard = true }
                     j += 1
@@ -39,12 +39,21 @@ import Testing
 
 
     @Test func scalarTestsMatchScalarClassAndUnicode() {
-        for v in UInt32(0)...0x3_0000 {
+        for v in UInt32(0)...0x10_FFFF {
             guard let s = Unicode.Scalar(v) else { continue }
-            #expect(TextCleaner.isSpace(value: v) == ScalarClass.isSpace(s))
+            #expect(ScalarClass.isWhiteSpace(value: v) == s.properties.isWhitespace)
+            #expect(ScalarClass.isWhiteSpace(s) == s.properties.isWhitespace)
             #expect(TextCleaner.isCJK(value: v) == ScalarClass.isCJK(s))
-            #expect(TextCleaner.isUnicodeWhitespace(value: v) == s.properties.isWhitespace)
         }
+    }
+
+    /// One white-space class (Unicode's White_Space) for blocks, labels and trims: the
+    /// quads U+2000/2001, U+2028 LINE SEPARATOR and U+202F NARROW NO-BREAK SPACE collapse
+    /// like any space (the reader's own list had left them out).
+    @Test func everyWhiteSpaceCollapses() {
+        #expect(TextCleaner.clean("a\u{2028}b\u{2001}\u{2000}c\u{202F}d\u{85}e") == "a b c d e")
+        #expect(TextCleaner.clean("\u{205F}中文\u{1680}") == "中文")
+        #expect(FieldLabeler.trim("\u{2001}申请机构：\u{202F}") == "申请机构")
     }
 
     @Test func cleanMatchesTheScalarFormulation() {
@@ -57,8 +66,8 @@ import Testing
             let text = (0..<n).map { _ in alphabet.randomElement(using: &rng)! }.joined()
             #expect(TextCleaner.clean(text) == Self.referenceClean(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
             #expect(TextCleaner.clean(Array(text.utf8)) == Self.referenceClean(text))
-            #expect(TextCleaner.visibleCount(text) == text.unicodeScalars.filter { !ScalarClass.isSpace($0) }.count)
-            #expect(TextCleaner.hasVisible(text) == text.unicodeScalars.contains { !ScalarClass.isSpace($0) })
+            #expect(TextCleaner.visibleCount(text) == text.unicodeScalars.filter { !ScalarClass.isWhiteSpace($0) }.count)
+            #expect(TextCleaner.hasVisible(text) == text.unicodeScalars.contains { !ScalarClass.isWhiteSpace($0) })
         }
     }
 
