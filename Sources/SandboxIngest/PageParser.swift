@@ -1,8 +1,5 @@
 import SandboxText
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import SandboxLexicon
 
 /// Splits an announcement page into innovation applications and extracts their fields.
@@ -244,15 +241,14 @@ public struct PageParser: Sendable {
     static func isClosing(_ block: Block, folder: ScriptFolder = .always, contexts: ClosingContexts? = nil) -> Bool {
         let t = folder(block.text)
         // Closing formulae; attachments (附：意见反馈方式, 附件1) are page matter, not an
-        // application's text. (Prefixes compared as UTF-8 bytes: `hasPrefix` walks characters.)
-        let bytes = t.utf8
-        if ["特此公示", "特此公告", "公示期", "附：", "附:", "附件", "附表"].contains(where: { bytes.starts(with: $0.utf8) }) { return true }
+        // application's text. (Byte tests: `hasPrefix` and `contains` walk characters.)
+        if ["特此公示", "特此公告", "公示期", "附：", "附:", "附件", "附表"].contains(where: { ByteSearch.hasPrefix(t, $0) }) { return true }
         let length = t.unicodeScalars.count
-        if length <= 40, closingMarkers.contains(where: { has(t, $0) }) { return true }
+        if length <= 40, closingMarkers.contains(where: { ByteSearch.contains(t, $0) }) { return true }
         if !block.context.isEmpty, block.context.contains(where: { contexts?.isClosing($0) ?? isClosingContext($0) }) { return true }
-        if has(t, "版权所有") || bytes.starts(with: "主办单位".utf8) || hasASCIICaseInsensitive(t, "copyright") { return true }
-        if length <= 60, !has(t, "："), !has(t, ":") {
-            if t.hasPrefix("中国人民银行") || has(t, "People's Bank of China") && !has(t, ".") { return true }
+        if ByteSearch.contains(t, "版权所有") || ByteSearch.hasPrefix(t, "主办单位") || ByteSearch.containsASCIICaseInsensitive(t, "copyright") { return true }
+        if length <= 60, !ByteSearch.contains(t, "："), !ByteSearch.contains(t, ":") {
+            if ByteSearch.hasPrefix(t, "中国人民银行") || ByteSearch.contains(t, "People's Bank of China") && !ByteSearch.contains(t, ".") { return true }
             if length <= 20, DateParser.parseAll(t).count == 1 { return true }
         }
         return false
@@ -265,9 +261,9 @@ public struct PageParser: Sendable {
     /// marks closing matter or page chrome: editor/share/related/recommend/copyright
     /// anywhere in it, a chrome word between ` -_`, or a footer.
     static func isClosingContext(_ c: String) -> Bool {
-        if ["editor", "share", "related", "recommend", "copyright"].contains(where: { has(c, $0) }) { return true }
+        if ["editor", "share", "related", "recommend", "copyright"].contains(where: { ByteSearch.contains(c, $0) }) { return true }
         if c.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).contains(where: { chromeWords.contains(String($0)) }) { return true }
-        return has(c, "footer") || c == "foot"
+        return ByteSearch.contains(c, "footer") || c == "foot"
     }
 
     /// `isClosingContext` answered once per distinct context word of a page (sibling
@@ -282,52 +278,6 @@ public struct PageParser: Sendable {
         }
     }
 
-    /// Whether `haystack` contains the ASCII `needle` (given in lowercase), ignoring the
-    /// case of ASCII letters. Equal to searching `haystack.lowercased()` for a needle
-    /// without `k` that does not end in `i`: the only scalars outside ASCII that lowercase
-    /// to ASCII are U+212A KELVIN SIGN (to k) and U+0130 (to i followed by U+0307).
-    static func hasASCIICaseInsensitive(_ haystack: String, _ needle: StaticString) -> Bool {
-        var h = haystack
-        return h.withUTF8 { hb in
-            let n = needle.utf8Start, count = needle.utf8CodeUnitCount
-            guard count > 0, count <= hb.count else { return count == 0 }
-            var i = 0
-            while i + count <= hb.count {
-                var k = 0
-                while k < count {
-                    var b = hb[i + k]
-                    if b >= 0x41 && b <= 0x5A { b += 0x20 }
-                    if b != n[k] { break }
-                    k += 1
-                }
-                if k == count { return true }
-                i += 1
-            }
-            return false
-        }
-    }
-
-    /// Substring test on UTF-8 bytes (Foundation's `contains` folds character clusters
-    /// and was a visible cost on every block).
-    static func has(_ haystack: String, _ needle: String) -> Bool {
-        var h = haystack, n = needle
-        return h.withUTF8 { hb in
-            n.withUTF8 { nb in
-                guard nb.count > 0, nb.count <= hb.count, let hp = hb.baseAddress, let np = nb.baseAddress else { return nb.count == 0 }
-                // Vectorised first-byte scan (memchr), then compare: needles are short markers.
-                let first = Int32(np[0]), end = hp + (hb.count - nb.count + 1)
-                var p = hp
-                while p < end {
-                    guard let hit = memchr(p, first, end - p) else { return false }
-                    let q = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(q, np, nb.count) == 0 { return true }
-                    p = q + 1
-                }
-                return false
-            }
-        }
-    }
-
     static func applicationType(_ original: String, folder: ScriptFolder = .always) -> String {
         var value = folder(original)
         // A tick-box line (☑金融服务　□科技产品): the ticked option is the type.
@@ -336,8 +286,8 @@ public struct PageParser: Sendable {
             value = String(value[value.index(after: tick)...].prefix { !"□☐○◻".contains($0) })
         }
         let lower = value.lowercased()
-        if has(value, "金融服务") || has(lower, "financial service") { return "financial_service" }
-        if has(value, "科技产品") || has(lower, "technology product") { return "technology_product" }
+        if ByteSearch.contains(value, "金融服务") || ByteSearch.contains(lower, "financial service") { return "financial_service" }
+        if ByteSearch.contains(value, "科技产品") || ByteSearch.contains(lower, "technology product") { return "technology_product" }
         return "unstated"
     }
 
@@ -366,7 +316,7 @@ public struct PageParser: Sendable {
         var names: [String] = []
         for p in parts {
             // English "A and B"
-            let pieces = has(p, " and ") ? p.components(separatedBy: " and ") : [p]
+            let pieces = ByteSearch.contains(p, " and ") ? p.components(separatedBy: " and ") : [p]
             for piece in pieces { names.append(ScalarClass.trimmingHorizontalSpace(String(piece))) }
         }
         names = names.filter { !$0.isEmpty }
@@ -440,7 +390,7 @@ public struct PageParser: Sendable {
             for place in places {
                 for name in place.names {
                     let n = name.lowercased()
-                    guard Self.has(lower, n) else { continue }  // byte-level reject first
+                    guard ByteSearch.contains(lower, n) else { continue }  // byte-level reject first
                     var search = lower.startIndex
                     while let r = lower.range(of: n, range: search..<lower.endIndex) {
                         let isLatin = n.unicodeScalars.first.map { $0.isASCII } ?? false
@@ -472,7 +422,7 @@ public struct PageParser: Sendable {
                 let inner = text[r].dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
                 if let n = Int(inner) ?? ChineseNumerals.value(inner), n > 0 { return n }
             }
-            if has(text, "首批") { return 1 }
+            if ByteSearch.contains(text, "首批") { return 1 }
             let lower = text.lowercased()
             if let r = englishOrdinalBatch.firstMatch(in: lower) {
                 let word = lower[r].split(separator: " ").first.map(String.init) ?? ""
@@ -495,7 +445,7 @@ public struct PageParser: Sendable {
             let dates = DateParser.parseAll(b.text)
             if dates.isEmpty { continue }
             let lower = folder(b.text).lowercased()
-            if labels.contains(where: { has(lower, $0) }) { labelled.append(contentsOf: dates) }
+            if labels.contains(where: { ByteSearch.contains(lower, $0) }) { labelled.append(contentsOf: dates) }
             any.append(contentsOf: dates)
         }
         // Prose that says when the notice was made public (1月14日，央行…公示了 / 于2020年12月31日

@@ -69,9 +69,9 @@ struct ProseReader {
     /// (no quoted phrase, no 该应用/该产品/本产品, which speak of one).
     static func isBatchLevel(_ text: String) -> Bool {
         let lower = text.lowercased()
-        guard batchWords.contains(where: { PageParser.has(lower, $0) }) else { return false }
+        guard batchWords.contains(where: { ByteSearch.contains(lower, $0) }) else { return false }
         if quoted(text).contains(where: { readsAsName($0.name) }) { return false }
-        return !["该应用", "该产品", "本产品", "本应用", "该平台", "该服务", "该项目", "the application", "the product", "the service"].contains { PageParser.has(lower, $0) }
+        return !["该应用", "该产品", "本产品", "本应用", "该平台", "该服务", "该项目", "the application", "the product", "the service"].contains { ByteSearch.contains(lower, $0) }
     }
 
     /// Words that open an item of a list in prose (一是, 其二, 第三个是, 首先, 此外 …).

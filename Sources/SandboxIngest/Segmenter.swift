@@ -250,7 +250,7 @@ struct Segmenter {
     /// A heading that may name an application (not page titles or structural headings).
     func headingCue(_ text: String) -> StartCue? {
         let lower = labeler.folder(text).lowercased()
-        for word in ["公示", "公告", "名单", "列表", "一览", "基本情况", "详情", "public notice", "list of"] where PageParser.has(lower, word) {
+        for word in ["公示", "公告", "名单", "列表", "一览", "基本情况", "详情", "public notice", "list of"] where ByteSearch.contains(lower, word) {
             return nil
         }
         let stripped = FieldLabeler.stripNumbering(text)

@@ -207,10 +207,10 @@ import SandboxText
 /// The byte-level tests the reader's hot paths use instead of Foundation's.
 @Suite struct ReaderFastPathTests {
     @Test func asciiCaseInsensitiveSearch() {
-        #expect(PageParser.hasASCIICaseInsensitive("© COPYRIGHT 2021 人民银行", "copyright"))
-        #expect(PageParser.hasASCIICaseInsensitive("Copyright", "copyright"))
-        #expect(!PageParser.hasASCIICaseInsensitive("copyrİght", "copyright"))  // as lowercased() finds it
-        #expect(!PageParser.hasASCIICaseInsensitive("copy", "copyright"))
+        #expect(ByteSearch.containsASCIICaseInsensitive("© COPYRIGHT 2021 人民银行", "copyright"))
+        #expect(ByteSearch.containsASCIICaseInsensitive("Copyright", "copyright"))
+        #expect(!ByteSearch.containsASCIICaseInsensitive("copyrİght", "copyright"))  // as lowercased() finds it
+        #expect(!ByteSearch.containsASCIICaseInsensitive("copy", "copyright"))
     }
 
     /// The calendar rule against Foundation's Gregorian calendar, for every year, month and
@@ -249,13 +249,16 @@ import SandboxText
         var checked = 0
         for h in haystacks {
             for n in needles {
-                #expect(PageParser.has(h, n) == h.contains(n), "\(h) / \(n)")
+                #expect(ByteSearch.contains(h, n) == h.contains(n), "\(h) / \(n)")
                 checked += 1
             }
         }
         #expect(checked == 56)
-        #expect(PageParser.has("abc", ""))
-        #expect(!PageParser.has("", "a"))
+        #expect(ByteSearch.contains("abc", ""))
+        #expect(!ByteSearch.contains("", "a"))
+        #expect(ByteSearch.hasPrefix("特此公示。", "特此公示"))
+        #expect(!ByteSearch.hasPrefix("特此", "特此公示"))
+        #expect(!ByteSearch.hasPrefix("一、特此公示", "特此公示"))
     }
 
     @Test func datesNeedTheirYear() {
