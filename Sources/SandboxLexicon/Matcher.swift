@@ -121,6 +121,8 @@ public struct Matcher: Sendable {
     private let implies: [String: [String]]
     private let namePattern: NamePattern?
     private let nameBreaks: [[UInt8]]
+    /// The break words of `nameBreaks` that are Latin words (by, and …), for English names.
+    private let latinBreaks: Set<[UInt8]>
 
     /// Builds the automata from the lexicons. Cost: linear in the total term length.
     public init(lexicons: LexiconSet, normalizer: TextNormalizer = TextNormalizer()) {
@@ -225,6 +227,7 @@ public struct Matcher: Sendable {
         self.namePattern = pattern
         let suffixPatterns = (pattern?.suffixes ?? []).map { Array(normalizer.normalizeTerm($0).utf8) }
         self.nameBreaks = (pattern?.breaks ?? []).map { Array(normalizer.normalizeTerm($0).utf8) }
+        self.latinBreaks = Set(nameBreaks.filter { $0.allSatisfy { Self.charClass($0) == 1 } })
         let notNamePatterns = (pattern?.notNames ?? []).map { Array(normalizer.normalizeTerm($0).utf8) }
 
         let parts = [groupPatterns[.tags] ?? [], groupPatterns[.categories] ?? [], cuePatterns, suffixPatterns, notNamePatterns]
@@ -442,6 +445,10 @@ public struct Matcher: Sendable {
         }
         for (end, suffixStart) in byEnd.sorted(by: { $0.key < $1.key }) {
             if common.contains(where: { $0.start < end && suffixStart < $0.end }) { continue }
+            if Self.charClass(bytes[suffixStart]) == 1 {
+                if let span = latinName(bytes, suffixStart: suffixStart, end: end) { spans.append(span) }
+                continue
+            }
             var start = suffixStart
             var count = 0
             scan: while start > 0, count < pattern.maxPrefix {
@@ -455,6 +462,39 @@ public struct Matcher: Sendable {
             if count >= pattern.minPrefix { spans.append(NameSpan(start: start, end: end, claimEnd: suffixStart)) }
         }
         return spans
+    }
+
+    /// Most words before an English suffix (Beijing Lianxin Blockchain Technology Co., Ltd.).
+    static let maxLatinNameWords = 6
+
+    /// An English organisation name ending in the Latin suffix at `suffixStart..<end`
+    /// (co., ltd / inc / corporation …, on word boundaries): the words before it, back
+    /// to the nearest break word (by, and, with …, the ASCII entries of `breaks`), a
+    /// character that is no part of a Latin name (anything but letters, digits, spaces,
+    /// `&'().-`), the text's start, or `maxLatinNameWords` words; nil when no word
+    /// precedes the suffix. Text is lowercased, so capitals cannot mark the name's start.
+    func latinName(_ bytes: [UInt8], suffixStart: Int, end: Int) -> NameSpan? {
+        if suffixStart > 0, Self.charClass(bytes[suffixStart - 1]) != 0 { return nil }
+        if end < bytes.count, Self.charClass(bytes[end]) == 1 { return nil }
+        func isNameByte(_ b: UInt8) -> Bool {
+            Self.charClass(b) != 0 || b == 0x26 || b == 0x27 || b == 0x28 || b == 0x29 || b == 0x2E || b == 0x2D
+        }
+        var start = suffixStart
+        var words = 0
+        var i = suffixStart
+        while words < Self.maxLatinNameWords {
+            var j = i
+            while j > 0, bytes[j - 1] == 0x20 { j -= 1 }
+            var k = j
+            while k > 0, isNameByte(bytes[k - 1]) { k -= 1 }
+            guard k < j else { break }
+            let word = Array(bytes[k..<j])
+            if latinBreaks.contains(word) { break }
+            words += 1
+            start = k
+            i = k
+        }
+        return words > 0 ? NameSpan(start: start, end: end, claimEnd: suffixStart) : nil
     }
 
     /// True when `bytes[(end - other.count)..<end] == other` (`other.count <= end`).

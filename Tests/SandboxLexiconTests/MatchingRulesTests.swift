@@ -268,6 +268,42 @@ import Testing
         #expect(tags("長者與身心障礙人士") == ["underserved_groups", "underserved_groups"])
     }
 
+    /// Taiwan and Hong Kong wording OpenCC leaves lexically different, a kind at a time:
+    /// 運算 for 计算 in every 计算 term, 電腦 for 计算机, 辨識 for 识别, 帳 for 账, 憑證 for 证书.
+    @Test func regionalWordingOpenCCKeeps() {
+        #expect(tags("透過隱私運算技術聯合建模") == ["privacy_computing"])
+        #expect(tags("以多方安全運算與雲運算支撐") == ["privacy_computing", "cloud_computing"])
+        #expect(tags("電腦視覺檢測票據") == ["artificial_intelligence"])
+        #expect(tags("以分散式帳本記錄") == ["blockchain"])
+        #expect(tags("無線射頻辨識標籤") == ["internet_of_things"])
+        #expect(tags("改以數位憑證驗證客戶身分") == ["information_security"])
+        // Counter-example: 运算 alone is no technology.
+        #expect(tags("系统运算速度快") == [])
+    }
+
+    /// Government bodies are names too (…管理局, …委员会, …人民政府): 贵阳市大数据发展管理局
+    /// names an applicant, not a use of big data.
+    @Test func agencyNamesClaimTheirTerms() {
+        #expect(tags("本应用由贵阳市大数据发展管理局与某农村商业银行联合申请") == [])
+        #expect(tags("区块链服务委员会指导") == [])
+        // Counter-example: after a break word the term is the application's own.
+        #expect(tags("运用大数据为管理局提供分析") == ["big_data"])
+    }
+
+    /// English company names (words before Co., Ltd. / Inc. / Corporation …, back to a break
+    /// word, at most 6 words) claim their terms like Chinese ones.
+    @Test func englishCompanyNamesClaimTheirTerms() {
+        #expect(tags("Co-applicant Beijing Lianxin Blockchain Technology Co., Ltd. supplies the servers") == [])
+        #expect(tags("jointly with Shenzhen Cloud Computing Inc. and the bank") == [])
+        let spans = matcher.nameSpans(TextNormalizer().normalize("by Lianxin Blockchain Co., Ltd."))
+        #expect(spans.map { [$0.start, $0.end, $0.claimEnd] } == [[3, 30, 22]])
+        // Counter-examples: a break word (by) ends the name, so the term before it is the
+        // application's own; a suffix inside a word (inc in inclusive) ends no name.
+        #expect(tags("uses blockchain supplied by Lianxin Co., Ltd.") == ["blockchain"])
+        #expect(tags("blockchain inclusive finance") == ["blockchain", "inclusive_finance"])
+        #expect(matcher.nameSpans(TextNormalizer().normalize("Inc. is a suffix")).isEmpty)
+    }
+
     @Test func fingerprintBlockers() {
         #expect(tags("采集设备指纹防范欺诈") == [])
         // Counter-example: a fingerprint of a person is biometrics.
