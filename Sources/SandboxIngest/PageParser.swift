@@ -229,8 +229,13 @@ public struct PageParser: Sendable {
     static let chineseBatch = Pattern(#"第\s*([一二三四五六七八九十\d]+)\s*批"#)
     static let englishOrdinalBatch = Pattern(#"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+batch"#)
     static let englishNumberedBatch = Pattern(#"batch\s+(no\.\s*)?\d+"#)
-    static let chineseCount = Pattern(#"([一二三四五六七八九十\d]+)\s*[个個项項]\s*(创新)?应用"#)
-    static let englishCount = Pattern(#"(\d+)\s+(innovative\s+|fintech\s+)?(applications|projects)"#)
+    // The counts start only where a run of numerals starts and take the run whole (`++`):
+    // a match needs the run's end anyway (what follows it is no numeral), and trying every
+    // start inside a long run, each read to the run's end, took quadratic time.
+    /// `N个(创新)应用`, N in numerals or digits (group 1: N).
+    static let chineseCount = Pattern(#"(?<![一二三四五六七八九十\d])([一二三四五六七八九十\d]++)\s*[个個项項]\s*(创新)?应用"#)
+    /// `N (innovative|fintech) applications|projects` (group 1: N).
+    static let englishCount = Pattern(#"(?<!\d)(\d++)\s+(innovative\s+|fintech\s+)?(applications|projects)"#)
 
     /// Lines that end an article's content on re-posts (editor credit, related links,
     /// WeChat's read-more and follow prompts).
@@ -617,10 +622,15 @@ public enum DateParser {
             ? String(scalars: original.unicodeScalars.map { (0xFF10...0xFF19).contains($0.value) ? Unicode.Scalar($0.value - 0xFEE0)! : $0 })
             : original
         var found: [(Int, String)] = []
+        // A date's place is its distance in characters from the start of the text, counted
+        // on from the pattern's previous match (its matches come in text order) rather than
+        // from the start for each one: many dates in one long text took quadratic time.
+        var counted = (index: text.startIndex, characters: 0)
         func add(_ pos: String.Index, _ y: Int?, _ m: Int?, _ d: Int?) {
             guard let y, let m, let d, (1990...2100).contains(y), (1...12).contains(m), (1...31).contains(d),
                   isRealDate(y, m, d) else { return }
-            found.append((text.distance(from: text.startIndex, to: pos), iso(y, m, d)))
+            counted = (pos, counted.characters + text.distance(from: counted.index, to: pos))
+            found.append((counted.characters, iso(y, m, d)))
         }
         // What each pattern needs before it can match: four decimal digits in a row (the
         // year of the numeric and English forms), 年 (the Chinese form), a letter (the
@@ -637,6 +647,7 @@ public enum DateParser {
         }
         let needs = [fourDigits, nian, fourDigits && letter, fourDigits && letter]
         for (k, (pattern, convert)) in patterns.enumerated() where needs[k] {
+            counted = (text.startIndex, 0)
             for r in pattern.matches(in: text) {
                 let (y, m, d) = convert(text[r])
                 add(r.lowerBound, y, m, d)

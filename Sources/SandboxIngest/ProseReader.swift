@@ -224,13 +224,31 @@ struct ProseReader {
         return String(scalars: u[s..<f.end])
     }
 
-    /// Every quoted phrase in `text` with the range after its closing quote.
+    /// Every quoted phrase in `text` with the range after its closing quote: each opening
+    /// quote (a character whose first scalar opens a pair of `quotes`) up to the next
+    /// character whose first scalar closes that pair; an opening quote without one is text.
+    ///
+    /// The next closing quote of each kind is remembered while the walk moves on (the walk
+    /// only goes forward), so that a text of many opening quotes without their closing
+    /// one is read in linear time, not searched to its end once per quote.
     static func quoted(_ text: String) -> [(name: String, after: String.Index)] {
         var out: [(String, String.Index)] = []
+        // Per closing quote: the index of its next occurrence at or after `from` (nil: none
+        // from there to the end, which stays true as the walk moves on).
+        var nextClose: [Unicode.Scalar: (from: String.Index, at: String.Index?)] = [:]
+        func next(_ close: Unicode.Scalar, from start: String.Index) -> String.Index? {
+            if let known = nextClose[close], known.from <= start {
+                guard let at = known.at else { return nil }
+                if at >= start { return at }
+            }
+            let at = text[start...].firstIndex(where: { $0.unicodeScalars.first == close })
+            nextClose[close] = (start, at)
+            return at
+        }
         var i = text.startIndex
         while i < text.endIndex {
             if let u = text[i].unicodeScalars.first, let close = closingQuote(of: u) {
-                if let j = text[text.index(after: i)...].firstIndex(where: { $0.unicodeScalars.first == close }) {
+                if let j = next(close, from: text.index(after: i)) {
                     out.append((String(text[text.index(after: i)..<j]), text.index(after: j)))
                     i = text.index(after: j)
                     continue
