@@ -34,7 +34,8 @@ For every .html/.htm page under --corpus (recursively, sorted by path):
       before a suffix such as 有限公司 or 银行, starting after a non-Han character, a
       break word or the text start; no name where a not-name such as 手机银行 covers the
       suffix; the longest suffix per end) cancels the terms inside it that end before its
-      suffix;
+      suffix; an English suffix (co., ltd, inc …) takes up to 6 words before it, back to
+      an English break word;
    d. a blocker cancels each overlapping term of its family that is shorter (UTF-8
       bytes, as in Swift) than the blocker (线上链接 cancels 上链);
    e. leftmost-longest among the remaining terms of the group;
@@ -322,6 +323,8 @@ class Matcher:
             f = normalize_term(str(b))
             if f:
                 self.breaks.setdefault(f[-1], []).append(f)
+        # English break words (by, and …) end an English name (Matcher.latinName).
+        self.latin_breaks = {f for fs in self.breaks.values() for f in fs if all(_cls(c) == 1 for c in f)}
         not_names = [f for f in (normalize_term(str(s)) for s in np_.get("not_names", []) or []) if f]
         self.min_prefix = int(np_.get("min_prefix", 2))
         self.max_prefix = int(np_.get("max_prefix", 16))
@@ -413,6 +416,11 @@ class Matcher:
             suffix = by_end[end]
             if any(a < end and suffix < b for a, b, _ in not_names):
                 continue
+            if _cls(norm[suffix]) == 1:  # an English suffix (co., ltd, inc …)
+                span = self.latin_name(norm, suffix, end)
+                if span:
+                    spans.append(span)
+                continue
             start, count = suffix, 0
             while start > 0 and count < self.max_prefix:
                 c = norm[start - 1]
@@ -423,6 +431,28 @@ class Matcher:
             if count >= self.min_prefix:
                 spans.append((start, suffix))
         return spans
+
+    def latin_name(self, norm, suffix, end):
+        """An English name before the suffix at suffix..end (on word boundaries): up to 6
+        words (letters, digits, &'().-) back to an English break word or other character."""
+        if suffix > 0 and _cls(norm[suffix - 1]) != 0:
+            return None
+        if end < len(norm) and _cls(norm[end]) == 1:
+            return None
+        name_char = lambda c: _cls(c) != 0 or c in "&'().-"
+        start, words, i = suffix, 0, suffix
+        while words < 6:
+            j = i
+            while j > 0 and norm[j - 1] == " ":
+                j -= 1
+            k = j
+            while k > 0 and name_char(norm[k - 1]):
+                k -= 1
+            if k == j or norm[k:j] in self.latin_breaks:
+                break
+            words += 1
+            start = i = k
+        return (start, suffix) if words else None
 
     def group_matches(self, norm, pos, group, raw, scopes, names):
         pats = group.patterns
