@@ -417,4 +417,40 @@ enum PageText {
     static func hasHan(_ s: String) -> Bool {
         s.unicodeScalars.contains { (0x3400...0x9FFF).contains($0.value) || (0x20000...0x2FFFF).contains($0.value) }
     }
+
+    /// A Chinese text followed by its English gloss in brackets (`华为（Huawei）`,
+    /// `百行征信信用普惠服务（Baihang Credit inclusive credit information service）`): the
+    /// text before the brackets and the gloss, when the text ends with one bracketed
+    /// group whose inside holds Latin letters and no Han character and the text before it
+    /// holds Han; nil otherwise (`中国移动(上海)产业研究院`, `（TEE）` alone).
+    static func latinGloss(_ s: String) -> (text: String, gloss: String)? {
+        let u = Array(s.unicodeScalars)
+        var end = u.count
+        while end > 0, ScalarClass.isWhiteSpace(u[end - 1]) { end -= 1 }
+        guard end > 0, u[end - 1] == ")" || u[end - 1] == "）" else { return nil }
+        var open = end - 2
+        while open >= 0, u[open] != "(", u[open] != "（" {
+            if u[open] == ")" || u[open] == "）" { return nil }  // nested or a second group
+            open -= 1
+        }
+        guard open > 0 else { return nil }
+        let inner = u[(open + 1)..<(end - 1)]
+        guard inner.contains(where: { ($0.value | 0x20) >= 0x61 && ($0.value | 0x20) <= 0x7A }),
+              !inner.contains(where: ScalarClass.isHan) else { return nil }
+        let before = ScalarClass.trimmingHorizontalSpace(String(scalars: u[..<open]))
+        let gloss = ScalarClass.trimmingHorizontalSpace(String(scalars: inner))
+        guard hasHan(before), !gloss.isEmpty else { return nil }
+        return (before, gloss)
+    }
+
+    /// Latin words (runs of ASCII letters) in `s`.
+    static func latinWordCount(_ s: String) -> Int {
+        var count = 0, inWord = false
+        for u in s.unicodeScalars {
+            let letter = (u.value | 0x20) >= 0x61 && (u.value | 0x20) <= 0x7A
+            if letter && !inWord { count += 1 }
+            inWord = letter
+        }
+        return count
+    }
 }

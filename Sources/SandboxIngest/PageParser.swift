@@ -309,6 +309,9 @@ public struct PageParser: Sendable {
             case ")", "）": depth = max(0, depth - 1); current.append(ch)
             case "、", "，", ",", "；", ";", "/", "／", "\n":
                 if depth == 0 { parts.append(current); current = "" } else { current.append(ch) }
+            case "\u{3000}" where depth == 0:
+                // An ideographic space between names separates them (Latin names use " ").
+                parts.append(current); current = ""
             case " " where depth == 0 && current.last.map { TextCleaner.isCJK($0.unicodeScalars.first!) } == true:
                 // A space between two Chinese names separates them ("中国银联 小米数科");
                 // one inside a Latin name does not ("Bank of China").
@@ -322,7 +325,11 @@ public struct PageParser: Sendable {
         for p in parts {
             // English "A and B"
             let pieces = ByteSearch.contains(p, " and ") ? p.components(separatedBy: " and ") : [p]
-            for piece in pieces { names.append(ScalarClass.trimmingHorizontalSpace(String(piece))) }
+            for piece in pieces {
+                let name = ScalarClass.trimmingHorizontalSpace(String(piece))
+                // 华为（Huawei）: the English gloss of a Chinese name is no part of it.
+                names.append(PageText.latinGloss(name)?.text ?? name)
+            }
         }
         names = names.filter { !$0.isEmpty }
         var truncated = false

@@ -91,7 +91,15 @@ struct Draft {
 
     /// Takes an annotation in the other script off `value`; returns the bare value.
     mutating func takeAnnotation(_ value: String) -> String {
-        guard let c = Self.nameAnnotation.captures(in: value), let whole = c[0], let inner = c[1] else { return value }
+        guard let c = Self.nameAnnotation.captures(in: value), let whole = c[0], let inner = c[1] else {
+            // A Chinese name followed by its English name in brackets, unannounced: two
+            // Latin words at least (a bracketed acronym is part of the name).
+            if let (text, gloss) = PageText.latinGloss(value), PageText.latinWordCount(gloss) >= 2 {
+                if fieldNameEnglish == nil { fieldNameEnglish = gloss }
+                return text
+            }
+            return value
+        }
         let other = String(value[inner]).trimmingCharacters(in: .whitespaces)
         if PageText.hasHan(other) {
             // The Latin name already read is the English one.
