@@ -381,10 +381,15 @@ struct Segmenter {
             var consumed = false
             while c + 1 < r.cells.count {
                 if let f = wholeLabel(r.cells[c]), wholeLabel(r.cells[c + 1]) == nil {  // a label's value is no label
-                    let hit = LabelHit(field: f, heading: FieldLabeler.trim(FieldLabeler.stripNumbering(r.cells[c])), value: r.cells[c + 1])
-                    items.append(.field(hit, lines: r.lines[c + 1], block: r.index))
+                    // The value is the next cell that holds text: spacer columns (Excel's
+                    // web export, empty layout cells) stand between a label and its value.
+                    var v = c + 1
+                    while v + 1 < r.cells.count, r.cells[v].isEmpty { v += 1 }
+                    if r.cells[v].isEmpty || wholeLabel(r.cells[v]) != nil { v = c + 1 }
+                    let hit = LabelHit(field: f, heading: FieldLabeler.trim(FieldLabeler.stripNumbering(r.cells[c])), value: r.cells[v])
+                    items.append(.field(hit, lines: r.lines[v], block: r.index))
                     consumed = true
-                    c += 2
+                    c = v + 1
                 } else {
                     c += 1
                 }
