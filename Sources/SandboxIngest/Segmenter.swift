@@ -203,7 +203,23 @@ struct Segmenter {
             items += unitItems(b, index: i)
             i += 1
         }
-        return items
+        // A name field that names the announcement itself (an open-information page's
+        // metadata table: 名称：…创新监管试点应用公示（2020年第一批）) is page matter.
+        return items.map { item in
+            if case .field(let hit, _, let b) = item, hit.field == "name", Self.namesTheAnnouncement(hit.value) {
+                return .text(blocks[b].text, block: b)
+            }
+            return item
+        }
+    }
+
+    /// Whether `text` reads as the title of an announcement, not of an application: it
+    /// speaks of a notice (公示, 公告, public notice) and of the programme or a batch
+    /// (试点, 批, pilot, batch).
+    static func namesTheAnnouncement(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["公示", "公告", "public notice"].contains { ByteSearch.contains(lower, $0) }
+            && ["试点", "批", "pilot", "batch"].contains { ByteSearch.contains(lower, $0) }
     }
 
     /// Items of one text unit.
