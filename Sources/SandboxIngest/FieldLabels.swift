@@ -241,12 +241,18 @@ struct FieldLabeler: Sendable {
         if total <= longest * 3 + 6, let f = field(forLabel: body) {
             return LabelHit(field: f, heading: Self.clean(body), value: "")
         }
-        // label, white space, value (no colon): the first word is a label
-        if let space = scalars.prefix(window).firstIndex(where: { $0 == "　" || $0 == "\u{A0}" }) ?? scalars.prefix(window).firstIndex(of: " "),
-           space > 0 {
-            let candidate = String(scalars: scalars[..<space])
-            if TextCleaner.isCJK(scalars[0]), let f = field(forLabel: candidate) {
-                return LabelHit(field: f, heading: Self.clean(candidate), value: valueAfter(scalars, from: space))
+        // label, white space, value (no colon): the words before a space are a label. A
+        // letter-spaced label (名　　称　value) holds spaces itself, so each space of the
+        // window ends a candidate, the shortest label first.
+        if TextCleaner.isCJK(scalars[0]) {
+            let ideographic = scalars.prefix(window).contains { $0 == "　" || $0 == "\u{A0}" }
+            for space in scalars.prefix(window).indices where space > 0
+                && (ideographic ? (scalars[space] == "　" || scalars[space] == "\u{A0}") : scalars[space] == " ")
+                && !ScalarClass.isWhiteSpace(scalars[space - 1]) {
+                let candidate = String(scalars: scalars[..<space])
+                if let f = field(forLabel: candidate) {
+                    return LabelHit(field: f, heading: Self.clean(candidate), value: valueAfter(scalars, from: space))
+                }
             }
         }
         return nil
