@@ -606,6 +606,31 @@ struct Segmenter {
             }
         }
         flush()
+        result.drafts = Self.mergingRepeats(result.drafts, warnings: &result.warnings)
         return result
+    }
+
+    /// A page that shows an application twice in a row (a feed's truncated preview, …展开全文,
+    /// before its hidden full text; a print copy after the screen one) announces it once:
+    /// of two consecutive drafts with the same name, the one with more text is kept, its
+    /// missing applicants and type taken from the other, and a warning says so. Summary
+    /// table rows are left to the summary/detail merge.
+    static func mergingRepeats(_ drafts: [Draft], warnings: inout [String]) -> [Draft] {
+        func textLength(_ d: Draft) -> Int { d.sections.reduce(0) { $0 + $1.text.unicodeScalars.count } }
+        var out: [Draft] = []
+        for d in drafts {
+            if let last = out.last, !last.fromSummary, !d.fromSummary,
+               let a = last.names.name, let b = d.names.name, a == b {
+                var keep = textLength(d) > textLength(last) ? d : last
+                let other = textLength(d) > textLength(last) ? last : d
+                if keep.applicants.isEmpty { keep.applicants = other.applicants; keep.applicantsTruncated = other.applicantsTruncated }
+                if keep.type == "unstated" { keep.type = other.type }
+                warnings.append("repeated_application: line \(d.line): '\(b)' repeats the application of line \(last.line); read once, from the copy with more text")
+                out[out.count - 1] = keep
+                continue
+            }
+            out.append(d)
+        }
+        return out
     }
 }
