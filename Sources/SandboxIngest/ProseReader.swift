@@ -315,12 +315,48 @@ struct ProseReader {
         var current: Draft?
         var closed = false
         var opened: Set<String> = []
+        // The application an interviewer's question asked about, for the answer after it.
+        var asked: String?
         func flush() { if let c = current { result.drafts.append(c) }; current = nil }
-        for (i, b) in blocks.enumerated() {
+        for (i, original) in blocks.enumerated() {
             if closed { result.closing.append(i); continue }
-            if PageParser.isClosing(b, folder: folder) {
+            if PageParser.isClosing(original, folder: folder) {
                 if current != nil || !result.drafts.isEmpty { flush(); closed = true; result.closing.append(i) } else { result.header.append(i) }
                 continue
+            }
+            // An interview (记者：… 答：…): a question is the journalist's words, no
+            // application's text, but it may say which application the answer is about
+            // (its quoted name, or 第一个 / 最后一个应用 by the enumeration's order).
+            var b = original
+            switch Self.speaker(b.text) {
+            case .question(let rest)?:
+                if current != nil || !result.drafts.isEmpty || !enumerationOrder.isEmpty {
+                    asked = Self.askedAbout(rest, order: enumerationOrder, folder: folder)
+                    continue
+                }
+            case .answer(let rest)?:
+                b = Block(kind: original.kind, text: rest, line: original.line, context: original.context)
+            case nil:
+                break
+            }
+            if let name = asked {
+                asked = nil
+                if !opened.contains(name), opening(b.text, enumeration: enumeration) == nil,
+                   inlineOpening(b.text, enumeration: enumeration, opened: opened) == nil {
+                    opened.insert(name)
+                    flush()
+                    var d = Draft(line: b.line)
+                    d.headingName = name
+                    d.fieldNameEnglish = enumeration[name]?.english
+                    if let a = enumeration[name]?.applicants {
+                        let (names, truncated) = PageParser.splitApplicants(a)
+                        d.applicants = names
+                        d.applicantsTruncated = truncated
+                    }
+                    d.sections.append(Section(field: "description", heading: "", text: b.text))
+                    current = d
+                    continue
+                }
             }
             let described = describedClauses(b.text)
             if described.count >= 2 {
@@ -398,6 +434,40 @@ struct ProseReader {
         }
         return result
     }
+
+    /// Who speaks in an interview paragraph: a question (记者：, 问：, Q:) or an answer
+    /// (答：, A:), with the text after the speaker's label; nil for other paragraphs.
+    enum Speaker { case question(String), answer(String) }
+
+    static let questionLabels = ["记者", "问", "提问", "主持人", "q", "question"]
+    static let answerLabels = ["答", "回答", "a", "answer"]
+
+    static func speaker(_ text: String) -> Speaker? {
+        let u = Array(text.unicodeScalars.prefix(12))
+        guard let colon = u.firstIndex(where: { $0 == "：" || $0 == ":" }), colon > 0 else { return nil }
+        let label = String(scalars: u[..<colon]).trimmingCharacters(in: .whitespaces).lowercased()
+        let rest = ScalarClass.trimmingHorizontalSpace(String(text.unicodeScalars.dropFirst(colon + 1)))
+        if questionLabels.contains(label) { return .question(rest) }
+        if answerLabels.contains(label) { return .answer(rest) }
+        return nil
+    }
+
+    /// The application a question asks about: one of `order` (the enumeration's names)
+    /// quoted in it, else an ordinal (第一个, 第2个, 首个, 最后一个 … 应用/产品/项目).
+    static func askedAbout(_ question: String, order: [String], folder: ScriptFolder) -> String? {
+        guard !order.isEmpty else { return nil }
+        let q = folder(question)
+        if let named = order.first(where: { ByteSearch.contains(q, "“" + $0 + "”") || ByteSearch.contains(q, $0) }) { return named }
+        if ["最后一个", "最后一项", "最后一款"].contains(where: { ByteSearch.contains(q, $0) }) { return order.last }
+        if ["首个应用", "第一个", "第一项", "第一款"].contains(where: { ByteSearch.contains(q, $0) }) { return order.first }
+        if let c = askedOrdinal.captures(in: q), let r = c[1] {
+            let digits = String(q[r])
+            if let n = Int(digits) ?? ChineseNumerals.value(digits), n >= 1, n <= order.count { return order[n - 1] }
+        }
+        return nil
+    }
+
+    static let askedOrdinal = Pattern(#"第\s*([一二三四五六七八九十\d]{1,3})\s*[个项款]"#)
 
     struct Opening {
         var name: String

@@ -5,12 +5,14 @@ import Foundation
 /// characters. One value per page, passed to every stage that reads text: a page with no
 /// Han character outside GB2312 gets the identity folder and never pays for the check.
 ///
-/// ICU's Traditional-Simplified rules map one Han character to one Han character, with no
-/// context, and change nothing else (checked here for every scalar of U+0000–10FFFF:
-/// 3,080 Han characters change, each to one scalar, and the transform of a string equals
-/// the concatenation of its characters' transforms). So a page's folder asks ICU once, for
-/// the page's distinct Han characters, and folds every later string by table lookup; a
-/// string holding a Han character the page did not have goes to ICU whole, as before.
+/// Folding is character by character: each Han character is folded as ICU folds it alone
+/// (ICU's rules change 3,080 Han characters, each to one scalar, and nothing else), so a
+/// page's folder asks ICU once per process for each character it has not met, and folds
+/// every later string by table lookup; a string holding a Han character the page did not
+/// have goes to ICU whole. ICU also has a few phrase rules (乾坤 stays 乾坤, 著作 stays 著作,
+/// 畫分 → 划分) that a character fold does not apply (乾坤 → 干坤): the folder serves
+/// recognition of labels and keywords, where these phrases do not occur, and a fold that
+/// does not depend on the neighbouring characters is the same whichever page came first.
 public struct ScriptFolder: Sendable {
     /// Whether folding may change anything on this page.
     public let active: Bool
@@ -101,10 +103,13 @@ private final class FoldCache: @unchecked Sendable {
         lock.unlock()
         guard !missing.isEmpty else { return result }
         var found: [(UInt32, Unicode.Scalar)] = []
-        let joined = String(scalars: missing)
-        let out = Array((joined.applyingTransform(ScriptFolder.traditionalToSimplified, reverse: false) ?? joined).unicodeScalars)
-        if out.count == missing.count {
-            for (u, f) in zip(missing, out) { found.append((u.value, f)) }
+        // One ICU call for all of them, one character a line: a line break stands between
+        // any two, so no phrase rule sees a neighbour and each is folded as if alone.
+        let joined = missing.map { String(Character($0)) }.joined(separator: "\n")
+        let lines = (joined.applyingTransform(ScriptFolder.traditionalToSimplified, reverse: false) ?? joined)
+            .split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        if lines.count == missing.count, lines.allSatisfy({ $0.count == 1 }) {
+            for (u, f) in zip(missing, lines) { found.append((u.value, f[0])) }
         } else {
             // Not one scalar per character (a different ICU): ask per character.
             for u in missing {

@@ -55,6 +55,62 @@ import SandboxText
         #expect(q.applications.map(\.applicants) == [["丙银行", "丁科技"]])
     }
 
+    /// Kinds found on the fourth blind page set, each with its counter-example.
+    @Test func spacerCellsStandBetweenALabelAndItsValue() throws {
+        let p = try parse(Self.page("<table><tr><td>项目名称</td><td>&nbsp;</td><td>甲服务</td></tr><tr><td>参与机构</td><td></td><td>甲银行</td></tr></table>"))
+        #expect(p.applications.map(\.name) == ["甲服务"])
+        #expect(p.applications.map(\.applicants) == [["甲银行"]])
+        // Counter-example: a label whose next text cell is another label keeps its empty value.
+        let q = try parse(Self.page("<p>创新应用名称：乙服务</p><table><tr><td>申请机构</td><td></td><td>应用类型</td><td>金融服务</td></tr></table>"))
+        #expect(q.applications.map(\.applicants) == [[]])
+        #expect(q.applications.map(\.applicationType) == ["financial_service"])
+    }
+
+    @Test func aNameFieldNamingTheAnnouncementIsPageMatter() throws {
+        let p = try parse(Self.page("<table><tr><th>名称：</th><td>某分行金融科技创新监管试点应用公示（2020年第一批）</td></tr></table><p><strong>（一）甲服务</strong></p><p>研发单位：甲银行。</p>"))
+        #expect(p.applications.map(\.name) == ["甲服务"])
+        #expect(Segmenter.namesTheAnnouncement("某分行金融科技创新监管试点应用公示（2020年第一批）"))
+        // Counter-example: an application may name a notice service without a batch or the programme.
+        #expect(!Segmenter.namesTheAnnouncement("企业信息公示查询服务"))
+    }
+
+    @Test func englishGlossesInBrackets() throws {
+        #expect(PageText.latinGloss("华为（Huawei）")! == ("华为", "Huawei"))
+        #expect(PageText.latinGloss("中国移动(上海)产业研究院") == nil)
+        #expect(PageText.latinGloss("（TEE）") == nil)
+        let p = try parse(Self.page("<p>应用名称：甲服务（Service A for SMEs）</p><p>申请机构：甲银行（Bank A）、乙科技（B Tech）</p>"))
+        #expect(p.applications.map(\.name) == ["甲服务"])
+        #expect(p.applications.map(\.nameEnglish) == ["Service A for SMEs"])
+        #expect(p.applications.map(\.applicants) == [["甲银行", "乙科技"]])
+        // Counter-example: a bracketed acronym (one Latin word) stays part of the name.
+        let q = try parse(Self.page("<p>应用名称：基于可信执行环境的支付服务（TEE）</p><p>申请机构：丙银行</p>"))
+        #expect(q.applications.map(\.name) == ["基于可信执行环境的支付服务（TEE）"])
+    }
+
+    @Test func letterSpacedLabelsWithoutAColon() throws {
+        let p = try parse(Self.page("<div><span>名　　称</span><span>　甲服务</span></div><div><span>申报单位</span><span>　甲银行　乙科技</span></div>"))
+        #expect(p.applications.map(\.name) == ["甲服务"])
+        #expect(p.applications.map(\.applicants) == [["甲银行", "乙科技"]])
+    }
+
+    @Test func anApplicationShownTwiceIsReadOnce() throws {
+        let p = try parse(Self.page("<div>应用：甲服务<br>申报方：甲银行<br>能干啥：线上融资，办理…展开全文</div><div style=\"display:none\">应用：甲服务<br>申报方：甲银行<br>能干啥：线上融资，办理贷款全程在线。</div><div>应用：乙服务<br>申报方：乙银行</div>"))
+        #expect(p.applications.map(\.name) == ["甲服务", "乙服务"])
+        #expect(p.info.warnings.contains { $0.hasPrefix("repeated_application") })
+    }
+
+    @Test func interviewQuestionsPointAtTheApplicationAnswered() throws {
+        let body = "<p>记者：首批有哪些应用？</p><p>答：工商银行申请的“甲服务”，农业银行申请的“乙产品”。</p>"
+            + "<p>记者：第一个应用用到了人工智能吗？</p><p>答：这个应用由工商银行申请，运用区块链记录交易。</p>"
+            + "<p>记者：最后一个应用呢？</p><p>答：它面向小微企业。</p>"
+        let p = try parse(Self.page(body))
+        #expect(p.applications.map(\.name) == ["甲服务", "乙产品"])
+        // The question's 人工智能 is the journalist's word, in no application's text.
+        #expect(p.applications.map { $0.sections.map(\.text) } == [["这个应用由工商银行申请，运用区块链记录交易。"], ["它面向小微企业。"]])
+        #expect(ProseReader.speaker("答：好的") != nil)
+        #expect(ProseReader.speaker("答复函已发出") == nil)
+    }
+
     @Test func transposedTable() throws {
         let p = try parse(Self.page("<table><tr><th>项目</th><th>应用一</th><th>应用二</th></tr><tr><th>创新应用名称</th><td>甲服务</td><td>乙服务</td></tr><tr><th>申请机构</th><td>甲银行</td><td>乙银行</td></tr><tr><th>应用类型</th><td>金融服务</td><td>科技产品</td></tr></table>"))
         #expect(p.applications.map(\.name) == ["甲服务", "乙服务"])

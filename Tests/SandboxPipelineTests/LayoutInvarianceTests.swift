@@ -8,7 +8,9 @@ private let shared = repositoryRoot.deletingLastPathComponent().appendingPathCom
 
 /// Traditional → simplified (ICU), for comparing a traditional re-post with the original.
 private func folded(_ s: String) -> String {
-    s.applyingTransform(StringTransform("Traditional-Simplified"), reverse: false) ?? s
+    // Simplified characters, and NFKC: a name printed in full-width letters (ＡＰＰ) is the
+    // name the facts give in ASCII; values keep the page's own characters.
+    (s.applyingTransform(StringTransform("Traditional-Simplified"), reverse: false) ?? s).precomposedStringWithCompatibilityMapping
 }
 
 /// Records of every page in `folder`, by id.
@@ -103,8 +105,15 @@ private let corpusRecords: [String: LabelledRecord] = {
     /// fully right; then fixed by kinds found there, and kept as a test.
     static let unseen3 = cases(repositoryRoot.appendingPathComponent("Tests/SandboxPipelineTests/Fixtures/unseen-pages-3"))
 
-    @Test(arguments: unseen2.map(\.1.file) + unseen3.map(\.1.file)) func laterUnseenSets(_ file: String) throws {
-        let (folder, e) = (Self.unseen2 + Self.unseen3).first { $0.1.file == file }!
+    /// A fourth blind set (pdf2htmlEX lines, Excel's web export, an open-information page,
+    /// an interview, Chinese–English glosses, links with anchors in numeric character
+    /// references, a Weibo thread with hidden full texts, full-width label/value spans),
+    /// measured first as a holdout: 24 of 46 records found, 10 fully right; fixed by kinds
+    /// (see the commit history), and kept as a test.
+    static let unseen4 = cases(repositoryRoot.appendingPathComponent("Tests/SandboxPipelineTests/Fixtures/unseen-pages-4"))
+
+    @Test(arguments: unseen2.map(\.1.file) + unseen3.map(\.1.file) + unseen4.map(\.1.file)) func laterUnseenSets(_ file: String) throws {
+        let (folder, e) = (Self.unseen2 + Self.unseen3 + Self.unseen4).first { $0.1.file == file }!
         let got = projectPipeline.process(fileAt: folder.appendingPathComponent(file), name: file).records
         #expect(got.map(\.id) == e.records.map { $0.id ?? "" })
         #expect(got.map { folded($0.name) } == e.records.map(\.name))
@@ -124,6 +133,8 @@ private let corpusRecords: [String: LabelledRecord] = {
         #expect(Self.unseen2.map(\.1.records.count).reduce(0, +) == 35)
         #expect(Self.unseen3.count == 8)
         #expect(Self.unseen3.map(\.1.records.count).reduce(0, +) == 38)
+        #expect(Self.unseen4.count == 8)
+        #expect(Self.unseen4.map(\.1.records.count).reduce(0, +) == 46)
     }
 
     @Test(arguments: sharedCases.map(\.1.file)) func sharedPageCase(_ file: String) throws {
