@@ -98,15 +98,23 @@ struct ProseReader {
         for lead in ["其中", "包括", "分别为", "分别是", "分别", "依次为", "即", "有", "为", "是"] where a.hasPrefix(lead) { a.removeFirst(lead.count) }
         // 与 / 和 / 及 separate two institutions only after an institution's ending, so that a
         // name holding one (国家计算机网络与信息安全管理中心) stays whole.
+        // The pieces are merged in one pass (a piece that does not end like an institution
+        // takes the separator and the next piece), not by removing each merged piece from
+        // the array, which moved all the pieces after it: 64,000 与 took seconds.
         for sep in ["以及", "与", "和", "及"] {
-            var parts = a.components(separatedBy: sep)
-            var k = 0
-            while k + 1 < parts.count {
-                if institutionEndings.contains(where: { parts[k].hasSuffix($0) }) { k += 1 } else {
-                    parts[k] += sep + parts[k + 1]; parts.remove(at: k + 1)
+            let parts = a.components(separatedBy: sep)
+            var merged: [String] = []
+            var current = parts[0]
+            for next in parts.dropFirst() {
+                if institutionEndings.contains(where: { current.hasSuffix($0) }) {
+                    merged.append(current)
+                    current = next
+                } else {
+                    current += sep + next
                 }
             }
-            a = parts.joined(separator: "、")
+            merged.append(current)
+            a = merged.joined(separator: "、")
         }
         return ScalarClass.trimmingHorizontalSpace(String(a))
     }
