@@ -1,5 +1,5 @@
 import Foundation
-import SandboxIngest
+@testable import SandboxIngest
 import SandboxPipeline
 import SandboxText
 import Testing
@@ -96,5 +96,118 @@ import Testing
         #expect(!HanScript.mayHaveTraditional("公示" + digits))
         #expect(HanScript.mayHaveTraditional("公示" + digits + "銀行"))
         #expect(!HanScript.mayHaveTraditional(digits))
+    }
+
+    /// `count` clauses `该行推出的“第i个服务”` after 招商银行申请的“快审服务” in one sentence:
+    /// each pronoun clause rebuilt the text before it and searched its sentence once per
+    /// institution ending (800 clauses took 14 s).
+    @Test func pronounClausesInOneSentenceAreReadInLinearTime() {
+        let count = 2_000
+        let clauses = (1...count).map { "该行推出的“第\($0)个服务”" }.joined()
+        let r = projectPipeline.process(bytes: Self.prosePage(last: "据悉，招商银行申请的“快审服务”" + clauses), file: "pronouns.html")
+        #expect(r.errors.isEmpty)
+        #expect(r.records.map(\.name) == ["微捷贷产品", "快审服务"] + (1...count).map { "第\($0)个服务" })
+        #expect(r.records.map { $0.applicants.map(\.name) } == [["农业银行"]] + Array(repeating: ["招商银行"], count: count + 1))
+        // A sentence naming no institution: the one before it does, for every clause.
+        let next = projectPipeline.process(bytes: Self.prosePage(last: "招商银行已上线多款产品。" + clauses), file: "previous.html")
+        #expect(next.records.map(\.name) == ["微捷贷产品"] + (1...count).map { "第\($0)个服务" })
+        #expect(next.records.dropFirst().allSatisfy { $0.applicants.map(\.name) == ["招商银行"] })
+    }
+
+    /// The 与 of 200,000 pieces that do not end like an institution are merged back in
+    /// one pass (each merge removed a piece from the middle of the array).
+    @Test func manyConjunctionsBeforeAnApplicantAreMergedInLinearTime() {
+        let count = 200_000
+        let many = String(repeating: "某与", count: count)
+        #expect(ProseReader.cleanApplicants(many + "中国银联与京东数科和小米数科") == many + "中国银联、京东数科、小米数科")
+        #expect(ProseReader.cleanApplicants("由" + many + "某") == many + "某")
+        // On a page: an applicant list of 128,000 characters names no application.
+        let r = projectPipeline.process(bytes: Self.prosePage(last: String(repeating: "某与", count: 64_000) + "申请的“某某服务”"), file: "and.html")
+        #expect(r.errors.isEmpty)
+        #expect(r.records.map(\.name) == ["微捷贷产品"])
+        #expect(r.records.map { $0.applicants.map(\.name) } == [["农业银行"]])
+    }
+
+    /// The Foundation search `ProseReader.InstitutionFinder` replaces: per sentence, each
+    /// ending's first `range(of:)` (canonical equivalence, no match a combining mark joins).
+    static func foundationLastInstitution(in text: String) -> String? {
+        let u = Array(text.unicodeScalars)
+        let stops: Set<Unicode.Scalar> = ["。", "！", "？", "；", "!", "?", ";"]
+        var end = u.count
+        for _ in 0..<2 {
+            var start = end
+            while start > 0, !stops.contains(u[start - 1]) { start -= 1 }
+            if let name = foundationFirstInstitution(Array(u[start..<end])) { return name }
+            guard start > 0 else { break }
+            end = start - 1
+        }
+        return nil
+    }
+
+    /// `foundationLastInstitution`'s search of one sentence.
+    static func foundationFirstInstitution(_ u: [Unicode.Scalar]) -> String? {
+        let text = String(scalars: u)
+        var first: (end: Int, start: Int)?
+        for ending in ProseReader.institutionEndings {
+            guard let r = text.range(of: ending) else { continue }
+            let e = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: r.upperBound)
+            if first == nil || e < first!.end { first = (e, e - ending.unicodeScalars.count) }
+        }
+        guard let f = first else { return nil }
+        let breaks: Set<Unicode.Scalar> = ["，", ",", "、", "的", "是", "由", "与", "和", "在", "对", "向", " ", "（", "(", "：", ":", "“", "”", "据"]
+        var s = f.start
+        while s > 0, !breaks.contains(u[s - 1]) { s -= 1 }
+        guard f.end - s > f.end - f.start, f.end - s <= 20 else { return nil }
+        return String(scalars: u[s..<f.end])
+    }
+
+    /// The finder's search is Foundation's: for every Unicode scalar, Foundation finds it
+    /// among the endings' characters exactly where its canonical scalar is one; and for
+    /// the scalars concerned (those that refuse a match after 银行, the compatibility
+    /// ideographs of an ending's character, joiners, selectors, prepended and Hangul
+    /// characters, and every 509th scalar) in and around endings, at a sentence's end
+    /// and inside, the institution found is the same; so too for random texts.
+    @Test func theInstitutionFinderFindsWhatFoundationFound() {
+        typealias Finder = ProseReader.InstitutionFinder
+        var characters: [Unicode.Scalar] = []
+        for e in ProseReader.institutionEndings { for c in e.unicodeScalars where !characters.contains(c) { characters.append(c) } }
+        let all = String(String.UnicodeScalarView(characters))
+        var concerned: [Unicode.Scalar] = []
+        var mismatches: [String] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let c = Unicode.Scalar(v) else { continue }
+            let s = String(Character(c))
+            let found = all.range(of: s).map { all.unicodeScalars[$0.lowerBound] }
+            let mine: Unicode.Scalar? = characters.contains(Finder.canonical(c)) ? Finder.canonical(c) : nil
+            if found != mine { mismatches.append(String(v, radix: 16)) }
+            if !Finder.accepts(0, followedBy: c) || Finder.canonical(c) != c || v % 509 == 0 { concerned.append(c) }
+        }
+        #expect(mismatches == [])
+        #expect(concerned.count > 2_000)
+        #expect(Finder.canonicalEndingScalars.keys.map(\.value).sorted() == [0xF90A, 0xFA08, 0xFA4C])
+        concerned += [0x200D, 0x200C, 0xFE0F, 0x1F1E6, 0x0600, 0x110BD, 0x1100, 0x1160, 0x11A8, 0xAC00, 0x0D, 0x0A, 0xA0, 0x3000, 0xAD, 0x1F3FB, 0xE0020]
+            .map { Unicode.Scalar($0)! }
+        for c in concerned {
+            let x = String(Character(c))
+            let texts = ["某某银行\(x)支付公司推出", "\(x)某银行", "某某银\(x)。该行", "某某银\(x)", "中国银行\(x)。该行", "华夏有限责任公\(x)推出",
+                         "农村信用\(x)联社", "某某银行\(x)\u{301}公司", "\(x)", "某科\(x)技与某银行"]
+            for t in texts where Self.foundationLastInstitution(in: t) != ProseReader.lastInstitution(in: t) {
+                mismatches.append("\(String(c.value, radix: 16)) \(t)")
+            }
+        }
+        #expect(mismatches == [])
+        // Random texts of endings, their compatibility ideographs, marks, breaks and stops,
+        // every prefix (a pronoun at each offset).
+        let alphabet = Array("银行公司科技信用社有限责任股份集团支付金某据的、，。；\u{FA08}\u{F90A}\u{FA4C}\u{301}\u{903}\u{200D} ".unicodeScalars)
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let u = (0..<40).map { _ in alphabet.randomElement(using: &generator)! }
+            let finder = Finder(u)
+            for k in 0...u.count {
+                let text = String(scalars: u[..<k])
+                if Self.foundationLastInstitution(in: text) != finder.lastInstitution(before: k) { mismatches.append(text) }
+            }
+        }
+        #expect(mismatches == [])
     }
 }
