@@ -434,12 +434,13 @@ class Matcher:
 
     def latin_name(self, norm, suffix, end):
         """An English name before the suffix at suffix..end (on word boundaries): up to 6
-        words (letters, digits, &'().-) back to an English break word or other character."""
+        words (letters, digits, &'.-) back to an English break word, a word ending in a full
+        stop, or another character."""
         if suffix > 0 and _cls(norm[suffix - 1]) != 0:
             return None
         if end < len(norm) and _cls(norm[end]) == 1:
             return None
-        name_char = lambda c: _cls(c) != 0 or c in "&'().-"
+        name_char = lambda c: _cls(c) != 0 or c in "&'.-"
         start, words, i = suffix, 0, suffix
         while words < 6:
             j = i
@@ -448,7 +449,7 @@ class Matcher:
             k = j
             while k > 0 and name_char(norm[k - 1]):
                 k -= 1
-            if k == j or norm[k:j] in self.latin_breaks:
+            if k == j or norm[j - 1] == "." or norm[k:j] in self.latin_breaks:
                 break
             words += 1
             start = i = k

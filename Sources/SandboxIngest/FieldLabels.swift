@@ -232,7 +232,10 @@ struct FieldLabeler: Sendable {
             let bare = Self.stripNumbering(lead)
             if let f = field(forLabel: bare) {
                 let n = bare.unicodeScalars.count
-                if body.hasPrefix(bare) {
+                // A two-character heading in bold straight before more Han characters is the
+                // start of a word (**应用**场景…), not a label.
+                let glued = n < scalars.count && ScalarClass.isHan(scalars[n]) && Self.keyScalars(bare, folder: folder).scalars.count <= 2
+                if body.hasPrefix(bare), !glued {
                     return LabelHit(field: f, heading: Self.clean(bare), value: valueAfter(scalars, from: n))
                 }
             }
@@ -250,6 +253,10 @@ struct FieldLabeler: Sendable {
                 && (ideographic ? (scalars[space] == "　" || scalars[space] == "\u{A0}") : scalars[space] == " ")
                 && !ScalarClass.isWhiteSpace(scalars[space - 1]) {
                 let candidate = String(scalars: scalars[..<space])
+                // A two-character heading before an ASCII space needs letter-spacing to be a
+                // label (名称 变更后 is prose; 名　　称　X and 名称　X are labels).
+                if scalars[space] == " ", !scalars[..<space].contains(where: ScalarClass.isWhiteSpace),
+                   Self.keyScalars(candidate, folder: folder).scalars.count <= 2 { continue }
                 if let f = field(forLabel: candidate) {
                     return LabelHit(field: f, heading: Self.clean(candidate), value: valueAfter(scalars, from: space))
                 }
@@ -449,14 +456,10 @@ enum PageText {
         return (before, gloss)
     }
 
-    /// Latin words (runs of ASCII letters) in `s`.
+    /// Words of `s` (runs between white space) that hold a Latin letter: B2B and e-CNY are
+    /// one word each, "Service A for SMEs" four.
     static func latinWordCount(_ s: String) -> Int {
-        var count = 0, inWord = false
-        for u in s.unicodeScalars {
-            let letter = (u.value | 0x20) >= 0x61 && (u.value | 0x20) <= 0x7A
-            if letter && !inWord { count += 1 }
-            inWord = letter
-        }
-        return count
+        s.unicodeScalars.split(whereSeparator: ScalarClass.isWhiteSpace)
+            .filter { $0.contains { ($0.value | 0x20) >= 0x61 && ($0.value | 0x20) <= 0x7A } }.count
     }
 }

@@ -339,7 +339,7 @@ public struct PageParser: Sendable {
                 truncated = true
                 break
             }
-            names[names.count - 1] = last
+            names[names.count - 1] = PageText.latinGloss(last)?.text ?? last  // 华为（Huawei）等
         }
         return (names, truncated)
     }

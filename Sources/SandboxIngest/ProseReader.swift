@@ -447,8 +447,11 @@ struct ProseReader {
         var current: Draft?
         var closed = false
         var opened: Set<String> = []
-        // The application an interviewer's question asked about, for the answer after it.
+        // The application an interviewer's question asked about, for the answer after it;
+        // whether the last question asked about none (its answer belongs to no application).
         var asked: String?
+        var offTopic = false
+        let enumerationNames = Set(enumerationOrder)
         func flush() { if let c = current { result.drafts.append(c) }; current = nil }
         for (i, original) in blocks.enumerated() {
             if closed { result.closing.append(i); continue }
@@ -463,13 +466,31 @@ struct ProseReader {
             switch Self.speaker(b.text) {
             case .question(let rest)?:
                 if current != nil || !result.drafts.isEmpty || !enumerationOrder.isEmpty {
-                    asked = Self.askedAbout(rest, order: enumerationOrder, folder: folder)
+                    switch Self.askedAbout(rest, order: enumerationOrder, names: enumerationNames, folder: folder) {
+                    case .application(let name): asked = name; offTopic = false
+                    case .same: asked = nil; offTopic = false
+                    case .other: asked = nil; offTopic = true
+                    }
                     continue
                 }
             case .answer(let rest)?:
                 b = Block(kind: original.kind, text: rest, line: original.line, context: original.context)
             case nil:
                 break
+            }
+            if offTopic, asked == nil, current != nil || !result.drafts.isEmpty {
+                // The answer to a question about the programme, the public or the next
+                // steps (监管部门下一步如何…): text about no application.
+                offTopic = false
+                if opening(b.text, enumeration: enumeration) == nil, inlineOpening(b.text, enumeration: enumeration, opened: opened) == nil {
+                    // An answer that names an application (有。农业银行的“微捷贷产品”就是…) is
+                    // about it; one that names none is about no application.
+                    guard let named = Self.quoted(folder(b.text)).map(\.name).first(where: enumerationNames.contains) else {
+                        offTopic = true
+                        continue
+                    }
+                    asked = named
+                }
             }
             if let name = asked {
                 asked = nil
@@ -584,19 +605,25 @@ struct ProseReader {
         return nil
     }
 
-    /// The application a question asks about: one of `order` (the enumeration's names)
-    /// quoted in it, else an ordinal (第一个, 第2个, 首个, 最后一个 … 应用/产品/项目).
-    static func askedAbout(_ question: String, order: [String], folder: ScriptFolder) -> String? {
-        guard !order.isEmpty else { return nil }
+    /// What a question asks about: one of `order` (the enumeration's names) quoted in it,
+    /// or counted (第一个, 第2个, 首个, 最后一个 … 应用/产品/项目); the application already
+    /// spoken of (它, 该应用, 这个产品 …); or nothing of one (the programme, the public).
+    enum Asked: Equatable { case application(String), same, other }
+
+    static let followUpWords = ["它", "该应用", "这个应用", "此应用", "该产品", "这个产品", "这款产品", "该平台", "这个平台", "该服务", "这项服务", "该项目", "这个项目", "其"]
+
+    static func askedAbout(_ question: String, order: [String], names: Set<String>, folder: ScriptFolder) -> Asked {
         let q = folder(question)
-        if let named = order.first(where: { ByteSearch.contains(q, "“" + $0 + "”") || ByteSearch.contains(q, $0) }) { return named }
-        if ["最后一个", "最后一项", "最后一款"].contains(where: { ByteSearch.contains(q, $0) }) { return order.last }
-        if ["首个应用", "第一个", "第一项", "第一款"].contains(where: { ByteSearch.contains(q, $0) }) { return order.first }
-        if let c = askedOrdinal.captures(in: q), let r = c[1] {
-            let digits = String(q[r])
-            if let n = Int(digits) ?? ChineseNumerals.value(digits), n >= 1, n <= order.count { return order[n - 1] }
+        if let named = quoted(q).map(\.name).first(where: names.contains) { return .application(named) }
+        if !order.isEmpty {
+            if ["最后一个", "最后一项", "最后一款"].contains(where: { ByteSearch.contains(q, $0) }) { return .application(order.last!) }
+            if ["首个应用", "第一个", "第一项", "第一款"].contains(where: { ByteSearch.contains(q, $0) }) { return .application(order.first!) }
+            if let c = askedOrdinal.captures(in: q), let r = c[1] {
+                let digits = String(q[r])
+                if let n = Int(digits) ?? ChineseNumerals.value(digits), n >= 1, n <= order.count { return .application(order[n - 1]) }
+            }
         }
-        return nil
+        return followUpWords.contains(where: { ByteSearch.contains(q, $0) }) ? .same : .other
     }
 
     static let askedOrdinal = Pattern(#"第\s*([一二三四五六七八九十\d]{1,3})\s*[个项款]"#)

@@ -48,6 +48,10 @@ struct Draft {
     /// True when the draft came from a table that summarises applications described
     /// again in detail elsewhere on the page.
     var fromSummary = false
+    /// The heading that gave the first applicants (申请机构): a second applicants heading of
+    /// another wording (合作机构, 运营主体, Participants) adds to them, the same wording
+    /// coming round again starts the next application.
+    var applicantsHeading: String?
 
     init(line: Int) { self.line = line }
 
@@ -92,9 +96,9 @@ struct Draft {
     /// Takes an annotation in the other script off `value`; returns the bare value.
     mutating func takeAnnotation(_ value: String) -> String {
         guard let c = Self.nameAnnotation.captures(in: value), let whole = c[0], let inner = c[1] else {
-            // A Chinese name followed by its English name in brackets, unannounced: two
-            // Latin words at least (a bracketed acronym is part of the name).
-            if let (text, gloss) = PageText.latinGloss(value), PageText.latinWordCount(gloss) >= 2 {
+            // A Chinese name followed by its English name in brackets, unannounced: three
+            // Latin words at least (a bracketed acronym or tag, B2B, Open API, is part of it).
+            if let (text, gloss) = PageText.latinGloss(value), PageText.latinWordCount(gloss) >= 3 {
                 if fieldNameEnglish == nil { fieldNameEnglish = gloss }
                 return text
             }
@@ -126,6 +130,7 @@ struct Draft {
             }
         case "name_en": fieldNameEnglish = takeAnnotation(hit.value)
         case "applicants":
+            if applicantsHeading == nil { applicantsHeading = hit.heading }
             let (names, truncated) = PageParser.splitApplicants(lines.count > 1 ? lines.joined(separator: "\n") : hit.value)
             applicants += names
             applicantsTruncated = truncated
@@ -215,12 +220,16 @@ struct Segmenter {
 
     /// Whether `text` reads as the title of an announcement, not of an application: it
     /// speaks of a notice (公示, 公告, public notice) and of the programme or a batch
-    /// (试点, 批, pilot, batch).
+    /// (试点, 第N批, 首批, 批次, pilot, batch; not 批量 or 审批).
     static func namesTheAnnouncement(_ text: String) -> Bool {
         let lower = text.lowercased()
         return ["公示", "公告", "public notice"].contains { ByteSearch.contains(lower, $0) }
-            && ["试点", "批", "pilot", "batch"].contains { ByteSearch.contains(lower, $0) }
+            && (["试点", "首批", "批次", "pilot", "batch"].contains { ByteSearch.contains(lower, $0) }
+                || batchNumber.firstMatch(in: lower) != nil)
     }
+
+    /// 第一批, 第 2 批: a batch, not 批量 or 审批.
+    static let batchNumber = Pattern(#"第\s*[一二三四五六七八九十\d]{1,3}\s*批"#)
 
     /// Items of one text unit.
     func unitItems(_ b: Block, index: Int, lines: [String]? = nil) -> [Item] {
@@ -505,7 +514,8 @@ struct Segmenter {
                 guard hit.field == "name" || hit.field == "name_en" else { header(item); return }
                 current = Draft(line: line)
             } else if Draft.singleValued.contains(hit.field), current!.seen.contains(hit.field),
-                      !(current!.fromSummary && hit.field == "applicants") {  // a table row's applicants may run over rows
+                      !(current!.fromSummary && hit.field == "applicants"),  // a table row's applicants may run over rows
+                      !(hit.field == "applicants" && current!.applicantsHeading.map { $0.lowercased() != hit.heading.lowercased() } == true) {
                 flush()
                 current = Draft(line: line)
             }
@@ -612,7 +622,8 @@ struct Segmenter {
 
     /// A page that shows an application twice in a row (a feed's truncated preview, …展开全文,
     /// before its hidden full text; a print copy after the screen one) announces it once:
-    /// of two consecutive drafts with the same name, the one with more text is kept, its
+    /// of two consecutive drafts with the same name whose applicants agree (one list the start
+    /// of the other, or empty), the one with more text is kept, its
     /// missing applicants and type taken from the other, and a warning says so. Summary
     /// table rows are left to the summary/detail merge.
     static func mergingRepeats(_ drafts: [Draft], warnings: inout [String]) -> [Draft] {
@@ -620,7 +631,8 @@ struct Segmenter {
         var out: [Draft] = []
         for d in drafts {
             if let last = out.last, !last.fromSummary, !d.fromSummary,
-               let a = last.names.name, let b = d.names.name, a == b {
+               let a = last.names.name, let b = d.names.name, a == b,
+               last.applicants.starts(with: d.applicants) || d.applicants.starts(with: last.applicants) {
                 var keep = textLength(d) > textLength(last) ? d : last
                 let other = textLength(d) > textLength(last) ? last : d
                 if keep.applicants.isEmpty { keep.applicants = other.applicants; keep.applicantsTruncated = other.applicantsTruncated }

@@ -471,13 +471,14 @@ public struct Matcher: Sendable {
     /// (co., ltd / inc / corporation …, on word boundaries): the words before it, back
     /// to the nearest break word (by, and, with …, the ASCII entries of `breaks`), a
     /// character that is no part of a Latin name (anything but letters, digits, spaces,
-    /// `&'().-`), the text's start, or `maxLatinNameWords` words; nil when no word
+    /// `&'.-`), a word ending a sentence (its last character a full stop), the text's start,
+    /// or `maxLatinNameWords` words; nil when no word
     /// precedes the suffix. Text is lowercased, so capitals cannot mark the name's start.
     func latinName(_ bytes: [UInt8], suffixStart: Int, end: Int) -> NameSpan? {
         if suffixStart > 0, Self.charClass(bytes[suffixStart - 1]) != 0 { return nil }
         if end < bytes.count, Self.charClass(bytes[end]) == 1 { return nil }
         func isNameByte(_ b: UInt8) -> Bool {
-            Self.charClass(b) != 0 || b == 0x26 || b == 0x27 || b == 0x28 || b == 0x29 || b == 0x2E || b == 0x2D
+            Self.charClass(b) != 0 || b == 0x26 || b == 0x27 || b == 0x2E || b == 0x2D
         }
         var start = suffixStart
         var words = 0
@@ -487,7 +488,10 @@ public struct Matcher: Sendable {
             while j > 0, bytes[j - 1] == 0x20 { j -= 1 }
             var k = j
             while k > 0, isNameByte(bytes[k - 1]) { k -= 1 }
-            guard k < j else { break }
+            guard k < j, j == i || bytes[j] == 0x20 else { break }
+            // A word ending in a full stop ends a sentence (… privacy computing. WeBank Co.,
+            // Ltd.): the name starts after it.
+            if bytes[j - 1] == 0x2E { break }
             let word = Array(bytes[k..<j])
             if latinBreaks.contains(word) { break }
             words += 1

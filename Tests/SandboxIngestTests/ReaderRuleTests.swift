@@ -111,6 +111,54 @@ import SandboxText
         #expect(ProseReader.speaker("答复函已发出") == nil)
     }
 
+    /// Found by a breaker on this session's rules; each test holds the breaking page.
+    @Test func aSecondApplicantsHeadingAddsToTheApplicants() throws {
+        let p = try parse(Self.page("<p>创新应用名称：基于物联网的农户信贷服务</p><p>申请机构：中国农业银行股份有限公司</p><p>合作机构：华为技术有限公司</p><p>功能描述：运用物联网技术采集农户数据。</p>"))
+        #expect(p.applications.map(\.name) == ["基于物联网的农户信贷服务"])
+        #expect(p.applications.map(\.applicants) == [["中国农业银行股份有限公司", "华为技术有限公司"]])
+        #expect(p.applications.map { $0.sections.map(\.field) } == [["function"]])
+        // Counter-example: the same heading coming round again starts the next application.
+        let q = try parse(Self.page("<p>创新应用名称：甲服务</p><p>申请机构：甲银行</p><p>申请机构：乙银行</p>"))
+        #expect(q.applications.map(\.applicants) == [["甲银行"]])
+    }
+
+    @Test func sameNamesWithOtherApplicantsAreTwoApplications() throws {
+        let p = try parse(Self.page("<p>一、创新应用名称：手机POS创新应用</p><p>申请机构：中国银联股份有限公司</p><p>功能描述：运用安全芯片技术。</p><p>二、创新应用名称：手机POS创新应用</p><p>申请机构：小米数字科技有限公司</p><p>功能描述：基于手机NFC技术。</p>"))
+        #expect(p.applications.map(\.applicants) == [["中国银联股份有限公司"], ["小米数字科技有限公司"]])
+        let q = try parse(Self.page("<p>一、创新应用名称：跨境电商支付服务（B2B）</p><p>申请机构：中国银行</p><p>二、创新应用名称：跨境电商支付服务（B2C）</p><p>申请机构：连连银通</p>"))
+        #expect(q.applications.map(\.name) == ["跨境电商支付服务（B2B）", "跨境电商支付服务（B2C）"])
+        #expect(q.applications.map(\.nameEnglish) == [nil, nil])
+    }
+
+    @Test func applicationNamesMentioningNoticesAreNames() throws {
+        let p = try parse(Self.page("<p>创新应用名称：基于企业信用信息公示数据的小微企业批量授信服务</p><p>申请机构：中国工商银行股份有限公司</p>"))
+        #expect(p.applications.map(\.name) == ["基于企业信用信息公示数据的小微企业批量授信服务"])
+        #expect(!Segmenter.namesTheAnnouncement("基于区块链的电子公告与批量公示服务"))
+        #expect(Segmenter.namesTheAnnouncement("关于第２批创新应用的公示"))
+    }
+
+    @Test func twoCharacterHeadingsNeedASeparator() throws {
+        let p = try parse(Self.page("<p>创新应用名称：甲服务</p><p>申请机构：甲银行</p><p><strong>应用</strong>场景覆盖农村地区，运用物联网技术。</p><p>名称 变更后，该应用运用区块链。</p>"))
+        #expect(p.applications.map(\.name) == ["甲服务"])
+        // Counter-example: with a colon or letter-spaced it is a label.
+        let q = try parse(Self.page("<p>应用：乙服务</p><p>申请机构：乙银行</p><p>名　称　丙服务</p>"))
+        #expect(q.applications.map(\.name) == ["乙服务", "丙服务"])
+    }
+
+    @Test func glossAfterEtcIsDropped() {
+        #expect(PageParser.splitApplicants("中国银行、华为技术有限公司（Huawei）等").0 == ["中国银行", "华为技术有限公司"])
+    }
+
+    @Test func interviewQuestionsAboutNoApplication() throws {
+        let body = "<p>记者：首批有哪些应用？</p><p>答：工商银行申请的“数字钱包”，农业银行申请的“数字钱包跨境版”。</p>"
+            + "<p>记者：第一个应用有什么特点？</p><p>答：这个应用运用区块链记录交易。</p>"
+            + "<p>记者：“数字钱包跨境版”有什么特点？</p><p>答：它运用物联网技术。</p>"
+            + "<p>记者：监管部门下一步如何防范风险？</p><p>答：我们将运用大数据、人工智能等手段加强监测。</p>"
+        let p = try parse(Self.page(body))
+        #expect(p.applications.map(\.name) == ["数字钱包", "数字钱包跨境版"])
+        #expect(p.applications.map { $0.sections.map(\.text) } == [["这个应用运用区块链记录交易。"], ["它运用物联网技术。"]])
+    }
+
     @Test func transposedTable() throws {
         let p = try parse(Self.page("<table><tr><th>项目</th><th>应用一</th><th>应用二</th></tr><tr><th>创新应用名称</th><td>甲服务</td><td>乙服务</td></tr><tr><th>申请机构</th><td>甲银行</td><td>乙银行</td></tr><tr><th>应用类型</th><td>金融服务</td><td>科技产品</td></tr></table>"))
         #expect(p.applications.map(\.name) == ["甲服务", "乙服务"])

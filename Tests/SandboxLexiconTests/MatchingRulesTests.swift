@@ -304,6 +304,17 @@ import Testing
         #expect(matcher.nameSpans(TextNormalizer().normalize("Inc. is a suffix")).isEmpty)
     }
 
+    /// Found by a breaker: a name never reaches back over a sentence end, a bracket or a
+    /// verb of transfer; 用不到 (less than) is no negation.
+    @Test func namesStopAtSentencesAndTransfers() {
+        #expect(tags("The platform adopts privacy computing. WeBank Co., Ltd. provides the nodes.") == ["privacy_computing"])
+        #expect(tags("Risk control applies machine learning models (Huawei Technologies Co., Ltd.).") == ["artificial_intelligence"])
+        #expect(tags("relies on big data. Ltd. partners join") == ["big_data"])
+        #expect(tags("企业授权数据通过区块链实时同步至地方金融监督管理局") == ["blockchain"])
+        #expect(tags("企业数据经大数据分析后报送地方金融监督管理局") == ["big_data"])
+        #expect(tags("系统用不到1秒完成人脸比对") == ["biometrics"])
+    }
+
     @Test func fingerprintBlockers() {
         #expect(tags("采集设备指纹防范欺诈") == [])
         // Counter-example: a fingerprint of a person is biometrics.
