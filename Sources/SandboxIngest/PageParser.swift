@@ -303,11 +303,16 @@ public struct PageParser: Sendable {
         var parts: [String] = []
         var current = ""
         var depth = 0
+        var index = value.startIndex
         for ch in value {
+            index = value.index(after: index)  // just after `ch`
             switch ch {
             case "(", "（": depth += 1; current.append(ch)
             case ")", "）": depth = max(0, depth - 1); current.append(ch)
-            case "、", "，", ",", "；", ";", "/", "／", "\n":
+            case ",":
+                // "Huawei Technologies Co., Ltd.": a comma before a company suffix is part of the name.
+                if depth == 0 && !Self.companySuffixStarts(value[index...]) { parts.append(current); current = "" } else { current.append(ch) }
+            case "、", "，", "；", ";", "/", "／", "\n":
                 if depth == 0 { parts.append(current); current = "" } else { current.append(ch) }
             case "\u{3000}" where depth == 0:
                 // An ideographic space between names separates them (Latin names use " ").
@@ -323,8 +328,15 @@ public struct PageParser: Sendable {
         parts.append(current)
         var names: [String] = []
         for p in parts {
-            // English "A and B"
-            let pieces = ByteSearch.contains(p, " and ") ? p.components(separatedBy: " and ") : [p]
+            // English "A and B": and separates two institutions only after an institution's
+            // ending (WeBank and Bank of China), so Industrial and Commercial Bank stays whole.
+            var pieces = [p]
+            if ByteSearch.contains(p, " and ") {
+                pieces = []
+                for part in p.components(separatedBy: " and ") {
+                    if let last = pieces.last, !Self.endsAsInstitution(last) { pieces[pieces.count - 1] = last + " and " + part } else { pieces.append(part) }
+                }
+            }
             for piece in pieces {
                 let name = ScalarClass.trimmingHorizontalSpace(String(piece))
                 // 华为（Huawei）: the English gloss of a Chinese name is no part of it.
@@ -342,6 +354,26 @@ public struct PageParser: Sendable {
             names[names.count - 1] = PageText.latinGloss(last)?.text ?? last  // 华为（Huawei）等
         }
         return (names, truncated)
+    }
+
+    /// Endings of English institution names (lowercase), for splitting applicants at "and".
+    static let englishInstitutionEndings = ["bank", "ltd", "ltd.", "limited", "inc", "inc.", "co.", "company", "group", "corporation", "corp", "corp.",
+                                            "branch", "institute", "association", "union", "exchange", "technology", "technologies", "fintech",
+                                            "pay", "securities", "insurance", "cooperative", "center", "centre", "university", "llc", "plc", "holdings"]
+
+    /// Whether `s` ends with an English institution ending (its last word).
+    static func endsAsInstitution(_ s: String) -> Bool {
+        let lower = ScalarClass.trimmingHorizontalSpace(s).lowercased()
+        return englishInstitutionEndings.contains { lower.hasSuffix($0) } || PageText.hasHan(s)
+    }
+
+    /// Whether `rest` (the text after a comma) opens with a company suffix (Ltd., Inc.,
+    /// Limited, LLC, PLC) rather than the next applicant.
+    static func companySuffixStarts(_ rest: Substring) -> Bool {
+        let head = String(rest.drop { $0 == " " }.prefix(8)).lowercased()
+        return ["ltd", "inc", "limited", "llc", "plc", "corp"].contains { p in
+            head.hasPrefix(p) && (head.count == p.count || !head.dropFirst(p.count).first!.isLetter)
+        }
     }
 
     /// In a combined section (one cell holding a whole description), sentences that open

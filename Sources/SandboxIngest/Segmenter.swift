@@ -385,7 +385,11 @@ struct Segmenter {
         // Transposed: the first column labels 2+ rows, the name once, and 2+ columns of values.
         let firstColumn = rows.map { $0.cells.first.flatMap(wholeLabel) }
         let width = rows.map(\.cells.count).max() ?? 0
-        if width >= 3, firstColumn.compactMap({ $0 }).count >= 2, firstColumn.filter({ $0 == "name" }).count == 1 {
+        // (Not when the name's row holds another label: rows of two label/value pairs,
+        // 创新应用名称 | X | 英文名称 | Y, are label/value rows.)
+        let nameRow = firstColumn.firstIndex(of: "name").map { rows[$0].cells.dropFirst() }
+        if width >= 3, firstColumn.compactMap({ $0 }).count >= 2, firstColumn.filter({ $0 == "name" }).count == 1,
+           nameRow?.contains(where: { wholeLabel($0) != nil }) != true {
             var items: [Item] = []
             for c in 1..<width {
                 var fields: [(LabelHit, [String])] = []

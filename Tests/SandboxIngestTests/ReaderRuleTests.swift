@@ -159,6 +159,22 @@ import SandboxText
         #expect(p.applications.map { $0.sections.map(\.text) } == [["这个应用运用区块链记录交易。"], ["它运用物联网技术。"]])
     }
 
+    @Test func englishApplicantsKeepAndAndCompanySuffixes() {
+        #expect(PageParser.splitApplicants("Industrial and Commercial Bank of China Limited; Huawei Technologies Co., Ltd.").0
+                == ["Industrial and Commercial Bank of China Limited", "Huawei Technologies Co., Ltd."])
+        // Counter-examples: after an institution's ending, and and commas separate.
+        #expect(PageParser.splitApplicants("WeBank and Bank of China Shenzhen Branch").0 == ["WeBank", "Bank of China Shenzhen Branch"])
+        #expect(PageParser.splitApplicants("Ping An Bank, Tencent Cloud").0 == ["Ping An Bank", "Tencent Cloud"])
+    }
+
+    @Test func rowsOfTwoLabelValuePairsAreNoTransposedTable() throws {
+        let p = try parse(Self.page("<table><tr><td>创新应用名称</td><td>基于物联网的农户信贷服务</td><td>英文名称</td><td>IoT Credit</td></tr><tr><td>申请机构</td><td>农业银行</td><td>应用类型</td><td>金融服务</td></tr></table>"))
+        #expect(p.applications.map(\.name) == ["基于物联网的农户信贷服务"])
+        #expect(p.applications.map(\.nameEnglish) == ["IoT Credit"])
+        #expect(p.applications.map(\.applicants) == [["农业银行"]])
+        #expect(p.applications.map(\.applicationType) == ["financial_service"])
+    }
+
     @Test func transposedTable() throws {
         let p = try parse(Self.page("<table><tr><th>项目</th><th>应用一</th><th>应用二</th></tr><tr><th>创新应用名称</th><td>甲服务</td><td>乙服务</td></tr><tr><th>申请机构</th><td>甲银行</td><td>乙银行</td></tr><tr><th>应用类型</th><td>金融服务</td><td>科技产品</td></tr></table>"))
         #expect(p.applications.map(\.name) == ["甲服务", "乙服务"])
