@@ -486,9 +486,10 @@ public struct PageParser: Sendable {
         var labelled: [String] = []
         var any: [String] = []
         for b in header {
-            let dates = DateParser.parseAll(b.text)
+            let text = withoutOtherDates(folder(b.text))
+            let dates = DateParser.parseAll(text)
             if dates.isEmpty { continue }
-            let lower = folder(b.text).lowercased()
+            let lower = text.lowercased()
             if labels.contains(where: { ByteSearch.contains(lower, $0) }) { labelled.append(contentsOf: dates) }
             any.append(contentsOf: dates)
         }
@@ -497,12 +498,37 @@ public struct PageParser: Sendable {
         // page's other dates.
         let year = (any + DateParser.parseAll(title)).first.map { String($0.prefix(4)) }
         for b in header {
-            labelled += announcementDates(in: folder(b.text), year: year)
+            labelled += announcementDates(in: withoutOtherDates(folder(b.text)), year: year)
         }
         if let d = labelled.min() { return d }
         if let d = any.first { return d }
         for b in closing { if let d = DateParser.parseAll(b.text).first { return d } }
         return DateParser.parseAll(title).first
+    }
+
+    /// Labels of dates that are not the announcement's: when a copy was converted, updated,
+    /// printed, visited or crawled (转换时间：2021-01-05 on a text version of a PDF).
+    static let otherDateLabels = ["转换时间", "转换日期", "更新时间", "更新日期", "修改时间", "修改日期", "打印时间", "打印日期", "访问时间",
+                                  "浏览时间", "抓取时间", "采集时间", "录入时间", "生成时间", "生成日期", "last updated", "updated on", "converted on",
+                                  "retrieved on", "accessed on", "printed on"]
+
+    /// `text` without each of `otherDateLabels` and the 25 characters after it (its date).
+    static func withoutOtherDates(_ text: String) -> String {
+        let lower = text.lowercased()
+        guard otherDateLabels.contains(where: { ByteSearch.contains(lower, $0) }) else { return text }
+        var u = Array(text.unicodeScalars)
+        for label in otherDateLabels {
+            let l = Array(label.unicodeScalars)
+            var i = 0
+            while i + l.count <= u.count {
+                if zip(u[i..<(i + l.count)], l).allSatisfy({ String($0).lowercased() == String($1) }) {
+                    u.removeSubrange(i..<min(u.count, i + l.count + 25))
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return String(scalars: u)
     }
 
     static let announcingDate = Pattern(#"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。；\d]{0,40}?(?:公示|公布|发布)"#)

@@ -175,6 +175,17 @@ import SandboxText
         #expect(p.applications.map(\.applicationType) == ["financial_service"])
     }
 
+    /// From a fifth blind page (a PDF's text version): a conversion or update date is not
+    /// the announcement's; the signature's date is.
+    @Test func conversionAndUpdateDatesAreNotTheAnnouncementDate() throws {
+        let p = try parse("<html><head><meta charset=\"utf-8\"><title>上海市2020年第二批金融科技创新监管试点创新应用公示</title></head><body><p>原件：公示.pdf　转换时间：2021-01-05 10:12</p><p>创新应用名称：甲服务</p><p>申请机构：甲银行</p><p>特此公示。</p><p>中国人民银行上海总部</p><p>2020年12月31日</p></body></html>")
+        #expect(p.info.announced == "2020-12-31")
+        #expect(PageParser.withoutOtherDates("发布时间：2021-01-01　更新时间：2021-02-03") == "发布时间：2021-01-01　")
+        // Counter-example: a publication date stays.
+        let q = try parse(Self.page("<p>创新应用名称：乙服务</p>"))
+        #expect(q.info.announced == "2020-01-14")
+    }
+
     @Test func transposedTable() throws {
         let p = try parse(Self.page("<table><tr><th>项目</th><th>应用一</th><th>应用二</th></tr><tr><th>创新应用名称</th><td>甲服务</td><td>乙服务</td></tr><tr><th>申请机构</th><td>甲银行</td><td>乙银行</td></tr><tr><th>应用类型</th><td>金融服务</td><td>科技产品</td></tr></table>"))
         #expect(p.applications.map(\.name) == ["甲服务", "乙服务"])
