@@ -189,9 +189,10 @@ enum BlockBuilder {
     }
 
     /// Whether an element renders its text bold: `<b>`, `<strong>`, or an inline style
-    /// `font-weight: bold|bolder|600…900`.
+    /// `font-weight: bold|bolder|600…900`. A form's `<label>` counts too: like a bold run,
+    /// it marks the text it holds as a caption (`<label>谁申请</label><output>…</output>`).
     static func isBold(_ e: HTMLElement) -> Bool {
-        if e.tag == .b || e.tag == .strong { return true }
+        if e.tag == .b || e.tag == .strong || e.tag == .label { return true }
         guard !e.attributes.isEmpty, let raw = e.attributes["style"] else { return false }
         if let ascii = asciiBold(raw) { return ascii }
         let style = raw.lowercased()

@@ -77,7 +77,7 @@ public struct HTMLElement: Sendable, Equatable {
         case html, body, div, p, h1, h2, h3, h4, h5, h6, li, ul, ol, dl, dt, dd
         case table, tbody, thead, tfoot, tr, td, th, section, article, header, footer, main
         case nav, aside, blockquote, center, form, pre, address, figure, figcaption, caption
-        case br, b, strong, head, title, script, style, noscript, template, colgroup
+        case br, b, strong, head, title, script, style, noscript, template, colgroup, label
 
         /// The tag's name (`other`: none).
         var name: String { self == .other ? "" : "\(self)" }
@@ -132,6 +132,7 @@ public struct HTMLElement: Sendable, Equatable {
             case 0x7262: return .br
             case 0x62: return .b
             case 0x676E6F727473: return .strong
+            case 0x6C6562616C: return .label
             case 0x64616568: return .head
             case 0x656C746974: return .title
             case 0x747069726373: return .script

@@ -186,6 +186,15 @@ import SandboxText
         #expect(q.info.announced == "2020-01-14")
     }
 
+    /// From a fifth blind page (a news app's cards): a form `<label>` marks its text as a
+    /// caption, and the question forms of headings (谁申请, 能做什么, 用了哪些技术) are labels.
+    @Test func formLabelsAndQuestionHeadings() throws {
+        let p = try parse(Self.page("<section><h2>甲服务</h2><div><label>谁申请</label><output>甲银行</output></div><dl><dt>能做什么</dt><dd>线上放贷。</dd><dt>用了哪些技术</dt><dd>区块链存证。</dd></dl></section>"))
+        #expect(p.applications.map(\.name) == ["甲服务"])
+        #expect(p.applications.map(\.applicants) == [["甲银行"]])
+        #expect(p.applications.map { $0.sections.map(\.field) } == [["function", "technology"]])
+    }
+
     @Test func transposedTable() throws {
         let p = try parse(Self.page("<table><tr><th>项目</th><th>应用一</th><th>应用二</th></tr><tr><th>创新应用名称</th><td>甲服务</td><td>乙服务</td></tr><tr><th>申请机构</th><td>甲银行</td><td>乙银行</td></tr><tr><th>应用类型</th><td>金融服务</td><td>科技产品</td></tr></table>"))
         #expect(p.applications.map(\.name) == ["甲服务", "乙服务"])
