@@ -347,7 +347,7 @@ struct FieldLabeler: Sendable {
 
     // MARK: - Helpers
 
-    static let numbering = Pattern(#"^\s*(?:[（(]\s*[一二三四五六七八九十百\d０-９]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．｜|]|[\d０-９]+\s*[、.．)）](?![\d０-９])|[①-⑳]|第[一二三四五六七八九十]+\s*[、，,.．]|[\d０-９]+\s+)\s*"#)
+    static let numbering = Pattern(#"^\s*(?:[（(]\s*[一二三四五六七八九十百\d０-９]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．｜|]|[\d０-９]+\s*[、.．)）](?![\d０-９])|[①-⑳]|第[一二三四五六七八九十]+\s*[、，,.．]|[\d０-９]{1,3}\s*[/／]\s*[\d０-９]{1,3}\s+|[\d０-９]+\s+)\s*"#)
 
     /// Removes leading enumeration: （一） (1) （１） 一、 1. 1、 ① 第一、 and spaces.
     static func stripNumbering(_ s: String) -> String {

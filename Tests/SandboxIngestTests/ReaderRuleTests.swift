@@ -193,6 +193,9 @@ import SandboxText
         #expect(p.applications.map(\.name) == ["甲服务"])
         #expect(p.applications.map(\.applicants) == [["甲银行"]])
         #expect(p.applications.map { $0.sections.map(\.field) } == [["function", "technology"]])
+        // A card counter (1/5) before a name is numbering; a date is not.
+        #expect(FieldLabeler.stripNumbering("1/5 “亿亩田”农村金融服务") == "“亿亩田”农村金融服务")
+        #expect(FieldLabeler.stripNumbering("2020/1/14 公示") == "2020/1/14 公示")
     }
 
     @Test func transposedTable() throws {
