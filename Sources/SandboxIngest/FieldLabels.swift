@@ -448,7 +448,7 @@ enum PageText {
         }
         guard open > 0 else { return nil }
         let inner = u[(open + 1)..<(end - 1)]
-        guard inner.contains(where: { ($0.value | 0x20) >= 0x61 && ($0.value | 0x20) <= 0x7A }),
+        guard inner.contains(where: isLatinLetter),
               !inner.contains(where: ScalarClass.isHan) else { return nil }
         let before = ScalarClass.trimmingHorizontalSpace(String(scalars: u[..<open]))
         let gloss = ScalarClass.trimmingHorizontalSpace(String(scalars: inner))
@@ -456,10 +456,13 @@ enum PageText {
         return (before, gloss)
     }
 
+    /// An ASCII letter, either case.
+    static func isLatinLetter(_ u: Unicode.Scalar) -> Bool { (0x41...0x5A).contains(u.value) || (0x61...0x7A).contains(u.value) }
+
     /// Words of `s` (runs between white space) that hold a Latin letter: B2B and e-CNY are
     /// one word each, "Service A for SMEs" four.
     static func latinWordCount(_ s: String) -> Int {
         s.unicodeScalars.split(whereSeparator: ScalarClass.isWhiteSpace)
-            .filter { $0.contains { ($0.value | 0x20) >= 0x61 && ($0.value | 0x20) <= 0x7A } }.count
+            .filter { $0.contains(where: isLatinLetter) }.count
     }
 }
