@@ -36,6 +36,9 @@ public struct Block: Sendable, Equatable {
     /// The cleaned text of a bold run (`<b>`, `<strong>`, `font-weight:bold|600–900`) that
     /// opens the block and is shorter than it: a cue that the run is a field label.
     public var lead: String?
+    /// Whether `lead` comes wholly from a form's `<label>`: a caption by markup, never the
+    /// bold start of a word (so a two-character `<label>属于</label>` before a value is a label).
+    public var leadIsCaption = false
     /// Nesting depth of list items (`<li>`) around the block (0 outside lists).
     public var listDepth = 0
 }
@@ -186,6 +189,8 @@ enum BlockBuilder {
         var leadRaw: [UInt8] = []
         /// False once non-bold visible text has been seen.
         var leadOpen = true
+        /// Whether every part of the lead so far came from inside a `<label>`.
+        var leadCaption = true
     }
 
     /// Whether an element renders its text bold: `<b>`, `<strong>`, or an inline style
@@ -320,7 +325,7 @@ enum BlockBuilder {
         mutating func leaf(_ e: HTMLElement, nodes: ArraySlice<HTMLNode>, context: [String], anonymous: Bool = false) {
             var lines: [Line] = [Line(line: e.line)]
             let preformatted = e.tag == .pre || (e.attributes["style"].map(BlockBuilder.stylePreformats) ?? false)
-            func walk(_ nodes: ArraySlice<HTMLNode>, bold: Bool) {
+            func walk(_ nodes: ArraySlice<HTMLNode>, bold: Bool, caption: Bool = false) {
                 for n in nodes {
                     switch n {
                     case .text(let t) where preformatted && t.utf8.contains(0x0A):
@@ -330,7 +335,7 @@ enum BlockBuilder {
                         let parts = t.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
                         for (k, part) in parts.enumerated() {
                             if k > 0 { lines.append(Line(line: lines[lines.count - 1].line + 1)) }
-                            walk([HTMLNode.text(String(decoding: part, as: UTF8.self))][...], bold: bold)
+                            walk([HTMLNode.text(String(decoding: part, as: UTF8.self))][...], bold: bold, caption: caption)
                         }
                     case .text(let t):
                         let visible = TextCleaner.visibleCount(t)
@@ -339,13 +344,16 @@ enum BlockBuilder {
                         lines[last].count += visible
                         if bold { lines[last].boldCount += visible }
                         if lines[last].leadOpen {
-                            if bold { lines[last].leadRaw.append(contentsOf: t.utf8) } else if visible > 0 { lines[last].leadOpen = false }
+                            if bold {
+                                lines[last].leadRaw.append(contentsOf: t.utf8)
+                                if visible > 0 && !caption { lines[last].leadCaption = false }
+                            } else if visible > 0 { lines[last].leadOpen = false }
                         }
                     case .element(let c):
                         if c.tag == .br {
                             lines.append(Line(line: c.line))
                         } else {
-                            walk(c.children[...], bold: bold || BlockBuilder.isBold(c))
+                            walk(c.children[...], bold: bold || BlockBuilder.isBold(c), caption: caption || c.tag == .label)
                         }
                     }
                 }
@@ -380,7 +388,10 @@ enum BlockBuilder {
                 }
                 var block = Block(kind: kind, text: text, line: l.line, context: context)
                 let lead = TextCleaner.clean(l.leadRaw)
-                if !lead.isEmpty, TextCleaner.scalarCount(lead) < TextCleaner.scalarCount(text), text.hasPrefix(lead) { block.lead = lead }
+                if !lead.isEmpty, TextCleaner.scalarCount(lead) < TextCleaner.scalarCount(text), text.hasPrefix(lead) {
+                    block.lead = lead
+                    block.leadIsCaption = l.leadCaption
+                }
                 block.listDepth = listDepth
                 blocks.append(block)
             }

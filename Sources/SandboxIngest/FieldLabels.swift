@@ -186,8 +186,9 @@ struct FieldLabeler: Sendable {
         return a ?? b
     }
 
-    /// The field label that opens `text`, if any. `lead` is the unit's opening bold run.
-    func label(in text: String, lead: String? = nil) -> LabelHit? {
+    /// The field label that opens `text`, if any. `lead` is the unit's opening bold run;
+    /// `leadIsCaption` says it is a `<label>`'s text (a caption by markup).
+    func label(in text: String, lead: String? = nil, leadIsCaption: Bool = false) -> LabelHit? {
         var body = Self.stripNumbering(text)
         // An opening bracket never closed near the start (【创新应用名称：…) is decoration.
         if let f = body.unicodeScalars.first, let close = Self.closer(of: f),
@@ -215,7 +216,8 @@ struct FieldLabeler: Sendable {
             // 【能做什么】: a short phrase in 【】 or 〖〗 opening a unit is a label even when
             // fields.yaml does not know it; its text is a section of the application.
             if scalars[0] == "【" || scalars[0] == "〖", end <= 13,
-               !scalars[1..<end].contains(where: { "。；;，,".unicodeScalars.contains($0) }) {
+               !scalars[1..<end].contains(where: { "。；;，,".unicodeScalars.contains($0) }),
+               !PageText.isNewsCredit(inner) {
                 return LabelHit(field: "description", heading: Self.clean(inner), value: valueAfter(scalars, from: end + 1))
             }
         }
@@ -233,8 +235,8 @@ struct FieldLabeler: Sendable {
             if let f = field(forLabel: bare) {
                 let n = bare.unicodeScalars.count
                 // A two-character heading in bold straight before more Han characters is the
-                // start of a word (**应用**场景…), not a label.
-                let glued = n < scalars.count && ScalarClass.isHan(scalars[n]) && Self.keyScalars(bare, folder: folder).scalars.count <= 2
+                // start of a word (**应用**场景…), not a label; a `<label>` is a caption.
+                let glued = !leadIsCaption && n < scalars.count && ScalarClass.isHan(scalars[n]) && Self.keyScalars(bare, folder: folder).scalars.count <= 2
                 if body.hasPrefix(bare), !glued {
                     return LabelHit(field: f, heading: Self.clean(bare), value: valueAfter(scalars, from: n))
                 }
@@ -423,6 +425,13 @@ struct FieldLabeler: Sendable {
 
 /// Script tests shared by the reader's stages.
 enum PageText {
+    /// Whether a bracketed phrase opening a paragraph is a news credit (【本报讯】,
+    /// 【新华社北京8月1日电】, 【本報記者 李曉】, 【财经网消息】): the story's source, not a field.
+    static func isNewsCredit(_ inner: String) -> Bool {
+        let s = simplified(inner).trimmingCharacters(in: .whitespaces)
+        return ["讯", "电", "消息", "报道"].contains { s.hasSuffix($0) } || ["记者", "本报", "通讯员", "编者按"].contains { s.contains($0) }
+    }
+
     /// `s` folded with `ScriptFolder.always`.
     static func simplified(_ s: String) -> String { ScriptFolder.always(s) }
 

@@ -143,6 +143,22 @@ public struct PageParser: Sendable {
             }
         }
 
+        // Applicants and type that only a sentence of the application's text gives
+        // (<h2>应用一：X</h2><p>该应用由A与B联合申报，应用类型为金融服务</p>).
+        for i in drafts.indices where drafts[i].applicants.isEmpty || drafts[i].type == "unstated" {
+            let text = drafts[i].joinedSections.map(\.text).joined(separator: "\n")
+            guard !text.isEmpty else { continue }
+            let f = folder(text)
+            if drafts[i].applicants.isEmpty, let c = ProseReader.statedApplicants.captures(in: f), let a = c[1] {
+                var raw = ProseReader.cleanApplicants(String(f[a]))
+                if f != text { raw = raw.components(separatedBy: "、").map { ProseReader.sameSpan(of: $0, folded: f, original: text) ?? $0 }.joined(separator: "、") }
+                let (names, truncated) = Self.splitApplicants(raw)
+                drafts[i].applicants = names
+                drafts[i].applicantsTruncated = truncated
+            }
+            if drafts[i].type == "unstated" { drafts[i].type = ProseReader.type(in: text, folder: folder) }
+        }
+
         // Page metadata.
         let headerBlocks = seg.header.map { blocks[$0] }
         let closingBlocks = seg.closing.map { blocks[$0] }
@@ -251,6 +267,12 @@ public struct PageParser: Sendable {
         let length = t.unicodeScalars.count
         if length <= 40, closingMarkers.contains(where: { ByteSearch.contains(t, $0) }) { return true }
         if !block.context.isEmpty, block.context.contains(where: { contexts?.isClosing($0) ?? isClosingContext($0) }) { return true }
+        // A press release's boilerplate (关于重庆农村商业银行：本行是…, 关于我们：…): about the
+        // institution, after the applications.
+        if ByteSearch.hasPrefix(t, "关于"), let colon = t.unicodeScalars.prefix(32).firstIndex(where: { $0 == "：" || $0 == ":" }) {
+            let subject = String(t.unicodeScalars[t.unicodeScalars.index(t.unicodeScalars.startIndex, offsetBy: 2)..<colon])
+            if ["我们", "本行", "本公司"].contains(subject) || ProseReader.institutionEndings.contains(where: { subject.hasSuffix($0) }) { return true }
+        }
         if ByteSearch.contains(t, "版权所有") || ByteSearch.hasPrefix(t, "主办单位") || ByteSearch.containsASCIICaseInsensitive(t, "copyright") { return true }
         if length <= 60, !ByteSearch.contains(t, "："), !ByteSearch.contains(t, ":") {
             if ByteSearch.hasPrefix(t, "中国人民银行") || ByteSearch.contains(t, "People's Bank of China") && !ByteSearch.contains(t, ".") { return true }
@@ -300,6 +322,7 @@ public struct PageParser: Sendable {
     /// character, and on English "and"; a trailing 等 / etc. is dropped and reported as
     /// truncation. Parentheses protect their content.
     public static func splitApplicants(_ value: String) -> ([String], Bool) {
+        let value = joiningWrappedLines(value)
         var parts: [String] = []
         var current = ""
         var depth = 0
@@ -354,6 +377,48 @@ public struct PageParser: Sendable {
             names[names.count - 1] = PageText.latinGloss(last)?.text ?? last  // 华为（Huawei）等
         }
         return (names, truncated)
+    }
+
+    /// Tails of company suffixes: a line of an applicant list that is only one of these
+    /// (司, 限责任公司, 有限公司) continues the name of the line before.
+    static let suffixTails: Set<String> = {
+        var tails = Set<String>()
+        for suffix in ["股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司", "集团"] {
+            var s = Substring(suffix)
+            while !s.isEmpty { tails.insert(String(s)); s = s.dropFirst() }
+        }
+        return tails
+    }()
+
+    /// Rejoins the applicant names a hard line wrap cut (a `<pre>` dump of a PDF, a
+    /// text-version page: 华控清交信息科技(北京)有限公 / 司、上海聚虹光电科技有限公司).
+    /// A line break inside a list is a wrap, not a separator, when the next line up to its
+    /// first separator is only the tail of a company suffix (司, 有限公司), or when the list
+    /// separates its names with 、，；; and the line before stops inside a name (not after
+    /// an institution ending of `ProseReader.institutionEndings`, nor after a separator).
+    /// A wrap between Latin letters becomes a space; between Chinese characters, nothing.
+    /// A list written one name per line, without other separators, is left as it is.
+    static func joiningWrappedLines(_ value: String) -> String {
+        guard value.utf8.contains(0x0A) else { return value }
+        let lines = value.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
+        let separators: Set<Character> = ["、", "，", "；", ";"]
+        let listUsesSeparators = value.contains { separators.contains($0) }
+        var out = lines[0]
+        for line in lines.dropFirst() {
+            let before = ScalarClass.trimmingHorizontalSpace(out)
+            let next = ScalarClass.trimmingHorizontalSpace(line)
+            let head = String(next.prefix { !separators.contains($0) && $0 != "," })
+            let stopsInsideName = listUsesSeparators && !before.isEmpty && !next.isEmpty
+                && !separators.contains(before.last!) && !separators.contains(next.first!)
+                && !ProseReader.institutionEndings.contains { before.hasSuffix($0) }
+            if !before.isEmpty, suffixTails.contains(head) || stopsInsideName {
+                let latin = before.last!.isASCII && before.last!.isLetter && next.first!.isASCII && next.first!.isLetter
+                out = before + (latin ? " " : "") + next
+            } else {
+                out += "\n" + line
+            }
+        }
+        return out
     }
 
     /// Endings of English institution names (lowercase), for splitting applicants at "and".

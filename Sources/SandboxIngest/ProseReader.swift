@@ -54,10 +54,10 @@ struct ProseReader {
     /// `“X” (English name), applied for (jointly) by A and B` in an English enumeration.
     static let englishEnumerated = Pattern(#"[“"]([^”"]{2,120})[”"]\s*(?:\(([^)]{2,200})\))?\s*,?\s*(?:which\s+|that\s+)?(?:was\s+|were\s+|is\s+|has\s+been\s+)?(?:jointly\s+)?(?:applied\s+for|submitted|proposed|filed|developed|launched|put\s+forward)\s+(?:jointly\s+)?by\s+(.+?)(?=;|\.\s|\.$|,\s*(?:and\s+)?[“"]|,\s*(?-i:[a-z])|\s+and\s+(?:is|was|it)\b|$)"#, caseInsensitive: true)
     /// A stated application type.
-    static let statedType = Pattern(#"(?:为|属于|是|系)\s*(?:一[项款个])?\s*(金融服务|科技产品)\s*类?|(?:is|as)\s+an?\s+(financial\s+service|technology\s+product)"#, caseInsensitive: true)
+    static let statedType = Pattern(#"(?:为|属于|(?<![专附从金])属|是|系|归为|列为)\s*(?:一[项款个])?\s*(金融服务|科技产品)\s*类?|(?:is|as)\s+an?\s+(financial\s+service|technology\s+product)|(金融服务|科技产品)\s*类?\s*(?:应用)?\s*[，,]\s*(?:是|为)"#, caseInsensitive: true)
 
     /// Endings of institution names (LABELS.md §4 kinds): where a 与 after one separates two.
-    static let institutionEndings = ["银行", "公司", "科技", "数科", "金科", "银联", "网联", "集团", "支付", "保险", "证券", "基金", "中心", "协会",
+    static let institutionEndings = ["银行", "公司", "科技", "数科", "金科", "数金", "银联", "网联", "集团", "支付", "保险", "证券", "基金", "中心", "协会",
                                      "研究院", "联社", "信用社", "分行", "支行", "征信", "银行卡", "有限责任公司", "股份有限公司"]
 
     /// Words by which a paragraph speaks of the batch or the programme, not of one application.
@@ -79,6 +79,9 @@ struct ProseReader {
 
     /// `由A牵头，B、C参与` (group 1: the lead, 2: the others).
     static let ledBy = Pattern(#"由\s*([^，,。；;：:]{2,60}?)\s*牵头\s*[，,、]?\s*(?:联合|会同)?\s*([^，,。；;：:]{2,100}?)\s*(?:等\s*\d*\s*家?\s*机构)?\s*(?:共同)?\s*参与"#)
+    /// `由A(与B)(联合|独立)申报` in an application's text, when no field gave its applicants
+    /// (group 1: the applicants); only 申请 / 申报, which name who applied.
+    static let statedApplicants = Pattern(#"由\s*([^，,。；;：:“”「」《》]{2,100}?)\s*(?:共同|联合|合作|独立|单独)?\s*(?:申请|申报)(?=[，,。；;\s的并]|$)"#)
     /// `由A、B(共同|联合)申请` anywhere in a paragraph (group 1: the applicants).
     static let appliedBy = Pattern(#"由\s*([^，,。；;：:]{2,100}?)\s*(?:共同|联合|合作)?\s*(?:申请|申报|推出|研发)(?=[，,。；;\s的并]|$)"#)
 
@@ -94,6 +97,8 @@ struct ProseReader {
     static func cleanApplicants(_ raw: String) -> String {
         var a = raw
         if let by = a.lastIndex(of: "由") { a = String(a[a.index(after: by)...]) }
+        // 首个项目是A申报的“X”: the applicants follow the copula.
+        if let be = a.lastIndex(of: "是"), a.index(after: be) < a.endIndex { a = String(a[a.index(after: be)...]) }
         if let r = Self.listLead.firstMatch(in: a) { a = String(a[r.upperBound...]) }
         for lead in ["其中", "包括", "分别为", "分别是", "分别", "依次为", "即", "有", "为", "是"] where a.hasPrefix(lead) { a.removeFirst(lead.count) }
         // 与 / 和 / 及 separate two institutions only after an institution's ending, so that a
@@ -120,7 +125,7 @@ struct ProseReader {
     }
 
     /// Verbs (with their 共同/联合 and 的) that may stand between applicants and a quoted name.
-    static let clauseVerb = Pattern(#"(?:共同|联合|合作|携手)?\s*(?:申请|申报|提交|推出|研发|打造|开发|提出)?\s*了?\s*的?\s*$"#)
+    static let clauseVerb = Pattern(#"(?:共同|联合|合作|携手|独立|单独|自主)?\s*(?:申请|申报|提交|推出|研发|打造|开发|提出)?\s*了?\s*的?\s*$"#)
 
     /// `(name, applicants)` for every quoted name preceded by its applicants within the
     /// clause: `A申请的“X”`, `A、B共同申请的“X”`, `A联合B推出的“X”`, `是由A申请的《X》`, or just
@@ -167,9 +172,12 @@ struct ProseReader {
             // The clause before it: back to a boundary or the previous name.
             var k = i
             while k > 0, k - 1 > lastClose, !Self.isClauseBoundary(u[k - 1]) { k -= 1 }
-            var before = String(scalars: o[k..<i])
-            while let f = before.unicodeScalars.first, f == "、" || f == " " || f == "和" || f == "及" { before.unicodeScalars.removeFirst() }
+            // Read on the folded clause (申報 reads as 申报); the applicants then keep the
+            // page's own characters (same scalar count).
+            let originalBefore = String(scalars: o[k..<i])
             let foldedBefore = String(scalars: u[k..<i])
+            var before = foldedBefore
+            while let f = before.unicodeScalars.first, f == "、" || f == " " || f == "和" || f == "及" { before.unicodeScalars.removeFirst() }
             lastClose = j
             i = j + 1
             guard readsAsName(name) || foldedBefore.hasSuffix("的") || foldedBefore.hasSuffix("推出") else { continue }
@@ -190,6 +198,9 @@ struct ProseReader {
             guard !applicants.isEmpty, applicants.unicodeScalars.count <= 120 else { continue }
             let items = applicants.components(separatedBy: "、")
             guard hadVerb || items.contains(where: { item in institutionEndings.contains { item.hasSuffix($0) } }) else { continue }
+            if foldedBefore != originalBefore {
+                applicants = items.map { item in sameSpan(of: item, folded: foldedBefore, original: originalBefore) ?? item }.joined(separator: "、")
+            }
             out.append(Clause(name: name, applicants: applicants, start: k, end: j + 1))
         }
         return out
@@ -418,7 +429,8 @@ struct ProseReader {
     static func readsAsName(_ s: String) -> Bool {
         let n = s.unicodeScalars.count
         guard n >= 2, n <= 80 else { return false }
-        let lower = s.lowercased()
+        // Judged on the simplified form: 「…信用普惠服務」 reads as a name as 「…服务」 does.
+        let lower = ScriptFolder.always(s).lowercased()
         if lower.hasPrefix("基于") || lower.hasPrefix("based on") { return true }
         return nameEndings.contains { lower.hasSuffix($0) }
     }
@@ -554,6 +566,10 @@ struct ProseReader {
                 // A paragraph about the batch or the programme (本批应用…, 公示期内社会公众…,
                 // 业内人士表示…) that names no application belongs to none.
                 if Self.isBatchLevel(folder(b.text)) { result.header.append(i); continue }
+                // A paragraph that lists two or more other applications by name only (此外，“A”
+                // “B”等6个应用也在名单之列) is about the batch, not the application before it.
+                let others = Set(Self.quoted(folder(b.text)).map(\.name).filter { Self.readsAsName($0) && $0 != current!.headingName })
+                if others.count >= 2 { result.header.append(i); continue }
                 current!.continueWith(b.text)
             } else {
                 result.header.append(i)
@@ -641,7 +657,7 @@ struct ProseReader {
     /// The application type a text states (`为金融服务类`, `is a financial service`), or `unstated`.
     static func type(in text: String, folder: ScriptFolder = .always) -> String {
         let s = folder(text)
-        guard let c = statedType.captures(in: s), let r = c[1] ?? c[2] else { return "unstated" }
+        guard let c = statedType.captures(in: s), let r = c[1] ?? c[2] ?? c[3] else { return "unstated" }
         return PageParser.applicationType(String(s[r]))
     }
 

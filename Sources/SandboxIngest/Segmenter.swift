@@ -32,6 +32,10 @@ struct Draft {
     var fieldNameEnglish: String?
     var applicants: [String] = []
     var applicantsTruncated = false
+    /// The text of the applicants field being read (its lines joined with "\n"), and where
+    /// its names start in `applicants`.
+    var applicantsRaw = ""
+    var applicantsStart = 0
     var type = "unstated"
     var sections: [Section] = []
     /// Fields set so far (a single-valued field coming round again starts the next one).
@@ -131,7 +135,9 @@ struct Draft {
         case "name_en": fieldNameEnglish = takeAnnotation(hit.value)
         case "applicants":
             if applicantsHeading == nil { applicantsHeading = hit.heading }
-            let (names, truncated) = PageParser.splitApplicants(lines.count > 1 ? lines.joined(separator: "\n") : hit.value)
+            applicantsRaw = lines.count > 1 ? lines.joined(separator: "\n") : hit.value
+            applicantsStart = applicants.count
+            let (names, truncated) = PageParser.splitApplicants(applicantsRaw)
             applicants += names
             applicantsTruncated = truncated
         case "application_type":
@@ -151,8 +157,10 @@ struct Draft {
         }
         if lastField == "applicants", text.unicodeScalars.count <= 40,
            !text.unicodeScalars.contains(where: { "：:。！？；!?".unicodeScalars.contains($0) }) {
-            let (names, truncated) = PageParser.splitApplicants(text)
-            applicants += names
+            // The list is split again as a whole: a line may end inside a name (a hard wrap).
+            applicantsRaw += "\n" + text
+            let (names, truncated) = PageParser.splitApplicants(applicantsRaw)
+            applicants = Array(applicants.prefix(applicantsStart)) + names
             applicantsTruncated = truncated
             return
         }
@@ -234,7 +242,7 @@ struct Segmenter {
     /// Items of one text unit.
     func unitItems(_ b: Block, index: Int, lines: [String]? = nil) -> [Item] {
         if PageParser.isClosing(b, folder: labeler.folder, contexts: closingContexts) { return [.closing(block: index)] }
-        if let hit = labeler.label(in: b.text, lead: b.lead) {
+        if let hit = labeler.label(in: b.text, lead: b.lead, leadIsCaption: b.leadIsCaption) {
             var out: [Item] = []
             let (first, more) = labeler.splitInline(hit.value)
             let head = LabelHit(field: hit.field, heading: hit.heading, value: first)

@@ -448,4 +448,75 @@ import SandboxText
         #expect(out.map(\.field) == ["function", "risk_control"])
         #expect(out.map(\.text) == ["提供线上贷款。", "风险防控方面，设置限额。并实时监控。"])
     }
+
+}
+
+extension ReaderRuleTests {
+    // MARK: Kinds of the sixth blind page set (and the fifth's remaining ones)
+
+    /// A form's `<label>` is a caption by markup: a two-character one (属于) before its value
+    /// is a label; the same two characters in bold before more Han characters start a word.
+    @Test func aFormCaptionIsALabelEvenWhenShort() throws {
+        let p = try parse(Self.page("<p><label><b>名称</b></label><output>甲服务</output></p><p><label><b>属于</b></label><output>金融服务</output></p><p><label><b>申请机构</b></label><output>甲银行</output></p>"))
+        #expect(p.applications.map(\.name) == ["甲服务"])
+        #expect(p.applications.map(\.applicationType) == ["financial_service"])
+        #expect(p.applications.map(\.applicants) == [["甲银行"]])
+        // Counter-example: a bold 应用 opening 应用场景… is the start of a word.
+        #expect(projectParser.labeler.label(in: "应用场景覆盖县域", lead: "应用") == nil)
+    }
+
+    /// An applicant list broken across lines (pdftotext, narrow cells) is joined where the
+    /// next line starts with the tail of a company suffix or the list runs on with 、;
+    /// a list of one name per line stays split.
+    @Test func wrappedApplicantListsAreJoined() {
+        #expect(PageParser.splitApplicants("中国银联、上海同态信息科技有\n限责任公司、交通银行").0 == ["中国银联", "上海同态信息科技有限责任公司", "交通银行"])
+        #expect(PageParser.splitApplicants("甲银行、乙科\n技、丙银行").0 == ["甲银行", "乙科技", "丙银行"])
+        #expect(PageParser.splitApplicants("小米数科\n中国银联").0 == ["小米数科", "中国银联"])
+    }
+
+    /// A news credit in 【】 (【本報訊】, 【新华社北京8月1日电】) opens a story, not a field, so a
+    /// traditional-character news re-post is read as prose: its clauses (申報的「X」) are
+    /// read on the folded text and keep the page's own characters.
+    @Test func aNewsCreditIsNoFieldAndTraditionalClausesRead() throws {
+        #expect(PageText.isNewsCredit("本報訊"))
+        #expect(PageText.isNewsCredit("新华社北京8月1日电"))
+        #expect(!PageText.isNewsCredit("能做什么"))
+        let p = try parse(Self.page("<p>【本報訊】記者深圳報道：深圳公示首批4個應用。</p><p>首個項目是百行徵信申報的「百行徵信信用普惠服務」，屬金融服務。該服務運用大數據技術。</p><p>四個項目中唯一的科技產品，是微眾銀行與中國銀行深圳市分行申報的「基於區塊鏈的收入核驗產品」。區塊鏈記錄收入信息。</p>", title: "深圳公布首批金融科技監管沙盒應用"))
+        #expect(p.applications.map(\.name) == ["百行徵信信用普惠服務", "基於區塊鏈的收入核驗產品"])
+        #expect(p.applications.map(\.applicants) == [["百行徵信"], ["微眾銀行", "中國銀行深圳市分行"]])
+        #expect(p.applications.map(\.applicationType) == ["financial_service", "technology_product"])
+        // Counter-example: a bracketed phrase that is a heading still opens a section.
+        #expect(projectParser.labeler.label(in: "【能做什么】线上开户")?.heading == "能做什么")
+    }
+
+    /// Stated types: 属 / 同属 alone, and a type before its clause (唯一的科技产品，是…);
+    /// 专属金融服务 (an exclusive financial service) states none.
+    @Test func statedTypesInProse() {
+        #expect(ProseReader.type(in: "该应用同属金融服务。") == "financial_service")
+        #expect(ProseReader.type(in: "唯一的科技产品，是甲银行申报的“甲产品”。") == "technology_product")
+        #expect(ProseReader.type(in: "为小微企业提供专属金融服务。") == "unstated")
+    }
+
+    /// 独立申报 names one applicant; 兴业数金和兴业银行 is two (数金 ends an institution);
+    /// a paragraph listing two or more other applications by name only belongs to none.
+    @Test func applicantVerbsAndListsOfOtherApplications() throws {
+        let p = try parse(Self.page("<p>重庆银行独立申报的“甲数字银行服务”属于金融服务，客户在手机上办理业务。</p><p>兴业数金和兴业银行申报的“乙票据产品”面向中小微企业，运用区块链记录票据流转。</p><p>此外，“丙风控产品”“丁信贷服务”等应用也在本次公示名单之列。</p>"))
+        #expect(p.applications.map(\.name) == ["甲数字银行服务", "乙票据产品"])
+        #expect(p.applications.map(\.applicants) == [["重庆银行"], ["兴业数金", "兴业银行"]])
+        #expect(p.applications[1].sections.map(\.text) == ["面向中小微企业，运用区块链记录票据流转。"])
+    }
+
+    /// Applicants and type that only a sentence of a headed application gives (该应用由A与B
+    /// 联合申报，应用类型为金融服务); a press release's 关于<institution>： paragraph ends the
+    /// applications. Counter-examples: 由系统自动推出 names no applicant; 关于做好…的通知：
+    /// is no boilerplate.
+    @Test func applicantsFromASentenceAndAboutBoilerplate() throws {
+        let p = try parse(Self.page("<h2>应用一：甲信贷服务</h2><p>该应用由甲农村商业银行与乙云计算联合申报，应用类型为金融服务。客户在线申请贷款。</p><h2>应用二：乙语音服务</h2><p>结果由系统自动推出。该服务运用智能语音技术。</p><p>关于甲农村商业银行：本行运用区块链等技术服务小微企业。</p>"))
+        #expect(p.applications.map(\.name) == ["甲信贷服务", "乙语音服务"])
+        #expect(p.applications.map(\.applicants) == [["甲农村商业银行", "乙云计算"], []])
+        #expect(p.applications.map(\.applicationType) == ["financial_service", "unstated"])
+        #expect(p.applications[1].sections.map(\.text).joined().contains("区块链") == false)
+        #expect(PageParser.isClosing(Block(kind: .paragraph, text: "关于我们：本行成立于1996年。", line: 1, context: [])))
+        #expect(!PageParser.isClosing(Block(kind: .paragraph, text: "关于做好试点工作的通知：各机构……", line: 1, context: [])))
+    }
 }

@@ -126,18 +126,18 @@ private let corpusRecords: [String: LabelledRecord] = {
     }
 
     /// A fifth blind set (3 pages, 12 records), written at the end of a session after the
-    /// fixes of set 4: holdout 2 of 12 found, 0 fully right; then 12 of 12 found and 3
-    /// fully right. What is right is held here; the rest (applicants broken by a hard line
-    /// break, a card counter in names, a type in `<label>属于</label>`, applicants given
-    /// only in sentences) is open work, and `fullyRight` grows as it is done.
+    /// fixes of set 4: holdout 2 of 12 found, 0 fully right; then fixed by kinds (applicants
+    /// broken by a hard line break, a card counter in names, a type in `<label>属于</label>`,
+    /// applicants and type given only in sentences, a press release's 关于…： boilerplate):
+    /// 12 of 12 fully right.
     static let unseen5 = cases(repositoryRoot.appendingPathComponent("Tests/SandboxPipelineTests/Fixtures/unseen-pages-5"))
-    static let fullyRight5: Set<String> = ["shanghai-2020-b2-01", "shanghai-2020-b2-02", "shanghai-2020-b2-05"]
 
     @Test(arguments: unseen5.map(\.1.file)) func fifthUnseenSet(_ file: String) throws {
         let (folder, e) = Self.unseen5.first { $0.1.file == file }!
         let got = projectPipeline.process(fileAt: folder.appendingPathComponent(file), name: file).records
         #expect(got.map(\.id) == e.records.map { $0.id ?? "" })
-        for (r, x) in zip(got, e.records) where Self.fullyRight5.contains(r.id) {
+        #expect(got.count == e.records.count)
+        for (r, x) in zip(got, e.records) {
             #expect(folded(r.name) == x.name)
             #expect(r.nameEn == x.name_en)
             #expect(r.applicants.map { folded($0.name) } == x.applicants)
@@ -146,6 +146,43 @@ private let corpusRecords: [String: LabelledRecord] = {
             #expect(r.inclusiveMarkers.map(\.rawValue).sorted() == x.inclusive_markers.sorted())
             #expect(r.participation?.rawValue == x.participation)
         }
+    }
+
+    /// A sixth blind set (8 pages, 33 records: a wire story in one paragraph, a Q&A, a
+    /// feature with names in 《》, a two-city roundup, a Big5 Hong Kong re-post, label/value
+    /// span pairs, one key/value table per application in GB18030, a WPS export keeping the
+    /// official numbers). Holdout: 21 of 33 found by name, 16 fully right. Fixed by kinds
+    /// (a 【本報訊】 news credit is no field; clauses read on folded text; 属 / type before the
+    /// clause; 独立申报; 数金; a paragraph listing other applications belongs to none): 24
+    /// found, 22 fully right (names and applicants compared folded). Records are matched
+    /// by name: a re-post describing applications 1, 3 and 7 of a batch numbers them 1, 2,
+    /// 3, and a page keeping the official numbers (二、四、六) is not yet read by them — the
+    /// ids of 13 records differ (open work), as do the label/value span pairs and the roundup.
+    static let unseen6 = cases(repositoryRoot.appendingPathComponent("Tests/SandboxPipelineTests/Fixtures/unseen-pages-6"))
+    static let fullyRight6: Set<String> = ["beijing-2020-b2-01", "beijing-2020-b2-03", "beijing-2020-b2-07", "beijing-2020-b2-09", "beijing-2020-b2-11",
+                                           "chongqing-2020-b1-01", "chongqing-2020-b1-03", "shanghai-2020-b1-03",
+                                           "shenzhen-2020-b1-01", "shenzhen-2020-b1-02", "shenzhen-2020-b1-03", "shenzhen-2020-b1-04",
+                                           "shanghai-2020-b2-01", "shanghai-2020-b2-02", "shanghai-2020-b2-03", "shanghai-2020-b2-04", "shanghai-2020-b2-05",
+                                           "beijing-2020-b2-02", "beijing-2020-b2-04", "beijing-2020-b2-06", "beijing-2020-b2-08", "beijing-2020-b2-10"]
+
+    @Test func sixthUnseenSet() throws {
+        var found = 0
+        var right: Set<String> = []
+        for (folder, e) in Self.unseen6 {
+            let got = projectPipeline.process(fileAt: folder.appendingPathComponent(e.file), name: e.file).records
+            for x in e.records {
+                guard let r = got.first(where: { folded($0.name) == x.name }) else { continue }
+                found += 1
+                if r.applicants.map({ folded($0.name) }) == x.applicants, r.applicationType.rawValue == (x.application_type ?? "unstated"),
+                   r.technologies.map(\.rawValue).sorted() == x.technologies.sorted(),
+                   r.inclusiveMarkers.map(\.rawValue).sorted() == x.inclusive_markers.sorted(), r.participation?.rawValue == x.participation {
+                    right.insert(x.id ?? "")
+                }
+            }
+        }
+        #expect(Self.unseen6.map(\.1.records.count).reduce(0, +) == 33)
+        #expect(found == 24)
+        #expect(right == Self.fullyRight6)
     }
 
     @Test func allCasesAreThere() {
