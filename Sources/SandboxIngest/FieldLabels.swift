@@ -338,6 +338,40 @@ struct FieldLabeler: Sendable {
         return nil
     }
 
+    /// The number an application's opening line gives it (二、X → 2, （三） → 3, 创新应用4：X → 4,
+    /// ⑤ → 5, Application 6 → 6, 第七项 → 7), or nil: a page that keeps the official
+    /// numbers of an excerpt (二、四、六) numbers its records by them. 1…99 only.
+    static func ordinalValue(_ text: String) -> Int? {
+        let raw = ScalarClass.trimmingHorizontalSpace(text)
+        if let f = raw.unicodeScalars.first, (0x2460...0x2473).contains(f.value) { return Int(f.value - 0x2460 + 1) }  // ① … ⑳ (NFKC makes them digits)
+        var u = Array(ScalarClass.trimmingHorizontalSpace(ScalarClass.nfkc(raw)).unicodeScalars.prefix(16))
+        for p in ["创新应用", "創新應用", "应用", "應用", "项目", "項目", "application", "Application", "No.", "no."] {
+            let ps = Array(p.unicodeScalars)
+            if u.starts(with: ps) { u.removeFirst(ps.count); break }
+        }
+        while let f = u.first, f == " " || f == "(" || f == "（" || f == "第" || f == "\u{3000}" { u.removeFirst() }
+        let digits = u.prefix { ("0"..."9").contains($0) }
+        var value: Int?
+        var n = digits.count
+        if n > 0, n <= 2 { value = Int(String(String.UnicodeScalarView(digits))) }
+        if n == 0 {
+            let numerals: [Unicode.Scalar: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+            let run = u.prefix { numerals[$0] != nil }
+            n = run.count
+            switch run.map({ numerals[$0]! }) {
+            case let r where r.count == 1: value = r[0]
+            case let r where r.count == 2 && r[0] == 10: value = 10 + r[1]
+            case let r where r.count == 2 && r[1] == 10: value = r[0] * 10
+            case let r where r.count == 3 && r[1] == 10: value = r[0] * 10 + r[2]
+            default: value = nil
+            }
+        }
+        guard let v = value, v >= 1, v <= 99 else { return nil }
+        // The number must stand alone: followed by a separator, a bracket or the end.
+        guard n == u.count || "、.．)）:：|｜ 项個个".unicodeScalars.contains(u[n]) else { return nil }
+        return v
+    }
+
     /// The last `length` scalars of `text`, trimmed, when that is plausible as the same
     /// text as the normalised suffix (NFKC and folding keep lengths of Han text).
     private static func originalSuffix(_ text: String, length: Int) -> String? {

@@ -192,8 +192,12 @@ public struct PageParser: Sendable {
 
         var applications: [ApplicationRecord] = []
         var errors: [IngestError] = []
+        // Positions: the page's own numbers when every application has one and they rise
+        // (an excerpt keeping the official 二、四、六 gives 2, 4, 6); else the page order.
+        let ordinals = drafts.compactMap(\.ordinal)
+        let useOrdinals = !drafts.isEmpty && ordinals.count == drafts.count && zip(ordinals, ordinals.dropFirst()).allSatisfy { $0 < $1 }
         for (index, d) in drafts.enumerated() {
-            let position = index + 1
+            let position = useOrdinals ? ordinals[index] : index + 1
             let (name, english) = d.names
             guard let name, !name.isEmpty else {
                 errors.append(IngestError(file: file, kind: .missingName,

@@ -52,6 +52,8 @@ struct Draft {
     /// True when the draft came from a table that summarises applications described
     /// again in detail elsewhere on the page.
     var fromSummary = false
+    /// The number the page gives the application on its opening line (二、X → 2), if any.
+    var ordinal: Int?
     /// The heading that gave the first applicants (申请机构): a second applicants heading of
     /// another wording (合作机构, 运营主体, Participants) adds to them, the same wording
     /// coming round again starts the next application.
@@ -567,11 +569,13 @@ struct Segmenter {
                     if var c = current, c.seen.isEmpty, c.sections.isEmpty, c.headingName == nil || cue.name == nil {
                         // An ordinal box followed by the name heading: one application.
                         if c.headingName == nil { c.headingName = cue.name }
+                        if c.ordinal == nil { c.ordinal = FieldLabeler.ordinalValue(blocks[b].text) }
                         current = c
                     } else {
                         flush()
                         current = Draft(line: blocks[b].line)
                         current!.headingName = cue.name
+                        current!.ordinal = FieldLabeler.ordinalValue(blocks[b].text)
                     }
                     current!.startLevel = Self.headingLevel(blocks[b])
                     outside = false

@@ -519,4 +519,20 @@ extension ReaderRuleTests {
         #expect(PageParser.isClosing(Block(kind: .paragraph, text: "关于我们：本行成立于1996年。", line: 1, context: [])))
         #expect(!PageParser.isClosing(Block(kind: .paragraph, text: "关于做好试点工作的通知：各机构……", line: 1, context: [])))
     }
+
+    /// The page's own numbers are the positions when every application has one and they
+    /// rise (an excerpt keeping 二、四); numbers that restart (one list per type) are not.
+    @Test func positionsFromThePagesOwnNumbers() throws {
+        #expect(FieldLabeler.ordinalValue("二、甲服务") == 2)
+        #expect(FieldLabeler.ordinalValue("（十二）甲服务") == 12)
+        #expect(FieldLabeler.ordinalValue("创新应用4：甲服务") == 4)
+        #expect(FieldLabeler.ordinalValue("⑤甲服务") == 5)
+        #expect(FieldLabeler.ordinalValue("二十一、甲服务") == 21)
+        #expect(FieldLabeler.ordinalValue("2020年第二批") == nil)
+        #expect(FieldLabeler.ordinalValue("一站式服务平台") == nil)
+        let p = try parse(Self.page("<p><b>二、</b><b>甲信贷服务</b></p><p>申请机构：甲银行</p><p>功能描述：线上贷款。</p><p><b>四、</b><b>乙支付服务</b></p><p>申请机构：乙银行</p>"))
+        #expect(p.applications.map(\.position) == [2, 4])
+        let q = try parse(Self.page("<p><b>一、</b><b>甲信贷服务</b></p><p>申请机构：甲银行</p><p><b>一、</b><b>乙支付服务</b></p><p>申请机构：乙银行</p>"))
+        #expect(q.applications.map(\.position) == [1, 2])
+    }
 }
