@@ -149,14 +149,19 @@ public struct PageParser: Sendable {
             let text = drafts[i].joinedSections.map(\.text).joined(separator: "\n")
             guard !text.isEmpty else { continue }
             let f = folder(text)
-            if drafts[i].applicants.isEmpty, let c = ProseReader.statedApplicants.captures(in: f), let a = c[1] {
+            // (Byte tests first: most texts state neither, and the patterns are costly.)
+            if drafts[i].applicants.isEmpty, ByteSearch.contains(f, "申报") || ByteSearch.contains(f, "申请"),
+               let c = ProseReader.statedApplicants.captures(in: f), let a = c[1] {
                 var raw = ProseReader.cleanApplicants(String(f[a]))
                 if f != text { raw = raw.components(separatedBy: "、").map { ProseReader.sameSpan(of: $0, folded: f, original: text) ?? $0 }.joined(separator: "、") }
                 let (names, truncated) = Self.splitApplicants(raw)
                 drafts[i].applicants = names
                 drafts[i].applicantsTruncated = truncated
             }
-            if drafts[i].type == "unstated" { drafts[i].type = ProseReader.type(in: text, folder: folder) }
+            if drafts[i].type == "unstated", ByteSearch.contains(f, "金融服务") || ByteSearch.contains(f, "科技产品")
+                || ByteSearch.containsASCIICaseInsensitive(f, "financial service") || ByteSearch.containsASCIICaseInsensitive(f, "technology product") {
+                drafts[i].type = ProseReader.type(in: text, folder: folder)
+            }
         }
 
         // Page metadata.
