@@ -371,6 +371,22 @@ enum BlockBuilder {
                 default: return nil
                 }
             }()
+            // A unit made of a first element and more after it, with nothing between
+            // (<span class=label>申请机构</span><span class=value>甲银行</span>): the first
+            // element's text is a lead, as a bold run is, so a label needs no colon there.
+            var elementLead: String?
+            if lines.count == 1 {
+                let visible = nodes.filter { n in
+                    switch n {
+                    case .text(let t): return TextCleaner.visibleCount(t) > 0
+                    case .element(let c): return c.tag != .br && !TextCleaner.clean(c.textContent).isEmpty
+                    }
+                }
+                if visible.count >= 2, case .element(let first) = visible[0] {
+                    let t = TextCleaner.clean(first.textContent)
+                    if TextCleaner.scalarCount(t) <= 16 { elementLead = t }
+                }
+            }
             for l in lines {
                 let text = TextCleaner.clean(l.text)
                 if text.isEmpty { continue }
@@ -391,6 +407,8 @@ enum BlockBuilder {
                 if !lead.isEmpty, TextCleaner.scalarCount(lead) < TextCleaner.scalarCount(text), text.hasPrefix(lead) {
                     block.lead = lead
                     block.leadIsCaption = l.leadCaption
+                } else if lead.isEmpty, let e = elementLead, !e.isEmpty, TextCleaner.scalarCount(e) < TextCleaner.scalarCount(text), text.hasPrefix(e) {
+                    block.lead = e
                 }
                 block.listDepth = listDepth
                 blocks.append(block)

@@ -535,4 +535,18 @@ extension ReaderRuleTests {
         let q = try parse(Self.page("<p><b>一、</b><b>甲信贷服务</b></p><p>申请机构：甲银行</p><p><b>一、</b><b>乙支付服务</b></p><p>申请机构：乙银行</p>"))
         #expect(q.applications.map(\.position) == [1, 2])
     }
+
+    /// A unit made of a first element and more after it (`<span class=label>申请机构</span>
+    /// <span class=value>甲银行</span>`) has that element's text as its lead: a label needs
+    /// no colon there. Counter-examples: a Word export splitting a label across spans
+    /// (`<span>功能</span><span>描述：…</span>`) still reads 功能描述; a first span that is no
+    /// label gives none.
+    @Test func aLabelElementBeforeItsValueElement() throws {
+        let p = try parse(Self.page("<section><div><span>创新应用名称</span><span>甲信贷服务</span></div><div><span>申请机构</span><span>甲银行、乙科技</span></div><div><span>功能</span><span>描述：线上贷款。</span></div></section><section><div><span>创新应用名称</span><span>乙支付服务</span></div><div><span>申请机构</span><span>丙银行</span></div></section>"))
+        #expect(p.applications.map(\.name) == ["甲信贷服务", "乙支付服务"])
+        #expect(p.applications.map(\.applicants) == [["甲银行", "乙科技"], ["丙银行"]])
+        #expect(p.applications[0].sections.map(\.heading) == ["功能描述"])
+        #expect(p.applications[0].sections.map(\.text) == ["线上贷款。"])
+        #expect(projectParser.labeler.label(in: "甲银行推出的服务", lead: "甲银行") == nil)
+    }
 }
