@@ -63,10 +63,12 @@ public struct TextNormalizer: Sendable {
         let scalars = Array(text.unicodeScalars)
         // origin[k]: the original scalar of simplified[k]; nil when it is k.
         let (simplified, origin) = foldTraditional ? Self.simplifiedScalars(text, scalars: scalars) : (scalars, nil)
+        let dropped = Self.letterSpacedLatin(simplified)
         var out = Writer()
         out.bytes.reserveCapacity(text.utf8.count)
         out.map.reserveCapacity(text.utf8.count + 1)
         for (k, scalar) in simplified.enumerated() {
+            if let dropped, dropped.contains(k) { continue }
             let index = Int32(origin?[k] ?? k)
             let v = scalar.value
             // The fast paths of `fold`: ASCII (A–Z lowered) and CJK ideographs give themselves.
@@ -96,6 +98,45 @@ public struct TextNormalizer: Sendable {
     }
 
     // MARK: - Internal
+
+    /// Letter-spaced Latin letters and digits beside Han text (`Ａ Ｐ Ｉ调用`, `借助 5 G 专网`):
+    /// the positions of the spaces inside a run of two or more one-character tokens that
+    /// touches a Han character, which vanish so the run reads as one word (API, 5g); nil
+    /// when there are none. English text (`plan a b`) touches no Han character and keeps them.
+    static func letterSpacedLatin(_ u: [Unicode.Scalar]) -> Set<Int>? {
+        func isAlnum(_ s: Unicode.Scalar) -> Bool {
+            let v = s.value
+            return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+                || (0xFF10...0xFF19).contains(v) || (0xFF21...0xFF3A).contains(v) || (0xFF41...0xFF5A).contains(v)
+        }
+        func isBlank(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\u{3000}" || s == "\u{A0}" }
+        var out: Set<Int>?
+        var i = 0
+        while i < u.count {
+            // A one-character token: alphanumeric, not preceded by one.
+            guard isAlnum(u[i]), i == 0 || !isAlnum(u[i - 1]) else { i += 1; continue }
+            var j = i
+            var spaces: [Int] = []
+            while j + 2 < u.count, isBlank(u[j + 1]), isAlnum(u[j + 2]), !isAlnum(j + 3 < u.count ? u[j + 3] : " ") || j + 3 >= u.count {
+                if j + 1 < u.count, isAlnum(u[j + 1]) { break }
+                spaces.append(j + 1)
+                j += 2
+            }
+            let single = (i + 1 >= u.count || !isAlnum(u[i + 1]))
+            if single, !spaces.isEmpty {
+                let before = i > 0 ? u[i - 1] : " "
+                let after = j + 1 < u.count ? u[j + 1] : " "
+                let beforeHan = HanScript.isHan(before) || (isBlank(before) && i > 1 && HanScript.isHan(u[i - 2]))
+                let afterHan = HanScript.isHan(after) || (isBlank(after) && j + 2 < u.count && HanScript.isHan(u[j + 2]))
+                if beforeHan || afterHan {
+                    if out == nil { out = [] }
+                    out!.formUnion(spaces)
+                }
+            }
+            i = max(j, i) + 1
+        }
+        return out
+    }
 
     /// Steps 4 and 5 over folded scalars: the output bytes and their offset map.
     private struct Writer {

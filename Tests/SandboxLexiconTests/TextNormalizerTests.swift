@@ -19,6 +19,19 @@ import Testing
         #expect(n.originalRange(bytes: 6..<15) == 2..<5)
     }
 
+    /// Letter-spaced Latin letters and digits beside Han text read as one word; English
+    /// text and tokens longer than one character keep their spaces.
+    @Test func letterSpacedLatinBesideHan() {
+        let n = TextNormalizer().normalize("通过Ａ Ｐ Ｉ调用")
+        #expect(n.text == "通过api调用")
+        // "api" (bytes 6..<9) comes from original scalars 2..<7 (Ａ, space, Ｐ, space, Ｉ).
+        #expect(n.originalRange(bytes: 6..<9) == 2..<7)
+        #expect(TextNormalizer().normalize("借助 5 G 专网").text == "借助 5g 专网")
+        #expect(TextNormalizer().normalize("plan a b test").text == "plan a b test")
+        #expect(TextNormalizer().normalize("采用 AI 5G 技术").text == "采用 ai 5g 技术")
+        #expect(TextNormalizer().normalize("A 股市场").text == "a 股市场")
+    }
+
     @Test func collapsesWhiteSpaceRuns() {
         #expect(TextNormalizer().normalize("  big \u{3000}\n data ").text == "big data ")
         #expect(TextNormalizer().normalizeTerm(" Big  Data ") == "big data")
