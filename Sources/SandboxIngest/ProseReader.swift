@@ -54,7 +54,7 @@ struct ProseReader {
     /// `“X” (English name), applied for (jointly) by A and B` in an English enumeration.
     static let englishEnumerated = Pattern(#"[“"]([^”"]{2,120})[”"]\s*(?:\(([^)]{2,200})\))?\s*,?\s*(?:which\s+|that\s+)?(?:was\s+|were\s+|is\s+|has\s+been\s+)?(?:jointly\s+)?(?:applied\s+for|submitted|proposed|filed|developed|launched|put\s+forward)\s+(?:jointly\s+)?by\s+(.+?)(?=;|\.\s|\.$|,\s*(?:and\s+)?[“"]|,\s*(?-i:[a-z])|\s+and\s+(?:is|was|it)\b|$)"#, caseInsensitive: true)
     /// A stated application type.
-    static let statedType = Pattern(#"(?:为|属于|(?<![专附从金])属|是|系|归为|列为)\s*(?:一[项款个])?\s*(金融服务|科技产品)\s*类?|(?:is|as)\s+an?\s+(financial\s+service|technology\s+product)|(金融服务|科技产品)\s*类?\s*(?:应用)?\s*[，,]\s*(?:是|为)"#, caseInsensitive: true)
+    static let statedType = Pattern(#"(?:为|属于|(?<![专附从金])属|是|系|归为|列为)\s*(?:一[项款个])?\s*(金融服务|科技产品)\s*类?|(?:is|as)\s+an?\s+(financial\s+service|technology\s+product)|(金融服务|科技产品)\s*类?\s*(?:应用)?\s*[，,]\s*(?:是|为)|的\s*(金融服务|科技产品)\s*类\s*(?:应用|产品|项目)|(?:这|该|此)\s*[款项个类]\s*(金融服务|科技产品)"#, caseInsensitive: true)
 
     /// Endings of institution names (LABELS.md §4 kinds): where a 与 after one separates two.
     static let institutionEndings = ["银行", "公司", "科技", "数科", "金科", "数金", "银联", "网联", "集团", "支付", "保险", "证券", "基金", "中心", "协会",
@@ -82,6 +82,8 @@ struct ProseReader {
     /// `由A(与B)(联合|独立)申报` in an application's text, when no field gave its applicants
     /// (group 1: the applicants); only 申请 / 申报, which name who applied.
     static let statedApplicants = Pattern(#"由\s*([^，,。；;：:“”「」《》]{2,100}?)\s*(?:共同|联合|合作|独立|单独)?\s*(?:申请|申报)(?=[，,。；;\s的并]|$)"#)
+    /// `申报机构为A、B` / `申请单位是A与B` anywhere in a paragraph (group 1: the applicants).
+    static let applicantsAre = Pattern(#"(?:申报|申请)(?:机构|单位|主体|方)\s*(?:为|是|包括)\s*([^。；;，,“”「」《》]{2,100}?)\s*(?=[。；;，,]|$)"#)
     /// `由A、B(共同|联合)申请` anywhere in a paragraph (group 1: the applicants).
     static let appliedBy = Pattern(#"由\s*([^，,。；;：:]{2,100}?)\s*(?:共同|联合|合作)?\s*(?:申请|申报|推出|研发)(?=[，,。；;\s的并]|$)"#)
 
@@ -569,11 +571,18 @@ struct ProseReader {
                 // A paragraph that lists two or more other applications by name only (此外，“A”
                 // “B”等6个应用也在名单之列) is about the batch, not the application before it.
                 let others = Set(Self.quoted(folder(b.text)).map(\.name).filter { Self.readsAsName($0) && $0 != current!.headingName })
-                if others.count >= 2 { result.header.append(i); continue }
+                if others.count >= 2 {
+                    // (除上述5个应用外，本批还包括《A》《B》…): the descriptions are over; what
+                    // follows that opens no application belongs to none.
+                    flush()
+                    result.header.append(i)
+                    continue
+                }
                 current!.continueWith(b.text)
             } else {
                 result.header.append(i)
-                if case .paragraph = b.kind { result.introduction.append(b.text) }
+                // (The introduction is the text before the first application.)
+                if case .paragraph = b.kind, result.drafts.isEmpty { result.introduction.append(b.text) }
             }
         }
         flush()
@@ -657,7 +666,7 @@ struct ProseReader {
     /// The application type a text states (`为金融服务类`, `is a financial service`), or `unstated`.
     static func type(in text: String, folder: ScriptFolder = .always) -> String {
         let s = folder(text)
-        guard let c = statedType.captures(in: s), let r = c[1] ?? c[2] ?? c[3] else { return "unstated" }
+        guard let c = statedType.captures(in: s), let r = c[1] ?? c[2] ?? c[3] ?? c[4] ?? c[5] else { return "unstated" }
         return PageParser.applicationType(String(s[r]))
     }
 
@@ -739,6 +748,8 @@ struct ProseReader {
             if let c = Self.ledBy.captures(in: f), let a = c[1], let b = c[2] {
                 clause = Self.cleanApplicants(String(f[a]) + "、" + String(f[b]))
             } else if let c = Self.appliedBy.captures(in: f), let a = c[1] {
+                clause = Self.cleanApplicants(String(f[a]))
+            } else if let c = Self.applicantsAre.captures(in: f), let a = c[1] {
                 clause = Self.cleanApplicants(String(f[a]))
             }
             if let c = clause, f != text { clause = Self.sameSpan(of: c, folded: f, original: text) ?? c }

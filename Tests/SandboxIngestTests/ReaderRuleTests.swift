@@ -549,4 +549,18 @@ extension ReaderRuleTests {
         #expect(p.applications[0].sections.map(\.text) == ["线上贷款。"])
         #expect(projectParser.labeler.label(in: "甲银行推出的服务", lead: "甲银行") == nil)
     }
+
+    /// 申报机构为A、B / 申报机构是A与B name a paragraph's one application's applicants; a
+    /// type stated as 的金融服务类应用 or 这款科技产品; a paragraph listing other applications
+    /// (除上述…外，本批还包括《A》《B》) ends the descriptions, so the commentary after it
+    /// belongs to none. Counter-example: 这款产品 states no type.
+    @Test func applicantsAreAndTheEndOfTheDescriptions() throws {
+        let p = try parse(Self.page("<p>《“甲链”风险共享产品》的用户是金融机构。这款科技产品的申报机构为甲金融科技、甲银行，运用区块链共享风险线索。</p><p>同为科技产品的《“乙星”风控产品》，申报机构是乙科技与丙银行上海分行。它利用区块链存证。</p><p>除上述应用外，本批还包括《基于区块链的丁融资服务》和《基于人工智能的戊服务》，本文不再展开。</p><p>一位学者表示，无论是大数据、人工智能还是隐私计算，关键在于退出机制。</p>"))
+        #expect(p.applications.map(\.name) == ["“甲链”风险共享产品", "“乙星”风控产品"])
+        #expect(p.applications.map(\.applicants) == [["甲金融科技", "甲银行"], ["乙科技", "丙银行上海分行"]])
+        #expect(p.applications.map(\.applicationType) == ["technology_product", "technology_product"])
+        #expect(p.applications[1].sections.map(\.text) == ["申报机构是乙科技与丙银行上海分行。它利用区块链存证。"])
+        #expect(ProseReader.type(in: "这项由甲银行申报的金融服务类应用面向农户。") == "financial_service")
+        #expect(ProseReader.type(in: "这款产品面向农户。") == "unstated")
+    }
 }
