@@ -394,7 +394,16 @@ struct ProseReader {
         while i < text.endIndex {
             if let u = text[i].unicodeScalars.first, let close = closingQuote(of: u) {
                 if let j = next(close, from: text.index(after: i)) {
-                    out.append((String(text[text.index(after: i)..<j]), text.index(after: j)))
+                    let inner = String(text[text.index(after: i)..<j])
+                    // (Not inside a bracketed gloss: “X” (“品牌”名称) names one application twice.)
+                    let glossed = i > text.startIndex && "（(".contains(text[text.index(before: i)])
+                    if u != "《", !glossed, let (name, end) = brandedName(text, open: i, close: j, inner: inner) {
+                        // “磐石”智能风控产品: a quoted brand and the name's tail, one name.
+                        out.append((name, end))
+                        i = end
+                        continue
+                    }
+                    out.append((inner, text.index(after: j)))
                     i = text.index(after: j)
                     continue
                 }
@@ -402,6 +411,27 @@ struct ProseReader {
             i = text.index(after: i)
         }
         return out
+    }
+
+    /// A quoted brand that does not read as a name, followed at once by Han characters that
+    /// make it one (“磐石”智能风控产品): the whole name with its quotes, and the index after
+    /// it; nil otherwise. The tail is the shortest run of at most 12 Han characters, letters
+    /// or digits that ends like a name.
+    static func brandedName(_ text: String, open: String.Index, close: String.Index, inner: String) -> (String, String.Index)? {
+        guard !readsAsName(inner) else { return nil }
+        var k = text.index(after: close)
+        var tail = ""
+        var count = 0
+        while k < text.endIndex, count < 12, let u = text[k].unicodeScalars.first,
+              ScalarClass.isHan(u) || u.isASCII && (u.properties.isAlphabetic || ("0"..."9").contains(u)) {
+            tail.append(text[k])
+            k = text.index(after: k)
+            count += 1
+            if count >= 2, readsAsName(tail), nameEndings.contains(where: { ScriptFolder.always(tail).hasSuffix($0) && $0.count >= 2 }) {
+                return (String(text[open..<k]), k)
+            }
+        }
+        return nil
     }
 
     /// A quoted name opening `text` (after white space and numbering): the name, and the

@@ -563,4 +563,17 @@ extension ReaderRuleTests {
         #expect(ProseReader.type(in: "这项由甲银行申报的金融服务类应用面向农户。") == "financial_service")
         #expect(ProseReader.type(in: "这款产品面向农户。") == "unstated")
     }
+
+    /// A quoted brand followed at once by a name's tail is one name (以“磐石”智能风控产品为例,
+    /// 申报机构为…): an answer to a question about the programme that describes it opens it.
+    /// Counter-examples: “三农”领域 is no name; inside a bracketed gloss the quote stays.
+    @Test func aQuotedBrandAndItsTailAreOneName() throws {
+        #expect(ProseReader.quoted("以“磐石”智能风控产品为例，").map(\.name) == ["“磐石”智能风控产品"])
+        #expect(ProseReader.quoted("在支持“三农”领域方面").map(\.name) == ["三农"])
+        #expect(ProseReader.quoted("“Puhui service” (“上行普惠”非接触金融服务)").map(\.name) == ["Puhui service", "上行普惠"])
+        let p = try parse(Self.page("<p>记者：第一项应用是什么？</p><p>负责人：重庆银行独立申报的“基于5G的移动银行服务”属于金融服务，依托5G网络。</p><p>记者：科技公司在试点中扮演什么角色？</p><p>负责人：以“磐石”智能风控产品为例，申报机构为度小满科技、光大银行重庆分行，属于科技产品。该产品帮助银行识别欺诈风险。</p>"))
+        #expect(p.applications.map(\.name) == ["基于5G的移动银行服务", "“磐石”智能风控产品"])
+        #expect(p.applications.map(\.applicants) == [["重庆银行"], ["度小满科技", "光大银行重庆分行"]])
+        #expect(p.applications.map(\.applicationType) == ["financial_service", "technology_product"])
+    }
 }
