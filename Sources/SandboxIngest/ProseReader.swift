@@ -58,7 +58,7 @@ struct ProseReader {
 
     /// Endings of institution names (LABELS.md §4 kinds): where a 与 after one separates two.
     static let institutionEndings = ["银行", "公司", "科技", "数科", "金科", "数金", "银联", "网联", "集团", "支付", "保险", "证券", "基金", "中心", "协会",
-                                     "研究院", "联社", "信用社", "分行", "支行", "征信", "银行卡", "有限责任公司", "股份有限公司"]
+                                     "研究院", "联社", "联合社", "信用社", "分行", "支行", "征信", "银行卡", "有限责任公司", "股份有限公司"]
 
     /// Words by which a paragraph speaks of the batch or the programme, not of one application.
     static let batchWords = ["本批", "此次", "这批", "该批", "上述", "以上", "这些应用", "各应用", "多个应用", "首批应用", "公示期", "社会公众",

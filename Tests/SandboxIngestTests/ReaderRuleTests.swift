@@ -576,4 +576,16 @@ extension ReaderRuleTests {
         #expect(p.applications.map(\.applicants) == [["重庆银行"], ["度小满科技", "光大银行重庆分行"]])
         #expect(p.applications.map(\.applicationType) == ["financial_service", "technology_product"])
     }
+
+    /// A page whose only labels are section headings (【数据速览】, 【沙盒进展】) that open no
+    /// application is read as prose; 联合社 ends an institution.
+    @Test func sectionHeadingsAloneDoNotStopTheProseReader() throws {
+        let p = try parse(Self.page("<h2>【数据速览】</h2><p>上半年普惠小微贷款保持较快增长。</p><h2>【沙盒进展】</h2><p>“基于大数据的甲风险防控产品”由甲农商银行、江苏省农村信用社联合社和乙科技共同申报，属于科技产品。该产品运用大数据技术监测风险。</p>"))
+        #expect(p.applications.map(\.name) == ["基于大数据的甲风险防控产品"])
+        #expect(p.applications.map(\.applicants) == [["甲农商银行", "江苏省农村信用社联合社", "乙科技"]])
+        #expect(p.applications.map(\.applicationType) == ["technology_product"])
+        // Counter-example: a labelled page is still read by its labels.
+        let q = try parse(Self.page("<h2>【申请机构】</h2><p>丙银行</p><p>创新应用名称：丙服务</p>"))
+        #expect(q.applications.map(\.name) == ["丙服务"])
+    }
 }
