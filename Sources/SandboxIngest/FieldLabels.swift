@@ -340,7 +340,8 @@ struct FieldLabeler: Sendable {
 
     /// The number an application's opening line gives it (二、X → 2, （三） → 3, 创新应用4：X → 4,
     /// ⑤ → 5, Application 6 → 6, 第七项 → 7), or nil: a page that keeps the official
-    /// numbers of an excerpt (二、四、六) numbers its records by them. 1…99 only.
+    /// numbers of an excerpt (二、四、六) numbers its records by them. Digits 1…999; Chinese
+    /// numerals 1…99 (a page numbering past 99 in 一百… falls back to page order).
     static func ordinalValue(_ text: String) -> Int? {
         let raw = ScalarClass.trimmingHorizontalSpace(text)
         if let f = raw.unicodeScalars.first, (0x2460...0x2473).contains(f.value) { return Int(f.value - 0x2460 + 1) }  // ① … ⑳ (NFKC makes them digits)
@@ -353,7 +354,7 @@ struct FieldLabeler: Sendable {
         let digits = u.prefix { ("0"..."9").contains($0) }
         var value: Int?
         var n = digits.count
-        if n > 0, n <= 2 { value = Int(String(String.UnicodeScalarView(digits))) }
+        if n > 0, n <= 3 { value = Int(String(String.UnicodeScalarView(digits))) }
         if n == 0 {
             let numerals: [Unicode.Scalar: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
             let run = u.prefix { numerals[$0] != nil }
@@ -366,7 +367,7 @@ struct FieldLabeler: Sendable {
             default: value = nil
             }
         }
-        guard let v = value, v >= 1, v <= 99 else { return nil }
+        guard let v = value, v >= 1, v <= 999 else { return nil }
         // The number must stand alone: followed by a separator, a bracket or the end.
         guard n == u.count || "、.．)）:：|｜ 项個个".unicodeScalars.contains(u[n]) else { return nil }
         return v

@@ -529,6 +529,8 @@ extension ReaderRuleTests {
         #expect(FieldLabeler.ordinalValue("⑤甲服务") == 5)
         #expect(FieldLabeler.ordinalValue("二十一、甲服务") == 21)
         #expect(FieldLabeler.ordinalValue("2020年第二批") == nil)
+        #expect(FieldLabeler.ordinalValue("100、甲服务") == 100)
+        #expect(FieldLabeler.ordinalValue("1000、甲服务") == nil)
         #expect(FieldLabeler.ordinalValue("一站式服务平台") == nil)
         let p = try parse(Self.page("<p><b>二、</b><b>甲信贷服务</b></p><p>申请机构：甲银行</p><p>功能描述：线上贷款。</p><p><b>四、</b><b>乙支付服务</b></p><p>申请机构：乙银行</p>"))
         #expect(p.applications.map(\.position) == [2, 4])
