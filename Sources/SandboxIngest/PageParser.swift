@@ -153,8 +153,7 @@ public struct PageParser: Sendable {
             // (Byte tests first: most texts state neither, and the patterns are costly.)
             if drafts[i].applicants.isEmpty, ByteSearch.contains(f, "申报") || ByteSearch.contains(f, "申请"),
                let c = ProseReader.statedApplicants.captures(in: f), let a = c[1] {
-                var raw = ProseReader.cleanApplicants(String(f[a]))
-                if f != text { raw = raw.components(separatedBy: "、").map { ProseReader.sameSpan(of: $0, folded: f, original: text) ?? $0 }.joined(separator: "、") }
+                let raw = ProseReader.inOriginal(ProseReader.cleanApplicants(String(f[a])), folded: f, original: text)
                 let (names, truncated) = Self.splitApplicants(raw)
                 drafts[i].applicants = names
                 drafts[i].applicantsTruncated = truncated

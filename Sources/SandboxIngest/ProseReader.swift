@@ -94,6 +94,13 @@ struct ProseReader {
         return String(same(original, folded, r))
     }
 
+    /// An applicant list (`、`-separated) read on `folded`, each name as `original` writes
+    /// it (same scalar count); a name not found stays as it is.
+    static func inOriginal(_ applicants: String, folded: String, original: String) -> String {
+        guard folded != original else { return applicants }
+        return applicants.components(separatedBy: "、").map { sameSpan(of: $0, folded: folded, original: original) ?? $0 }.joined(separator: "、")
+    }
+
     /// The applicants of a prose clause: what follows its last 由 (是由A申请 → A), without
     /// a leading 包括 / 分别为, with 与 / 和 / 及 read as list separators.
     static func cleanApplicants(_ raw: String) -> String {
@@ -200,9 +207,7 @@ struct ProseReader {
             guard !applicants.isEmpty, applicants.unicodeScalars.count <= 120 else { continue }
             let items = applicants.components(separatedBy: "、")
             guard hadVerb || items.contains(where: { item in institutionEndings.contains { item.hasSuffix($0) } }) else { continue }
-            if foldedBefore != originalBefore {
-                applicants = items.map { item in sameSpan(of: item, folded: foldedBefore, original: originalBefore) ?? item }.joined(separator: "、")
-            }
+            applicants = inOriginal(applicants, folded: foldedBefore, original: originalBefore)
             out.append(Clause(name: name, applicants: applicants, start: k, end: j + 1))
         }
         return out
