@@ -41,6 +41,10 @@ public struct Block: Sendable, Equatable {
     public var leadIsCaption = false
     /// Nesting depth of list items (`<li>`) around the block (0 outside lists).
     public var listDepth = 0
+    /// Whether the block continues the one before it across a `<br>` inside an inline
+    /// element (`<span class=v>基于区块链的<br>产业金融服务</span>`): a wrapped value, where a
+    /// `<br>` directly under the block element separates units.
+    public var wraps = false
 }
 
 /// Cleans text the way a browser lays it out (CSS Text Level 3, white-space processing):
@@ -191,6 +195,8 @@ enum BlockBuilder {
         var leadOpen = true
         /// Whether every part of the lead so far came from inside a `<label>`.
         var leadCaption = true
+        /// Whether the `<br>` that opened the line sits inside an inline element.
+        var wraps = false
     }
 
     /// Whether an element renders its text bold: `<b>`, `<strong>`, or an inline style
@@ -325,7 +331,7 @@ enum BlockBuilder {
         mutating func leaf(_ e: HTMLElement, nodes: ArraySlice<HTMLNode>, context: [String], anonymous: Bool = false) {
             var lines: [Line] = [Line(line: e.line)]
             let preformatted = e.tag == .pre || (e.attributes["style"].map(BlockBuilder.stylePreformats) ?? false)
-            func walk(_ nodes: ArraySlice<HTMLNode>, bold: Bool, caption: Bool = false) {
+            func walk(_ nodes: ArraySlice<HTMLNode>, bold: Bool, caption: Bool = false, nested: Bool = false) {
                 for n in nodes {
                     switch n {
                     case .text(let t) where preformatted && t.utf8.contains(0x0A):
@@ -335,7 +341,7 @@ enum BlockBuilder {
                         let parts = t.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
                         for (k, part) in parts.enumerated() {
                             if k > 0 { lines.append(Line(line: lines[lines.count - 1].line + 1)) }
-                            walk([HTMLNode.text(String(decoding: part, as: UTF8.self))][...], bold: bold, caption: caption)
+                            walk([HTMLNode.text(String(decoding: part, as: UTF8.self))][...], bold: bold, caption: caption, nested: nested)
                         }
                     case .text(let t):
                         let visible = TextCleaner.visibleCount(t)
@@ -351,9 +357,11 @@ enum BlockBuilder {
                         }
                     case .element(let c):
                         if c.tag == .br {
-                            lines.append(Line(line: c.line))
+                            var next = Line(line: c.line)
+                            next.wraps = nested
+                            lines.append(next)
                         } else {
-                            walk(c.children[...], bold: bold || BlockBuilder.isBold(c), caption: caption || c.tag == .label)
+                            walk(c.children[...], bold: bold || BlockBuilder.isBold(c), caption: caption || c.tag == .label, nested: true)
                         }
                     }
                 }
@@ -373,21 +381,20 @@ enum BlockBuilder {
             }()
             // A unit made of a first element and more after it, with nothing between
             // (<span class=label>申请机构</span><span class=value>甲银行</span>): the first
-            // element's text is a lead, as a bold run is, so a label needs no colon there.
+            // element's text is a lead of the first line, as a bold run is, so a label needs
+            // no colon there — also when a `<br>` later in the unit wraps the value.
             var elementLead: String?
-            if lines.count == 1 {
-                let visible = nodes.filter { n in
-                    switch n {
-                    case .text(let t): return TextCleaner.visibleCount(t) > 0
-                    case .element(let c): return c.tag != .br && !TextCleaner.clean(c.textContent).isEmpty
-                    }
-                }
-                if visible.count >= 2, case .element(let first) = visible[0] {
-                    let t = TextCleaner.clean(first.textContent)
-                    if TextCleaner.scalarCount(t) <= 16 { elementLead = t }
+            let visible = nodes.lazy.filter { n in
+                switch n {
+                case .text(let t): return TextCleaner.visibleCount(t) > 0
+                case .element(let c): return c.tag != .br && !TextCleaner.clean(c.textContent).isEmpty
                 }
             }
-            for l in lines {
+            if let firstNode = visible.first, case .element(let first) = firstNode, !first.subtree.contains(.lineBreakBelow) {
+                let t = TextCleaner.clean(first.textContent)
+                if TextCleaner.scalarCount(t) <= 16 { elementLead = t }
+            }
+            for (index, l) in lines.enumerated() {
                 let text = TextCleaner.clean(l.text)
                 if text.isEmpty { continue }
                 let kind: Block.Kind
@@ -407,10 +414,11 @@ enum BlockBuilder {
                 if !lead.isEmpty, TextCleaner.scalarCount(lead) < TextCleaner.scalarCount(text), text.hasPrefix(lead) {
                     block.lead = lead
                     block.leadIsCaption = l.leadCaption
-                } else if lead.isEmpty, let e = elementLead, !e.isEmpty, TextCleaner.scalarCount(e) < TextCleaner.scalarCount(text), text.hasPrefix(e) {
+                } else if lead.isEmpty, index == 0, let e = elementLead, !e.isEmpty, TextCleaner.scalarCount(e) < TextCleaner.scalarCount(text), text.hasPrefix(e) {
                     block.lead = e
                 }
                 block.listDepth = listDepth
+                block.wraps = l.wraps
                 blocks.append(block)
             }
         }

@@ -51,6 +51,7 @@ public struct HTMLElement: Sendable, Equatable {
                 if (c.tag.isBlock && f.contains(.visibleText)) || f.contains(.blockWithTextBelow) { facts.insert(.blockWithTextBelow) }
                 if c.tag == .table || f.contains(.tableBelow) { facts.insert(.tableBelow) }
                 if c.tag.isStructural || f.contains(.structuralBelow) { facts.insert(.structuralBelow) }
+                if c.tag == .br || f.contains(.lineBreakBelow) { facts.insert(.lineBreakBelow) }
             }
         }
         self.subtree = facts
@@ -69,6 +70,8 @@ public struct HTMLElement: Sendable, Equatable {
         static let tableBelow = Subtree(rawValue: 8)
         /// A structural element (`Tag.isStructural`) below.
         static let structuralBelow = Subtree(rawValue: 16)
+        /// A `<br>` below.
+        static let lineBreakBelow = Subtree(rawValue: 32)
     }
 
     /// Tag names the reader tests, numbered.

@@ -87,6 +87,18 @@ struct Draft {
 
     static let singleValued: Set<String> = ["name", "name_en", "applicants", "application_type"]
 
+    /// Whether `text`, the line after a name, is the rest of it: a short line without
+    /// sentence punctuation, after a name wrapped inside its value element (`wraps`) or
+    /// one that cannot end where it does (基于区块链的 / 与 / 和 / 及 / 、).
+    static func nameWrapsOnto(_ name: String, _ text: String, wraps: Bool) -> Bool {
+        let u = text.unicodeScalars
+        guard u.count <= 40, PageText.hasHan(text),
+              !u.contains(where: { "：:。！？；!?，,".unicodeScalars.contains($0) }) else { return false }
+        if wraps { return true }
+        guard let last = name.unicodeScalars.last else { return false }
+        return "的与和及、之".unicodeScalars.contains(last)
+    }
+
     /// `(Chinese: 名称)` / `（英文名称：Name）` after a name: the name in the other script.
     static let nameAnnotation = Pattern(#"[（(]\s*(?:chinese(?:\s+name)?|in\s+chinese|中文(?:名称)?|english(?:\s+name)?|in\s+english|英文(?:名称)?)\s*[:：]?\s*([^()（）]{2,200}?)\s*[)）]\s*$"#, caseInsensitive: true)
 
@@ -151,10 +163,15 @@ struct Draft {
         }
     }
 
-    /// Adds text that continues the last field (or opens a `description`).
-    mutating func continueWith(_ text: String) {
+    /// Adds text that continues the last field (or opens a `description`). `wraps`: the
+    /// text continues the unit before it across a `<br>` inside an inline element.
+    mutating func continueWith(_ text: String, wraps: Bool = false) {
         if lastField == "name" || lastField == "name_en", Self.nameAnnotation.captures(in: text)?[0]?.lowerBound == text.startIndex {
             _ = takeAnnotation(text)
+            return
+        }
+        if lastField == "name", let name = fieldName, Self.nameWrapsOnto(name, text, wraps: wraps) {
+            fieldName = name + text
             return
         }
         if lastField == "applicants", text.unicodeScalars.count <= 40,
@@ -627,7 +644,7 @@ struct Segmenter {
                     outside = false
                     continue
                 }
-                if current != nil, !outside { current!.continueWith(t) }
+                if current != nil, !outside { current!.continueWith(t, wraps: blocks[b].wraps) }
                 else if result.drafts.isEmpty && !outside { header(item) }
             }
         }

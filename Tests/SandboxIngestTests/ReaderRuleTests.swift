@@ -590,4 +590,20 @@ extension ReaderRuleTests {
         let q = try parse(Self.page("<h2>【申请机构】</h2><p>丙银行</p><p>创新应用名称：丙服务</p>"))
         #expect(q.applications.map(\.name) == ["丙服务"])
     }
+
+    /// A `<br>` inside a value element wraps the value: a name wrapped there is one name,
+    /// and a label element before it is still the unit's lead (no colon needed). A name
+    /// that cannot end where a line ends (…的) takes the next short line. Counter-examples:
+    /// a `<br>` directly under the paragraph separates units; a sentence after a name is
+    /// no part of it.
+    @Test func aBreakInsideAValueElementWrapsTheValue() throws {
+        let p = try parse(Self.page("<div><span>应用名称</span><span>基于物联网的物品溯源<br>认证管理与供应链金融</span></div><div><span>申请机构</span><span>甲银行<br>乙科技</span></div><div><span>应用名称：</span><span>基于区块链的<br>产业金融服务</span></div><div><span>申请机构：</span><span>丙银行</span></div>"))
+        #expect(p.applications.map(\.name) == ["基于物联网的物品溯源认证管理与供应链金融", "基于区块链的产业金融服务"])
+        #expect(p.applications.map(\.applicants) == [["甲银行", "乙科技"], ["丙银行"]])
+        let q = try parse(Self.page("<p>应用名称：基于大数据的<br>普惠金融服务</p><p>申请机构：丁银行</p><p>应用名称：戊服务<br>该应用面向农户</p><p>申请机构：戊银行</p>"))
+        #expect(q.applications.map(\.name) == ["基于大数据的普惠金融服务", "戊服务"])
+        #expect(q.applications[1].sections.map(\.text) == ["该应用面向农户"])
+        #expect(Draft.nameWrapsOnto("戊服务", "普惠金融", wraps: false) == false)
+        #expect(Draft.nameWrapsOnto("戊服务", "该应用面向农户，", wraps: true) == false)
+    }
 }
