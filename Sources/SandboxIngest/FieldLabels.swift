@@ -77,15 +77,16 @@ struct FieldLabeler: Sendable {
         u.value >= 0x10000 || firstScalars[Int(u.value) / 64] & (1 << UInt64(u.value % 64)) != 0
     }
 
-    /// Colons and look-alikes that end a label; a full-width slash or bar ends one too
-    /// (申請機構／交通銀行) when what precedes it is a known label.
-    static let colons: Set<Unicode.Scalar> = ["：", ":", "∶", "﹕", "︰", "／", "｜", "—", "－"]
+    /// Colons and look-alikes that end a label; a slash or bar ends one too
+    /// (申請機構／交通銀行, 申请机构 | 甲银行 in a plain-text table) when what precedes it is
+    /// a known label.
+    static let colons: Set<Unicode.Scalar> = ["：", ":", "∶", "﹕", "︰", "／", "｜", "|", "—", "－"]
 
     /// Whether `u` is one of `colons` (a switch: hashing a scalar per test was a cost).
     @inline(__always)
     static func isColon(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
-        case 0xFF1A, 0x3A, 0x2236, 0xFE55, 0xFE30, 0xFF0F, 0xFF5C, 0x2014, 0xFF0D: return true
+        case 0xFF1A, 0x3A, 0x2236, 0xFE55, 0xFE30, 0xFF0F, 0xFF5C, 0x7C, 0x2014, 0xFF0D: return true
         default: return false
         }
     }
@@ -384,15 +385,15 @@ struct FieldLabeler: Sendable {
 
     // MARK: - Helpers
 
-    static let numbering = Pattern(#"^\s*(?:[（(]\s*[一二三四五六七八九十百\d０-９]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．｜|]|[\d０-９]+\s*[、.．)）](?![\d０-９])|[①-⑳]|第[一二三四五六七八九十]+\s*[、，,.．]|[\d０-９]{1,3}\s*[/／]\s*[\d０-９]{1,3}\s+|[\d０-９]+\s+)\s*"#)
+    static let numbering = Pattern(#"^\s*(?:[\[［]\s*[\d０-９]{1,3}\s*[\]］]|[（(]\s*[一二三四五六七八九十百\d０-９]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．｜|]|[\d０-９]+\s*[、.．)）](?![\d０-９])|[①-⑳]|第[一二三四五六七八九十]+\s*[、，,.．]|[\d０-９]{1,3}\s*[/／]\s*[\d０-９]{1,3}\s+|[\d０-９]+\s+)\s*"#)
 
-    /// Removes leading enumeration: （一） (1) （１） 一、 1. 1、 ① 第一、 and spaces.
+    /// Removes leading enumeration: （一） (1) （１） [1] 一、 1. 1、 ① 第一、 and spaces.
     static func stripNumbering(_ s: String) -> String {
         let t = stripMarks(trim(s, colons: false))
         // Numbering starts with a bracket, a digit, a Chinese numeral, ① … or 第: test the
         // first scalar before running the pattern.
         guard let first = t.unicodeScalars.first,
-              "（(一二三四五六七八九十百第".unicodeScalars.contains(first) || ("0"..."9").contains(first)
+              "（([［一二三四五六七八九十百第".unicodeScalars.contains(first) || ("0"..."9").contains(first)
                 || (0xFF10...0xFF19).contains(first.value) || (0x2460...0x2473).contains(first.value) else { return t }
         if let r = numbering.firstMatch(in: t) { return String(t[r.upperBound...]) }
         return t
@@ -433,7 +434,7 @@ struct FieldLabeler: Sendable {
     /// `s` without leading and trailing white space and (unless `colons` is false) colons.
     static func trim(_ s: String, colons: Bool = true) -> String {
         let u = s.unicodeScalars
-        func drop(_ c: Unicode.Scalar) -> Bool { isBlank(c) || (colons && Self.isColon(c) && c != "／" && c != "｜") }
+        func drop(_ c: Unicode.Scalar) -> Bool { isBlank(c) || (colons && Self.isColon(c) && c != "／" && c != "｜" && c != "|") }
         guard let lo = u.firstIndex(where: { !drop($0) }) else { return "" }
         let hi = u.lastIndex(where: { !drop($0) })!
         if lo == u.startIndex && hi == u.index(before: u.endIndex) { return s }

@@ -165,7 +165,10 @@ struct Draft {
 
     /// Adds text that continues the last field (or opens a `description`). `wraps`: the
     /// text continues the unit before it across a `<br>` inside an inline element.
-    mutating func continueWith(_ text: String, wraps: Bool = false) {
+    mutating func continueWith(_ line: String, wraps: Bool = false) {
+        // A plain-text table's border (`| 续行`) or a bullet opens no text.
+        let text = FieldLabeler.stripMarks(line)
+        if text.isEmpty { return }
         if lastField == "name" || lastField == "name_en", Self.nameAnnotation.captures(in: text)?[0]?.lowerBound == text.startIndex {
             _ = takeAnnotation(text)
             return

@@ -606,4 +606,14 @@ extension ReaderRuleTests {
         #expect(Draft.nameWrapsOnto("戊服务", "普惠金融", wraps: false) == false)
         #expect(Draft.nameWrapsOnto("戊服务", "该应用面向农户，", wraps: true) == false)
     }
+
+    /// A plain-text table in `<pre>`: `[1]` numbers an application, `申请机构 | 甲银行` is a
+    /// label and value, and a continuation line's border bar (`| 续行`) is no text.
+    @Test func aPlainTextTableInPre() throws {
+        let p = try parse(Self.page("<pre>\n  [1] 甲智慧银行服务\n\n      申请机构 | 甲银行\n      应用功能 | 客户通过远程视频办理\n               | 开户业务。\n\n  [2] 乙服务\n\n      申请机构 | 乙银行\n</pre>"))
+        #expect(p.applications.map(\.name) == ["甲智慧银行服务", "乙服务"])
+        #expect(p.applications.map(\.applicants) == [["甲银行"], ["乙银行"]])
+        #expect(p.applications[0].sections.map(\.text) == ["客户通过远程视频办理\n开户业务。"])
+        #expect(FieldLabeler.stripNumbering("[12] 丙服务") == "丙服务")
+    }
 }
