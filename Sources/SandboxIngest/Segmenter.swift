@@ -87,13 +87,18 @@ struct Draft {
 
     static let singleValued: Set<String> = ["name", "name_en", "applicants", "application_type"]
 
+    /// Whether `text` is a short line (at most 40 scalars) holding none of `stops`: the
+    /// wrapped rest of a value, not a sentence.
+    static func isShortLine(_ text: String, without stops: String) -> Bool {
+        let u = text.unicodeScalars
+        return u.count <= 40 && !u.contains(where: { stops.unicodeScalars.contains($0) })
+    }
+
     /// Whether `text`, the line after a name, is the rest of it: a short line without
     /// sentence punctuation, after a name wrapped inside its value element (`wraps`) or
     /// one that cannot end where it does (基于区块链的 / 与 / 和 / 及 / 、).
     static func nameWrapsOnto(_ name: String, _ text: String, wraps: Bool) -> Bool {
-        let u = text.unicodeScalars
-        guard u.count <= 40, PageText.hasHan(text),
-              !u.contains(where: { "：:。！？；!?，,".unicodeScalars.contains($0) }) else { return false }
+        guard PageText.hasHan(text), isShortLine(text, without: "：:。！？；!?，,") else { return false }
         if wraps { return true }
         guard let last = name.unicodeScalars.last else { return false }
         return "的与和及、之".unicodeScalars.contains(last)
@@ -177,8 +182,7 @@ struct Draft {
             fieldName = name + text
             return
         }
-        if lastField == "applicants", text.unicodeScalars.count <= 40,
-           !text.unicodeScalars.contains(where: { "：:。！？；!?".unicodeScalars.contains($0) }) {
+        if lastField == "applicants", Self.isShortLine(text, without: "：:。！？；!?") {
             // The list is split again as a whole: a line may end inside a name (a hard wrap).
             applicantsRaw += "\n" + text
             let (names, truncated) = PageParser.splitApplicants(applicantsRaw)
