@@ -319,9 +319,59 @@ public struct HTMLDocument: Sendable {
         return attributes
     }
 
+    /// Whether character data is itself markup: escaped HTML in a feed's `<description>`
+    /// (`&lt;p&gt;…&lt;/p&gt;`, decoded by the parser to `<p>…</p>`) or a CDATA section of
+    /// HTML. Shown as text, it would put tags among the words; it is parsed again instead.
+    /// Evidence: a closing tag or a `<br`/`<p>`/`<li>` of HTML, and a `>` after the `<`.
+    static func isMarkup(_ content: UnsafePointer<xmlChar>) -> Bool {
+        let n = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+        let u = UnsafeBufferPointer(start: content, count: n)
+        func lower(_ i: Int) -> UInt8 { i < n ? u[i] | 0x20 : 0 }
+        func ends(_ i: Int) -> Bool { i < n && (u[i] == 0x3E || u[i] == 0x20 || u[i] == 0x2F) }  // > space /
+        var sawTag = false
+        var i = 0
+        while i < n {
+            if u[i] == 0x3C {  // <
+                let letter = lower(i + 2) >= 0x61 && lower(i + 2) <= 0x7A
+                if i + 1 < n, u[i + 1] == 0x2F, letter { sawTag = true }              // </x
+                else if lower(i + 1) == 0x62, lower(i + 2) == 0x72, ends(i + 3) { sawTag = true }  // <br
+                else if lower(i + 1) == 0x70, ends(i + 2) { sawTag = true }           // <p
+                else if lower(i + 1) == 0x6C, lower(i + 2) == 0x69, ends(i + 3) { sawTag = true }  // <li
+            } else if u[i] == 0x3E, sawTag {
+                return true
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Character data that is markup (`isMarkup`), parsed as an HTML fragment into a
+    /// `div` whose lines continue from `line`; nil when it gives no element. Re-parsing
+    /// stops at `fragmentDepth` 2 (escaped twice), so no input parses itself forever.
+    private static func fragment(_ content: UnsafePointer<xmlChar>, line: Int, fragmentDepth: Int) -> HTMLElement? {
+        guard fragmentDepth < 2 else { return nil }
+        let length = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
+                            | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
+        let wrapped = Array("<html><body><div>".utf8) + Array(UnsafeBufferPointer(start: content, count: length)) + Array("</div></body></html>".utf8)
+        guard let doc = wrapped.withUnsafeBufferPointer({ buf in
+            buf.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", options) }
+        }) else { return nil }
+        defer { xmlFreeDoc(doc) }
+        guard let root = xmlDocGetRootElement(doc) else { return nil }
+        let html = convert(root, name: "html", tag: .of("html"), depth: 0, lineOffset: line - 1, fragmentDepth: fragmentDepth + 1)
+        let body = html.children.lazy.compactMap { node -> HTMLElement? in
+            if case .element(let e) = node, e.name == "body" { return e }
+            return nil
+        }.first
+        return body.map { HTMLElement(name: "div", attributes: [:], children: $0.children, line: line) }
+    }
+
     /// Converts a libxml2 element and its subtree to Swift values, recursing at most
-    /// `maxDepth` levels; below that the subtree is flattened.
-    private static func convert(_ node: xmlNodePtr, name: String, tag: HTMLElement.Tag, depth: Int) -> HTMLElement {
+    /// `maxDepth` levels; below that the subtree is flattened. `lineOffset` is added to
+    /// libxml2's lines (a fragment's lines count from its text node's).
+    private static func convert(_ node: xmlNodePtr, name: String, tag: HTMLElement.Tag, depth: Int,
+                                lineOffset: Int = 0, fragmentDepth: Int = 0) -> HTMLElement {
         var children: [HTMLNode] = []
         // Table structure (table, tbody, tr …) is kept down to its cells, so that a table
         // past the depth still has rows; the flattening starts at the cell.
@@ -337,16 +387,24 @@ public struct HTMLDocument: Sendable {
                 switch c.pointee.type {
                 case XML_ELEMENT_NODE:
                     let (childName, childTag) = elementTag(c)
-                    if !childTag.isSkipped { children.append(.element(convert(c, name: childName, tag: childTag, depth: depth + 1))) }
+                    if !childTag.isSkipped {
+                        children.append(.element(convert(c, name: childName, tag: childTag, depth: depth + 1,
+                                                         lineOffset: lineOffset, fragmentDepth: fragmentDepth)))
+                    }
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                    if let content = c.pointee.content { children.append(.text(String(cString: content))) }
+                    guard let content = c.pointee.content else { break }
+                    if isMarkup(content), let f = fragment(content, line: Int(xmlGetLineNo(c)) + lineOffset, fragmentDepth: fragmentDepth) {
+                        children.append(.element(f))
+                    } else {
+                        children.append(.text(String(cString: content)))
+                    }
                 default:
                     break  // comments, processing instructions, DTD nodes
                 }
                 child = c.pointee.next
             }
         }
-        return HTMLElement(name: name, tag: tag, attributes: attributes(node), children: children, line: Int(xmlGetLineNo(node)))
+        return HTMLElement(name: name, tag: tag, attributes: attributes(node), children: children, line: Int(xmlGetLineNo(node)) + lineOffset)
     }
 
     /// The content below `node` as one flat run, walked with an explicit stack (no

@@ -177,7 +177,8 @@ public struct PageParser: Sendable {
             batch = 1
             warnings.append("batch_assumed: the page names no batch (首批/第N批/Nth batch); batch 1 assumed for the record ids")
         }
-        let announced = Self.findDate(header: headerBlocks, closing: closingBlocks, title: title, folder: folder)
+        let announced = Self.findDate(header: headerBlocks, closing: closingBlocks, title: title,
+                                      introduction: seg.introduction, folder: folder)
         let declared = Self.declaredCount(folder(introText))
         if let declared, declared != drafts.count {
             warnings.append("declared_count_mismatch: the introduction declares \(declared) applications, the page holds \(drafts.count)")
@@ -290,8 +291,9 @@ public struct PageParser: Sendable {
         return false
     }
 
-    /// Class or id words of page chrome: sidebars, navigation and comment threads.
-    static let chromeWords: Set<String> = ["side", "sidebar", "aside", "nav", "navbar", "menu", "hot", "rank", "ranking", "breadcrumb", "crumb", "crumbs", "comment", "comments", "reply", "replies", "ad", "ads"]
+    /// Class or id words of page chrome: sidebars, navigation, comment threads and a forum
+    /// user's signature under a post.
+    static let chromeWords: Set<String> = ["side", "sidebar", "aside", "nav", "navbar", "menu", "hot", "rank", "ranking", "breadcrumb", "crumb", "crumbs", "comment", "comments", "reply", "replies", "ad", "ads", "sign", "signature"]
 
     /// Whether one context entry of a block (a class, id or element word of an ancestor)
     /// marks closing matter or page chrome: editor/share/related/recommend/copyright
@@ -553,13 +555,20 @@ public struct PageParser: Sendable {
     }
 
     /// The announcement date: the earliest date in header blocks labelled as a date
-    /// (发布时间, 日期, Date …) — the original date when a re-post gives two; else a date in
-    /// the header; else the closing signature's date.
-    static func findDate(header: [Block], closing: [Block], title: String, folder: ScriptFolder = .always) -> String? {
+    /// (发布时间, 日期, Date …) or said to be the notice's in a header or introduction
+    /// sentence (7月31日，…公示了…) — the original date when a re-post gives two; else a
+    /// date in the header; else the closing signature's date.
+    static func findDate(header: [Block], closing: [Block], title: String, introduction: [String] = [],
+                         folder: ScriptFolder = .always) -> String? {
         let labels = ["发布时间", "发布日期", "日期", "时间", "date", "published", "released", "发文日期", "成文日期", "原文发布", "原发布"]
         var labelled: [String] = []
         var any: [String] = []
+        var afterOtherLabel = false
         for b in header {
+            // A label alone in its unit (<dt>注册时间</dt><dd>2016-3-8</dd>) labels the next one.
+            let labelsNext = isOtherDateLabel(folder(b.text))
+            defer { afterOtherLabel = labelsNext }
+            if afterOtherLabel { continue }
             let text = withoutOtherDates(folder(b.text))
             let dates = DateParser.parseAll(text)
             if dates.isEmpty { continue }
@@ -571,8 +580,8 @@ public struct PageParser: Sendable {
         // 公示): the original date of a re-post. A date without a year takes the year of the
         // page's other dates.
         let year = (any + DateParser.parseAll(title)).first.map { String($0.prefix(4)) }
-        for b in header {
-            labelled += announcementDates(in: withoutOtherDates(folder(b.text)), year: year)
+        for text in header.map(\.text) + introduction {
+            labelled += announcementDates(in: withoutOtherDates(folder(text)), year: year)
         }
         if let d = labelled.min() { return d }
         if let d = any.first { return d }
@@ -581,10 +590,18 @@ public struct PageParser: Sendable {
     }
 
     /// Labels of dates that are not the announcement's: when a copy was converted, updated,
-    /// printed, visited or crawled (转换时间：2021-01-05 on a text version of a PDF).
-    static let otherDateLabels = ["转换时间", "转换日期", "更新时间", "更新日期", "修改时间", "修改日期", "打印时间", "打印日期", "访问时间",
+    /// printed, visited or crawled (转换时间：2021-01-05 on a text version of a PDF), and a
+    /// forum user's registration or last login in the profile card beside a post.
+    static let otherDateLabels = ["注册时间", "注册日期", "加入时间", "最后登录", "上次登录", "在线时间", "member since", "joined",
+                                  "转换时间", "转换日期", "更新时间", "更新日期", "修改时间", "修改日期", "打印时间", "打印日期", "访问时间",
                                   "浏览时间", "抓取时间", "采集时间", "录入时间", "生成时间", "生成日期", "last updated", "updated on", "converted on",
                                   "retrieved on", "accessed on", "printed on"]
+
+    /// Whether `text` is one of `otherDateLabels` alone (a colon after it allowed).
+    static func isOtherDateLabel(_ text: String) -> Bool {
+        let t = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " \u{3000}：:"))
+        return t.unicodeScalars.count <= 16 && otherDateLabels.contains(t)
+    }
 
     /// `text` without each of `otherDateLabels` and the 25 characters after it (its date).
     static func withoutOtherDates(_ text: String) -> String {
@@ -605,9 +622,10 @@ public struct PageParser: Sendable {
         return String(scalars: u)
     }
 
-    static let announcingDate = Pattern(#"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。；\d]{0,40}?(?:公示|公布|发布)"#)
+    static let announcingDate = Pattern(#"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:(?!\d{1,2}\s*月)[^。；]){0,80}?(?:公示|公布|发布)"#)
 
-    /// Dates followed within a clause (40 characters) by 公示 / 公布 / 发布, as ISO strings.
+    /// Dates followed within a clause (80 characters, no second date) by 公示 / 公布 / 发布,
+    /// as ISO strings (6月2日）人民银行营业管理部发了北京2020年第二批…公示 → the year's 06-02).
     static func announcementDates(in text: String, year: String?) -> [String] {
         var out: [String] = []
         for c in announcingDate.allCaptures(in: text) {

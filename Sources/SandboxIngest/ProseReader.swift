@@ -53,8 +53,9 @@ struct ProseReader {
     static let enumerated = Pattern(#"([^“”「」『』《》，,；;：:。]{2,120}?)\s*(?:共同|联合|合作)?\s*(?:申请|申报|提交|推出)的\s*[“「『《]((?:[^“”「」『』《》]|[“「『《][^“”「」『』《》]*[”」』》])+)[”」』》]"#)
     /// `“X” (English name), applied for (jointly) by A and B` in an English enumeration.
     static let englishEnumerated = Pattern(#"[“"]([^”"]{2,120})[”"]\s*(?:\(([^)]{2,200})\))?\s*,?\s*(?:which\s+|that\s+)?(?:was\s+|were\s+|is\s+|has\s+been\s+)?(?:jointly\s+)?(?:applied\s+for|submitted|proposed|filed|developed|launched|put\s+forward)\s+(?:jointly\s+)?by\s+(.+?)(?=;|\.\s|\.$|,\s*(?:and\s+)?[“"]|,\s*(?-i:[a-z])|\s+and\s+(?:is|was|it)\b|$)"#, caseInsensitive: true)
-    /// A stated application type.
-    static let statedType = Pattern(#"(?:为|属于|(?<![专附从金])属|是|系|归为|列为)\s*(?:一[项款个])?\s*(金融服务|科技产品)\s*类?|(?:is|as)\s+an?\s+(financial\s+service|technology\s+product)|(金融服务|科技产品)\s*类?\s*(?:应用)?\s*[，,]\s*(?:是|为)|的\s*(金融服务|科技产品)\s*类\s*(?:应用|产品|项目)|(?:这|该|此)\s*[款项个类]\s*(金融服务|科技产品)"#, caseInsensitive: true)
+    /// A stated application type: 属于金融服务, is a technology product, 这款科技产品, or the
+    /// type in brackets (“X”（金融服务）).
+    static let statedType = Pattern(#"(?:为|属于|(?<![专附从金])属|是|系|归为|列为)\s*(?:一[项款个])?\s*(金融服务|科技产品)\s*类?|(?:is|as)\s+an?\s+(financial\s+service|technology\s+product)|(金融服务|科技产品)\s*类?\s*(?:应用)?\s*[，,]\s*(?:是|为)|的\s*(金融服务|科技产品)\s*类\s*(?:应用|产品|项目)|(?:这|该|此)\s*[款项个类]\s*(金融服务|科技产品)|[（(]\s*(金融服务|科技产品)\s*类?\s*(?:应用)?\s*[）)]"#, caseInsensitive: true)
 
     /// Endings of institution names (LABELS.md §4 kinds): where a 与 after one separates two.
     static let institutionEndings = ["银行", "公司", "科技", "数科", "金科", "数金", "银联", "网联", "集团", "支付", "保险", "证券", "基金", "中心", "协会",
@@ -177,7 +178,12 @@ struct ProseReader {
                 j += 1
             }
             guard j < u.count else { break }
-            let name = String(scalars: o[(i + 1)..<j])
+            var name = String(scalars: o[(i + 1)..<j])
+            // “亿亩田”-基于…金融服务: a quoted brand and the name's tail, one name.
+            if close != "》", !readsAsName(name), let tail = brandTail(Array(o[(j + 1)..<min(o.count, j + 49)])) {
+                name = String(scalars: o[i..<(j + 1 + tail)])
+                j += tail
+            }
             // The clause before it: back to a boundary or the previous name.
             var k = i
             while k > 0, k - 1 > lastClose, !Self.isClauseBoundary(u[k - 1]) { k -= 1 }
@@ -421,19 +427,37 @@ struct ProseReader {
     /// A quoted brand that does not read as a name, followed at once by Han characters that
     /// make it one (“磐石”智能风控产品): the whole name with its quotes, and the index after
     /// it; nil otherwise. The tail is the shortest run of at most 12 Han characters, letters
-    /// or digits that ends like a name.
+    /// or digits that ends like a name; after a dash joining the two (“亿亩田”-基于卫星遥感和
+    /// 人工智能技术的智能化农村金融服务), of at most 40.
     static func brandedName(_ text: String, open: String.Index, close: String.Index, inner: String) -> (String, String.Index)? {
         guard !readsAsName(inner) else { return nil }
-        var k = text.index(after: close)
-        var tail = ""
+        let after = text.unicodeScalars[text.unicodeScalars.index(after: close)...].prefix(48)
+        guard let length = brandTail(Array(after)) else { return nil }
+        let end = text.unicodeScalars.index(after.startIndex, offsetBy: length)
+        return (String(text[open..<end]), end)
+    }
+
+    /// The length in scalars of the name's tail that opens `u` (the scalars after a quoted
+    /// brand's closing quote), dashes included: see `brandedName`; nil when none does, or
+    /// when the run speaks of a batch or counts applications (首批, 6个应用).
+    static func brandTail(_ u: [Unicode.Scalar]) -> Int? {
+        var k = 0
+        var limit = 12
+        while k < u.count, "-－—–".unicodeScalars.contains(u[k]) {
+            k += 1
+            limit = 40
+        }
+        var tail = String.UnicodeScalarView()
         var count = 0
-        while k < text.endIndex, count < 12, let u = text[k].unicodeScalars.first,
-              ScalarClass.isHan(u) || u.isASCII && (u.properties.isAlphabetic || ("0"..."9").contains(u)) {
-            tail.append(text[k])
-            k = text.index(after: k)
+        while k < u.count, count < limit, ScalarClass.isHan(u[k]) || u[k].isASCII && (u[k].properties.isAlphabetic || ("0"..."9").contains(u[k])) {
+            tail.append(u[k])
+            k += 1
             count += 1
-            if count >= 2, readsAsName(tail), nameEndings.contains(where: { ScriptFolder.always(tail).hasSuffix($0) && $0.count >= 2 }) {
-                return (String(text[open..<k]), k)
+            let t = String(tail)
+            // (Not a batch or a count: “监管沙箱”首批6个应用 speaks of the batch.)
+            if ByteSearch.contains(t, "批") || PageParser.chineseCount.firstMatch(in: t) != nil { return nil }
+            if count >= 2, readsAsName(t), nameEndings.contains(where: { ScriptFolder.always(t).hasSuffix($0) && $0.count >= 2 }) {
+                return k
             }
         }
         return nil
@@ -701,7 +725,7 @@ struct ProseReader {
     /// The application type a text states (`为金融服务类`, `is a financial service`), or `unstated`.
     static func type(in text: String, folder: ScriptFolder = .always) -> String {
         let s = folder(text)
-        guard let c = statedType.captures(in: s), let r = c[1] ?? c[2] ?? c[3] ?? c[4] ?? c[5] else { return "unstated" }
+        guard let c = statedType.captures(in: s), let r = c[1] ?? c[2] ?? c[3] ?? c[4] ?? c[5] ?? c[6] else { return "unstated" }
         return PageParser.applicationType(String(s[r]))
     }
 

@@ -529,13 +529,16 @@ struct Segmenter {
             if let c = current, !c.isEmpty { result.drafts.append(c) }
             current = nil
         }
+        /// Whether fields follow item `k` before the next start — and before a title of
+        /// their own (楼主 in bold, then `1. X` and X's fields: the fields are X's).
         func fieldsFollow(_ k: Int) -> Bool {
             var j = k + 1
             while j < items.count {
                 switch items[j] {
                 case .field: return true
                 case .start, .closing, .tableApplication: return false
-                case .text, .note: break
+                case .text(let t, _): if titleBeforeFields(t, at: j, items: items) { return false }
+                case .note: break
                 }
                 j += 1
             }
@@ -661,27 +664,36 @@ struct Segmenter {
     }
 
     /// A page that shows an application twice in a row (a feed's truncated preview, …展开全文,
-    /// before its hidden full text; a print copy after the screen one) announces it once:
+    /// before its hidden full text) announces it once:
     /// of two consecutive drafts with the same name whose applicants agree (one list the start
     /// of the other, or empty), the one with more text is kept, its
     /// missing applicants and type taken from the other, and a warning says so. Summary
     /// table rows are left to the summary/detail merge.
+    ///
+    /// An application shown again further down (a reply quoting it, a print copy after the
+    /// screen one) is the same application: the later copy adds only the applicants and type
+    /// the first leaves unsaid, and the first copy's text stands.
     static func mergingRepeats(_ drafts: [Draft], warnings: inout [String]) -> [Draft] {
         func textLength(_ d: Draft) -> Int { d.sections.reduce(0) { $0 + $1.text.unicodeScalars.count } }
+        func agree(_ x: Draft, _ y: Draft) -> Bool {
+            !x.fromSummary && !y.fromSummary && x.names.name != nil && x.names.name == y.names.name
+                && (x.applicants.starts(with: y.applicants) || y.applicants.starts(with: x.applicants))
+        }
         var out: [Draft] = []
         for d in drafts {
-            if let last = out.last, !last.fromSummary, !d.fromSummary,
-               let a = last.names.name, let b = d.names.name, a == b,
-               last.applicants.starts(with: d.applicants) || d.applicants.starts(with: last.applicants) {
-                var keep = textLength(d) > textLength(last) ? d : last
-                let other = textLength(d) > textLength(last) ? last : d
-                if keep.applicants.isEmpty { keep.applicants = other.applicants; keep.applicantsTruncated = other.applicantsTruncated }
-                if keep.type == "unstated" { keep.type = other.type }
-                warnings.append("repeated_application: line \(d.line): '\(b)' repeats the application of line \(last.line); read once, from the copy with more text")
-                out[out.count - 1] = keep
+            guard let earlier = out.lastIndex(where: { agree($0, d) }), let b = d.names.name else {
+                out.append(d)
                 continue
             }
-            out.append(d)
+            let last = out[earlier]
+            let adjacent = earlier == out.count - 1
+            var keep = adjacent && textLength(d) > textLength(last) ? d : last
+            let other = adjacent && textLength(d) > textLength(last) ? last : d
+            if keep.applicants.isEmpty { keep.applicants = other.applicants; keep.applicantsTruncated = other.applicantsTruncated }
+            if keep.type == "unstated" { keep.type = other.type }
+            let from = adjacent ? "from the copy with more text" : "from the first copy"
+            warnings.append("repeated_application: line \(d.line): '\(b)' repeats the application of line \(last.line); read once, \(from)")
+            out[earlier] = keep
         }
         return out
     }
