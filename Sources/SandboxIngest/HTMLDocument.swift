@@ -326,23 +326,37 @@ public struct HTMLDocument: Sendable {
     static func isMarkup(_ content: UnsafePointer<xmlChar>) -> Bool {
         let n = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
         let u = UnsafeBufferPointer(start: content, count: n)
-        func lower(_ i: Int) -> UInt8 { i < n ? u[i] | 0x20 : 0 }
-        func ends(_ i: Int) -> Bool { i < n && (u[i] == 0x3E || u[i] == 0x20 || u[i] == 0x2F) }  // > space /
         var sawTag = false
         var i = 0
+        // `&lt;`/`&gt;` count as `<`/`>`: markup escaped twice (`&amp;lt;p&amp;gt;`) reads
+        // `&lt;p&gt;` after the first parse.
+        func entity(_ at: Int, _ letter: UInt8) -> Bool {
+            at + 3 < n && u[at] == 0x26 && u[at + 1] == letter && u[at + 2] == 0x74 && u[at + 3] == 0x3B  // &lt; &gt;
+        }
         while i < n {
-            if u[i] == 0x3C {  // <
-                let letter = lower(i + 2) >= 0x61 && lower(i + 2) <= 0x7A
-                if i + 1 < n, u[i + 1] == 0x2F, letter { sawTag = true }              // </x
-                else if lower(i + 1) == 0x62, lower(i + 2) == 0x72, ends(i + 3) { sawTag = true }  // <br
-                else if lower(i + 1) == 0x70, ends(i + 2) { sawTag = true }           // <p
-                else if lower(i + 1) == 0x6C, lower(i + 2) == 0x69, ends(i + 3) { sawTag = true }  // <li
-            } else if u[i] == 0x3E, sawTag {
-                return true
+            if entity(i, 0x6C) {  // &lt; as <
+                if opensTag(u, after: i + 4) { sawTag = true }
+                i += 4
+                continue
             }
+            if entity(i, 0x67), sawTag { return true }  // &gt; as >
+            if u[i] == 0x3C, opensTag(u, after: i + 1) { sawTag = true }
+            else if u[i] == 0x3E, sawTag { return true }
             i += 1
         }
         return false
+    }
+
+    /// Whether the bytes of `u` from `j` (just after a `<`) open `/x`, `br`, `p` or `li` (a
+    /// tag of HTML, not `a < b`).
+    static func opensTag(_ u: UnsafeBufferPointer<UInt8>, after j: Int) -> Bool {
+        let n = u.count
+        func lower(_ i: Int) -> UInt8 { i < n ? u[i] | 0x20 : 0 }
+        func ends(_ i: Int) -> Bool { i < n && (u[i] == 0x3E || u[i] == 0x20 || u[i] == 0x2F || u[i] == 0x26) }  // > space / &
+        if j < n, u[j] == 0x2F, lower(j + 1) >= 0x61, lower(j + 1) <= 0x7A { return true }  // </x
+        if lower(j) == 0x62, lower(j + 1) == 0x72, ends(j + 2) { return true }             // <br
+        if lower(j) == 0x70, ends(j + 1) { return true }                                   // <p
+        return lower(j) == 0x6C && lower(j + 1) == 0x69 && ends(j + 2)                     // <li
     }
 
     /// Character data that is markup (`isMarkup`), parsed as an HTML fragment into a
@@ -364,7 +378,8 @@ public struct HTMLDocument: Sendable {
             if case .element(let e) = node, e.name == "body" { return e }
             return nil
         }.first
-        return body.map { HTMLElement(name: "div", attributes: [:], children: $0.children, line: line) }
+        // Inline markup (&lt;b&gt;name&lt;/b&gt; in a table cell) stays inline.
+        return body.map { HTMLElement(name: $0.subtree.contains(.blockBelow) ? "div" : "span", attributes: [:], children: $0.children, line: line) }
     }
 
     /// Converts a libxml2 element and its subtree to Swift values, recursing at most

@@ -502,34 +502,56 @@ public struct PageParser: Sendable {
 
     // MARK: - Page metadata
 
-    /// The earliest gazetteer name in the first text that holds one (longest at a tie).
+    /// Words after a place name that make it part of an institution's name (宁波银行,
+    /// 重庆农商行): the place of the bank, not of the announcement.
+    static let institutionAfterPlace = ["银行", "农商", "农村商业", "商业银行", "分行", "支行"]
+
+    /// The earliest gazetteer name in the first text that holds one (longest at a tie). A
+    /// name inside an institution's name (宁波银行“快审快贷产品”入选北京首批…) counts only
+    /// when no text names a place otherwise.
     func findPlace(in texts: [String]) -> String? {
+        var fallback: String?
         for text in texts {
-            let lower = text.lowercased()
-            var best: (pos: Int, len: Int, id: String)?
-            for place in places {
-                for name in place.names {
-                    let n = name.lowercased()
-                    guard ByteSearch.contains(lower, n) else { continue }  // byte-level reject first
-                    var search = lower.startIndex
-                    while let r = lower.range(of: n, range: search..<lower.endIndex) {
-                        let isLatin = n.unicodeScalars.first.map { $0.isASCII } ?? false
-                        let beforeOK = !isLatin || r.lowerBound == lower.startIndex || !lower[lower.index(before: r.lowerBound)].isLetter
-                        let afterOK = !isLatin || r.upperBound == lower.endIndex || !lower[r.upperBound].isLetter
-                        if beforeOK && afterOK {
-                            let pos = lower.distance(from: lower.startIndex, to: r.lowerBound)
-                            if best == nil || pos < best!.pos || (pos == best!.pos && n.count > best!.len) {
-                                best = (pos, n.count, place.id)
-                            }
-                            break
+            let (own, inName) = findPlace(inOne: text)
+            if let own { return own }
+            if fallback == nil { fallback = inName }
+        }
+        return fallback
+    }
+
+    /// The earliest place in `text` not followed by an institution word, and the earliest
+    /// one that is.
+    func findPlace(inOne text: String) -> (own: String?, inName: String?) {
+        var inName: (pos: Int, len: Int, id: String)?
+        let lower = text.lowercased()
+        var best: (pos: Int, len: Int, id: String)?
+        for place in places {
+            for name in place.names {
+                let n = name.lowercased()
+                guard ByteSearch.contains(lower, n) else { continue }  // byte-level reject first
+                var search = lower.startIndex
+                while let r = lower.range(of: n, range: search..<lower.endIndex) {
+                    let isLatin = n.unicodeScalars.first.map { $0.isASCII } ?? false
+                    let beforeOK = !isLatin || r.lowerBound == lower.startIndex || !lower[lower.index(before: r.lowerBound)].isLetter
+                    let afterOK = !isLatin || r.upperBound == lower.endIndex || !lower[r.upperBound].isLetter
+                    let rest = lower[r.upperBound...]
+                    if beforeOK && afterOK, !isLatin, Self.institutionAfterPlace.contains(where: { rest.hasPrefix($0) }) {
+                        let pos = lower.distance(from: lower.startIndex, to: r.lowerBound)
+                        if inName == nil || pos < inName!.pos || (pos == inName!.pos && n.count > inName!.len) {
+                            inName = (pos, n.count, place.id)
                         }
-                        search = r.upperBound
+                    } else if beforeOK && afterOK {
+                        let pos = lower.distance(from: lower.startIndex, to: r.lowerBound)
+                        if best == nil || pos < best!.pos || (pos == best!.pos && n.count > best!.len) {
+                            best = (pos, n.count, place.id)
+                        }
+                        break
                     }
+                    search = r.upperBound
                 }
             }
-            if let best { return best.id }
         }
-        return nil
+        return (best?.id, inName?.id)
     }
 
     static let ordinals: [String: Int] = ["first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,

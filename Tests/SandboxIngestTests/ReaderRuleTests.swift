@@ -616,4 +616,26 @@ extension ReaderRuleTests {
         #expect(p.applications[0].sections.map(\.text) == ["客户通过远程视频办理\n开户业务。"])
         #expect(FieldLabeler.stripNumbering("[12] 丙服务") == "丙服务")
     }
+
+    @Test func aPlaceInsideABankNameIsNotThePagesPlace() throws {
+        let body = "<p>应用名称：快审快贷产品</p><p>申请机构：宁波银行</p>"
+        #expect(try parse(Self.page(body, title: "宁波银行“快审快贷产品”入选北京首批金融科技创新监管试点")).info.city == "beijing")
+        // Counter-examples: the bank's place counts when no text names another; a place
+        // before a word that is no institution's counts at once.
+        #expect(try parse(Self.page(body, title: "宁波银行“快审快贷产品”入选首批金融科技创新监管试点")).info.city == "ningbo")
+        #expect(try parse(Self.page(body, title: "宁波首批金融科技创新监管试点应用公示：北京也有")).info.city == "ningbo")
+    }
+
+    @Test func escapedMarkupInCharacterDataIsParsedAgain() throws {
+        let once = "&lt;p&gt;应用名称：甲服务&lt;/p&gt;&lt;p&gt;申请机构：甲银行&lt;/p&gt;"
+        let twice = once.replacingOccurrences(of: "&", with: "&amp;")
+        for escaped in [once, twice] {
+            let p = try parse(Self.page("<description>\(escaped)</description>"))
+            #expect(p.applications.map(\.name) == ["甲服务"])
+            #expect(p.applications.map(\.applicants) == [["甲银行"]])
+        }
+        // Counter-example: a comparison in prose is text, not markup.
+        let text = try parse(Self.page("<p>应用名称：乙服务</p><p>功能描述：当 a &lt; b 且 c &gt; d 时预警。</p>"))
+        #expect(text.applications.first?.sections.map(\.text) == ["当 a < b 且 c > d 时预警。"])
+    }
 }
