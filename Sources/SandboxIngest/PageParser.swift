@@ -62,6 +62,19 @@ public struct PageParser: Sendable {
                                             warnings: encoding.warnings + ["invalid_bytes: \(converted.replaced) byte(s) not valid \(encoding.used) replaced with U+FFFD"])
             }
         }
+        // A NUL byte ends libxml2's text there (the rest of a paragraph, or of the page, was
+        // lost without a word): each becomes U+FFFD, and the page says how many.
+        if utf8.contains(0) {
+            var nuls = 0
+            var cleaned: [UInt8] = []
+            cleaned.reserveCapacity(utf8.count + 16)
+            for b in utf8 {
+                if b == 0 { nuls += 1; cleaned += [0xEF, 0xBF, 0xBD] } else { cleaned.append(b) }
+            }
+            utf8 = cleaned
+            encoding = EncodingDecision(declared: encoding.declared, used: encoding.used, bomLength: encoding.bomLength,
+                                        warnings: encoding.warnings + ["nul_bytes: \(nuls) NUL byte(s) replaced with U+FFFD"])
+        }
         times.decode += clock.lap()
         let doc = try HTMLDocument.parse(bytes: utf8, encoding: "UTF-8", file: file)
         times.parse += clock.lap()

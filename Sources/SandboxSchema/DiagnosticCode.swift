@@ -51,6 +51,8 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Codable, Sendable, Exp
     public static let unknownCharset: DiagnosticCode = "unknown_charset"
     /// Invalid byte sequences were replaced with U+FFFD.
     public static let invalidBytes: DiagnosticCode = "invalid_bytes"
+    /// NUL bytes (which end libxml2's text) were replaced with U+FFFD.
+    public static let nulBytes: DiagnosticCode = "nul_bytes"
     /// libxml2 dropped part of the page.
     public static let parserDroppedContent: DiagnosticCode = "parser_dropped_content"
     /// A heading that introduces no application.

@@ -638,4 +638,17 @@ extension ReaderRuleTests {
         let text = try parse(Self.page("<p>应用名称：乙服务</p><p>功能描述：当 a &lt; b 且 c &gt; d 时预警。</p>"))
         #expect(text.applications.first?.sections.map(\.text) == ["当 a < b 且 c > d 时预警。"])
     }
+
+    @Test func aNulByteLosesNoText() throws {
+        var bytes = Array(Self.page("<p>应用名称：甲服务</p><p>申请机构：甲银行</p><p>应用名称：乙服务</p><p>申请机构：乙银行</p>").utf8)
+        let at = bytes.firstIndex(of: UInt8(ascii: "<"))!  // a NUL before the first tag, and one inside a name
+        bytes.insert(0, at: at)
+        let name = Array("乙服务".utf8)
+        let k = (0..<bytes.count).first { Array(bytes[$0..<min(bytes.count, $0 + name.count)]) == name }!
+        bytes.insert(0, at: k + 3)
+        let p = try projectParser.parse(bytes: bytes, file: "nul.html")
+        #expect(p.applications.map(\.name) == ["甲服务", "乙\u{FFFD}服务"])
+        #expect(p.applications.map(\.applicants) == [["甲银行"], ["乙银行"]])
+        #expect(p.info.warnings == ["nul_bytes: 2 NUL byte(s) replaced with U+FFFD"])
+    }
 }
