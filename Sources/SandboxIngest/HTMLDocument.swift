@@ -374,12 +374,17 @@ public struct HTMLDocument: Sendable {
         defer { xmlFreeDoc(doc) }
         guard let root = xmlDocGetRootElement(doc) else { return nil }
         let html = convert(root, name: "html", tag: .of("html"), depth: 0, lineOffset: line - 1, fragmentDepth: fragmentDepth + 1)
-        let body = html.children.lazy.compactMap { node -> HTMLElement? in
-            if case .element(let e) = node, e.name == "body" { return e }
-            return nil
-        }.first
-        // Inline markup (&lt;b&gt;name&lt;/b&gt; in a table cell) stays inline.
-        return body.map { HTMLElement(name: $0.subtree.contains(.blockBelow) ? "div" : "span", attributes: [:], children: $0.children, line: line) }
+        func child(_ e: HTMLElement, _ name: String) -> HTMLElement? {
+            e.children.lazy.compactMap { node -> HTMLElement? in
+                if case .element(let c) = node, c.name == name { return c }
+                return nil
+            }.first
+        }
+        // The fragment is what the wrapper div holds (all of the body when the fragment
+        // closed it early). Inline markup (&lt;b&gt;name&lt;/b&gt; in a table cell) stays inline.
+        guard let body = child(html, "body") else { return nil }
+        let content = body.children.count == 1 ? child(body, "div") ?? body : body
+        return HTMLElement(name: content.subtree.contains(.blockBelow) ? "div" : "span", attributes: [:], children: content.children, line: line)
     }
 
     /// Converts a libxml2 element and its subtree to Swift values, recursing at most

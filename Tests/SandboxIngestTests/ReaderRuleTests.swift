@@ -634,6 +634,10 @@ extension ReaderRuleTests {
             #expect(p.applications.map(\.name) == ["甲服务"])
             #expect(p.applications.map(\.applicants) == [["甲银行"]])
         }
+        // Escaped inline markup in a table cell stays inside the cell.
+        let table = try parse(Self.page("<table><tr><td>应用名称</td><td>申请机构</td></tr><tr><td>&lt;b&gt;丙服务&lt;/b&gt;</td><td>丙银行</td></tr></table>"))
+        #expect(table.applications.map(\.name) == ["丙服务"])
+        #expect(table.applications.map(\.applicants) == [["丙银行"]])
         // Counter-example: a comparison in prose is text, not markup.
         let text = try parse(Self.page("<p>应用名称：乙服务</p><p>功能描述：当 a &lt; b 且 c &gt; d 时预警。</p>"))
         #expect(text.applications.first?.sections.map(\.text) == ["当 a < b 且 c > d 时预警。"])
