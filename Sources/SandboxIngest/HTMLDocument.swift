@@ -238,8 +238,7 @@ public struct HTMLDocument: Sendable {
         // XML_PARSE_HUGE lifts libxml2's nesting limit of 256, so a page nested deeper
         // (unclosed tags, editors' wrappers) is read whole; the tree is flattened below
         // `maxDepth` (see `convert`), so nothing here recurses with the page's depth.
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
-                            | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
+        let options = parseOptions
         let root: HTMLElement? = try withUnsafeMutablePointer(to: &report) { reportPtr -> HTMLElement? in
             sl_silence_errors(reportPtr)
             defer { sl_restore_errors() }
@@ -263,6 +262,10 @@ public struct HTMLDocument: Sendable {
         }
         return HTMLDocument(root: root, errorCount: Int(report.errors), warningCount: Int(report.warnings), droppedContent: dropped)
     }
+
+    /// Recover mode, no network, errors counted not printed, and XML_PARSE_HUGE (see `parse`).
+    static let parseOptions = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
+                                    | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
 
     private static let initializeOnce: Void = { xmlInitParser() }()
 
@@ -365,8 +368,7 @@ public struct HTMLDocument: Sendable {
     private static func fragment(_ content: UnsafePointer<xmlChar>, line: Int, fragmentDepth: Int) -> HTMLElement? {
         guard fragmentDepth < 2 else { return nil }
         let length = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
-                            | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
+        let options = parseOptions
         let wrapped = Array("<html><body><div>".utf8) + Array(UnsafeBufferPointer(start: content, count: length)) + Array("</div></body></html>".utf8)
         guard let doc = wrapped.withUnsafeBufferPointer({ buf in
             buf.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", options) }

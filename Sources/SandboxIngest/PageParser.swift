@@ -547,18 +547,19 @@ public struct PageParser: Sendable {
                     let isLatin = n.unicodeScalars.first.map { $0.isASCII } ?? false
                     let beforeOK = !isLatin || r.lowerBound == lower.startIndex || !lower[lower.index(before: r.lowerBound)].isLetter
                     let afterOK = !isLatin || r.upperBound == lower.endIndex || !lower[r.upperBound].isLetter
-                    let rest = lower[r.upperBound...]
-                    if beforeOK && afterOK, !isLatin, Self.institutionAfterPlace.contains(where: { rest.hasPrefix($0) }) {
+                    if beforeOK && afterOK {
                         let pos = lower.distance(from: lower.startIndex, to: r.lowerBound)
-                        if inName == nil || pos < inName!.pos || (pos == inName!.pos && n.count > inName!.len) {
-                            inName = (pos, n.count, place.id)
+                        let rest = lower[r.upperBound...]
+                        let insideName = !isLatin && Self.institutionAfterPlace.contains { rest.hasPrefix($0) }
+                        func better(_ slot: (pos: Int, len: Int, id: String)?) -> Bool {
+                            slot == nil || pos < slot!.pos || (pos == slot!.pos && n.count > slot!.len)
                         }
-                    } else if beforeOK && afterOK {
-                        let pos = lower.distance(from: lower.startIndex, to: r.lowerBound)
-                        if best == nil || pos < best!.pos || (pos == best!.pos && n.count > best!.len) {
-                            best = (pos, n.count, place.id)
+                        if insideName {
+                            if better(inName) { inName = (pos, n.count, place.id) }
+                        } else {
+                            if better(best) { best = (pos, n.count, place.id) }
+                            break
                         }
-                        break
                     }
                     search = r.upperBound
                 }
@@ -599,12 +600,13 @@ public struct PageParser: Sendable {
         var labelled: [String] = []
         var any: [String] = []
         var afterOtherLabel = false
-        for b in header {
+        let headerTexts = header.map { folder($0.text) }
+        for folded in headerTexts {
             // A label alone in its unit (<dt>注册时间</dt><dd>2016-3-8</dd>) labels the next one.
-            let labelsNext = isOtherDateLabel(folder(b.text))
+            let labelsNext = isOtherDateLabel(folded)
             defer { afterOtherLabel = labelsNext }
             if afterOtherLabel { continue }
-            let text = withoutOtherDates(folder(b.text))
+            let text = withoutOtherDates(folded)
             let dates = DateParser.parseAll(text)
             if dates.isEmpty { continue }
             let lower = text.lowercased()
@@ -615,8 +617,8 @@ public struct PageParser: Sendable {
         // 公示): the original date of a re-post. A date without a year takes the year of the
         // page's other dates.
         let year = (any + DateParser.parseAll(title)).first.map { String($0.prefix(4)) }
-        for text in header.map(\.text) + introduction {
-            labelled += announcementDates(in: withoutOtherDates(folder(text)), year: year)
+        for text in headerTexts + introduction.map({ folder($0) }) {
+            labelled += announcementDates(in: withoutOtherDates(text), year: year)
         }
         if let d = labelled.min() { return d }
         if let d = any.first { return d }
