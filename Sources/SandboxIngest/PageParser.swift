@@ -265,16 +265,16 @@ public struct PageParser: Sendable {
     /// traditional-character pages; values keep the page's own characters.
     static func simplified(_ s: String) -> String { PageText.simplified(s) }
 
-    static let chineseBatch = Pattern(#"第\s*([一二三四五六七八九十\d]+)\s*批"#)
-    static let englishOrdinalBatch = Pattern(#"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+batch"#)
-    static let englishNumberedBatch = Pattern(#"batch\s+(no\.\s*)?\d+"#)
+    static let chineseBatch = Pattern(#"第\s*([一二三四五六七八九十\d]+)\s*批"#, requires: [["批"]])
+    static let englishOrdinalBatch = Pattern(#"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+batch"#, requires: [["batch"]])
+    static let englishNumberedBatch = Pattern(#"batch\s+(no\.\s*)?\d+"#, requires: [["batch"]])
     // The counts start only where a run of numerals starts and take the run whole (`++`):
     // a match needs the run's end anyway (what follows it is no numeral), and trying every
     // start inside a long run, each read to the run's end, took quadratic time.
     /// `N个(创新)应用`, N in numerals or digits (group 1: N).
-    static let chineseCount = Pattern(#"(?<![一二三四五六七八九十\d])([一二三四五六七八九十\d]++)\s*[个個项項]\s*(创新)?应用"#)
+    static let chineseCount = Pattern(#"(?<![一二三四五六七八九十\d])([一二三四五六七八九十\d]++)\s*[个個项項]\s*(创新)?应用"#, requires: [["应用"], ["个", "個", "项", "項"]])
     /// `N (innovative|fintech) applications|projects` (group 1: N).
-    static let englishCount = Pattern(#"(?<!\d)(\d++)\s+(innovative\s+|fintech\s+)?(applications|projects)"#)
+    static let englishCount = Pattern(#"(?<!\d)(\d++)\s+(innovative\s+|fintech\s+)?(applications|projects)"#, requires: [["applications", "projects"]])
 
     /// Lines that end an article's content on re-posts (editor credit, related links,
     /// WeChat's read-more and follow prompts).
@@ -634,22 +634,39 @@ public struct PageParser: Sendable {
                                   "浏览时间", "抓取时间", "采集时间", "录入时间", "生成时间", "生成日期", "last updated", "updated on", "converted on",
                                   "retrieved on", "accessed on", "printed on"]
 
-    /// Whether `text` is one of `otherDateLabels` alone (a colon after it allowed).
+    /// Whether `text` is one of `otherDateLabels` alone (a colon after it allowed; spaces,
+    /// U+3000 and colons around it are trimmed).
     static func isOtherDateLabel(_ text: String) -> Bool {
-        let t = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " \u{3000}：:"))
-        return t.unicodeScalars.count <= 16 && otherDateLabels.contains(t)
+        let u = text.unicodeScalars
+        func trimmed(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\u{3000}" || c == "：" || c == ":" }
+        guard let lo = u.firstIndex(where: { !trimmed($0) }) else { return false }
+        let hi = u.lastIndex(where: { !trimmed($0) })!
+        let core = u[lo...hi]
+        // The longest label has 16 scalars: count no further than that.
+        guard core.prefix(17).count <= 16 else { return false }
+        return otherDateLabelSet.contains(String(core).lowercased())
     }
 
+    private static let otherDateLabelSet = Set(otherDateLabels)
+
     /// `text` without each of `otherDateLabels` and the 25 characters after it (its date).
+    /// Labels are found in `text.lowercased()`; a label's scalars are then matched ignoring
+    /// the case of ASCII letters (the same answer: no label holds a k or ends in i, the
+    /// letters a scalar outside ASCII lowercases to).
     static func withoutOtherDates(_ text: String) -> String {
         let lower = text.lowercased()
         guard otherDateLabels.contains(where: { ByteSearch.contains(lower, $0) }) else { return text }
         var u = Array(text.unicodeScalars)
+        @inline(__always) func same(_ a: Unicode.Scalar, _ label: Unicode.Scalar) -> Bool {
+            a == label || (a.value >= 0x41 && a.value <= 0x5A && a.value + 0x20 == label.value)
+        }
         for label in otherDateLabels {
             let l = Array(label.unicodeScalars)
             var i = 0
             while i + l.count <= u.count {
-                if zip(u[i..<(i + l.count)], l).allSatisfy({ String($0).lowercased() == String($1) }) {
+                var k = 0
+                while k < l.count, same(u[i + k], l[k]) { k += 1 }
+                if k == l.count {
                     u.removeSubrange(i..<min(u.count, i + l.count + 25))
                 } else {
                     i += 1
@@ -659,7 +676,8 @@ public struct PageParser: Sendable {
         return String(scalars: u)
     }
 
-    static let announcingDate = Pattern(#"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:(?!\d{1,2}\s*月)[^。；]){0,80}?(?:公示|公布|发布)"#)
+    static let announcingDate = Pattern(#"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:(?!\d{1,2}\s*月)[^。；]){0,80}?(?:公示|公布|发布)"#,
+                                        requires: [["月"], ["日"], ["公示", "公布", "发布"]])
 
     /// Dates followed within a clause (80 characters, no second date) by 公示 / 公布 / 发布,
     /// as ISO strings (6月2日）人民银行营业管理部发了北京2020年第二批…公示 → the year's 06-02).
@@ -761,6 +779,8 @@ public enum DateParser {
     }
 
     /// Full and abbreviated English month names (Jan, Jan., Sept …).
+    /// The first three letters of every month name (`monthNames` needs one of them).
+    static let monthStems = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     static let monthNames = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 
     /// Month number of an English month name or abbreviation (its first three letters).
@@ -779,10 +799,10 @@ public enum DateParser {
     }
 
     static let patterns: [(Pattern, @Sendable (Substring) -> DateParts)] = [
-        (Pattern(#"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"#), numericDate),
-        (Pattern(#"[〇零○◯Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"#), chineseDate),
-        (Pattern(#"\b\d{1,2}(?:st|nd|rd|th)?\s+"# + monthNames + #"\.?,?\s+\d{4}"#, caseInsensitive: true), dayMonthYear),
-        (Pattern(#"\b"# + monthNames + #"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"#, caseInsensitive: true), monthDayYear),
+        (Pattern(#"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"#, requires: [["-", "/", ".", "年"]]), numericDate),
+        (Pattern(#"[〇零○◯Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"#, requires: [["年"], ["月"], ["日"]]), chineseDate),
+        (Pattern(#"\b\d{1,2}(?:st|nd|rd|th)?\s+"# + monthNames + #"\.?,?\s+\d{4}"#, caseInsensitive: true, requires: [monthStems]), dayMonthYear),
+        (Pattern(#"\b"# + monthNames + #"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"#, caseInsensitive: true, requires: [monthStems]), monthDayYear),
     ]
 
     /// Whether year-month-day exists in the Gregorian calendar (no 2 月 30 日): month 1–12,

@@ -39,23 +39,24 @@ struct ProseReader {
     }
 
     /// `^\s*[（(]([A-Za-z][^）)]{1,200})[)）]`: an English name in brackets opening a text.
-    static let leadingEnglishParenthesis = Pattern(#"^\s*[（(]([A-Za-z][^）)]{1,200})[)）]"#)
+    static let leadingEnglishParenthesis = Pattern(#"^\s*[（(]([A-Za-z][^）)]{1,200})[)）]"#, requires: [["(", "（"]])
 
     /// Endings and openings that make a quoted phrase read as an application name.
     static let nameEndings = ["服务", "产品", "平台", "系统", "应用", "项目", "工具", "方案", "模式", "业务", "贷", "卡", "通", "宝", "盾",
                               "service", "product", "platform", "system", "application", "project", "solution", "card"]
 
     /// `由A、B共同申请` and its variants, after a quoted name (group 1: the applicants).
-    static let byApplicants = Pattern(#"^\s*(?:[（(][^）)]{1,120}[)）])?\s*[,，]?\s*(?:项目|应用|产品)?\s*(?:是)?由\s*(.{2,160}?)\s*(?:等\s*\d*\s*家?\s*机构)?\s*(?:共同|联合|合作)?\s*(?:申请|申报|提交|推出|研发|开发|提出)(?=[，,。；;\s的并]|$)"#)
+    static let byApplicants = Pattern(#"^\s*(?:[（(][^）)]{1,120}[)）])?\s*[,，]?\s*(?:项目|应用|产品)?\s*(?:是)?由\s*(.{2,160}?)\s*(?:等\s*\d*\s*家?\s*机构)?\s*(?:共同|联合|合作)?\s*(?:申请|申报|提交|推出|研发|开发|提出)(?=[，,。；;\s的并]|$)"#, requires: [["由"]])
     /// `(English name) was submitted jointly by A and B` (group 1: English name, 2: applicants).
-    static let englishBy = Pattern(#"^\s*(?:\(([^)]{2,200})\))?\s*,?\s*(?:which\s+)?(?:was|is|has been|were)?\s*(?:submitted|applied\s+for|proposed|developed|launched|filed)\s+(?:jointly\s+)?by\s+(.+?)(?=\s+and\s+(?:is|was)\b|[,;.](?:\s|$)|$)"#, caseInsensitive: true)
+    static let englishBy = Pattern(#"^\s*(?:\(([^)]{2,200})\))?\s*,?\s*(?:which\s+)?(?:was|is|has been|were)?\s*(?:submitted|applied\s+for|proposed|developed|launched|filed)\s+(?:jointly\s+)?by\s+(.+?)(?=\s+and\s+(?:is|was)\b|[,;.](?:\s|$)|$)"#, caseInsensitive: true, requires: [["by"]])
     /// `A申请的“X”` / `A、B共同申请的“X”` inside an enumeration (group 1: applicants, 2: name).
-    static let enumerated = Pattern(#"([^“”「」『』《》，,；;：:。]{2,120}?)\s*(?:共同|联合|合作)?\s*(?:申请|申报|提交|推出)的\s*[“「『《]((?:[^“”「」『』《》]|[“「『《][^“”「」『』《》]*[”」』》])+)[”」』》]"#)
+    static let enumerated = Pattern(#"([^“”「」『』《》，,；;：:。]{2,120}?)\s*(?:共同|联合|合作)?\s*(?:申请|申报|提交|推出)的\s*[“「『《]((?:[^“”「」『』《》]|[“「『《][^“”「」『』《》]*[”」』》])+)[”」』》]"#, requires: [["的"]])
     /// `“X” (English name), applied for (jointly) by A and B` in an English enumeration.
-    static let englishEnumerated = Pattern(#"[“"]([^”"]{2,120})[”"]\s*(?:\(([^)]{2,200})\))?\s*,?\s*(?:which\s+|that\s+)?(?:was\s+|were\s+|is\s+|has\s+been\s+)?(?:jointly\s+)?(?:applied\s+for|submitted|proposed|filed|developed|launched|put\s+forward)\s+(?:jointly\s+)?by\s+(.+?)(?=;|\.\s|\.$|,\s*(?:and\s+)?[“"]|,\s*(?-i:[a-z])|\s+and\s+(?:is|was|it)\b|$)"#, caseInsensitive: true)
+    static let englishEnumerated = Pattern(#"[“"]([^”"]{2,120})[”"]\s*(?:\(([^)]{2,200})\))?\s*,?\s*(?:which\s+|that\s+)?(?:was\s+|were\s+|is\s+|has\s+been\s+)?(?:jointly\s+)?(?:applied\s+for|submitted|proposed|filed|developed|launched|put\s+forward)\s+(?:jointly\s+)?by\s+(.+?)(?=;|\.\s|\.$|,\s*(?:and\s+)?[“"]|,\s*(?-i:[a-z])|\s+and\s+(?:is|was|it)\b|$)"#, caseInsensitive: true, requires: [["by"]])
     /// A stated application type: 属于金融服务, is a technology product, 这款科技产品, or the
     /// type in brackets (“X”（金融服务）).
-    static let statedType = Pattern(#"(?:为|属于|(?<![专附从金])属|是|系|归为|列为)\s*(?:一[项款个])?\s*(金融服务|科技产品)\s*类?|(?:is|as)\s+an?\s+(financial\s+service|technology\s+product)|(金融服务|科技产品)\s*类?\s*(?:应用)?\s*[，,]\s*(?:是|为)|的\s*(金融服务|科技产品)\s*类\s*(?:应用|产品|项目)|(?:这|该|此)\s*[款项个类]\s*(金融服务|科技产品)|[（(]\s*(金融服务|科技产品)\s*类?\s*(?:应用)?\s*[）)]"#, caseInsensitive: true)
+    static let statedType = Pattern(#"(?:为|属于|(?<![专附从金])属|是|系|归为|列为)\s*(?:一[项款个])?\s*(金融服务|科技产品)\s*类?|(?:is|as)\s+an?\s+(financial\s+service|technology\s+product)|(金融服务|科技产品)\s*类?\s*(?:应用)?\s*[，,]\s*(?:是|为)|的\s*(金融服务|科技产品)\s*类\s*(?:应用|产品|项目)|(?:这|该|此)\s*[款项个类]\s*(金融服务|科技产品)|[（(]\s*(金融服务|科技产品)\s*类?\s*(?:应用)?\s*[）)]"#, caseInsensitive: true,
+                                 requires: [["金融服务", "科技产品", "financial", "technology"]])
 
     /// Endings of institution names (LABELS.md §4 kinds): where a 与 after one separates two.
     static let institutionEndings = ["银行", "公司", "科技", "数科", "金科", "数金", "银联", "网联", "集团", "支付", "保险", "证券", "基金", "中心", "协会",
@@ -79,14 +80,14 @@ struct ProseReader {
     static let listLead = Pattern(#"^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+是?|第[一二三四五六七八九十\d]+[个项]?(?:应用)?(?:是|为)?|首先是?|其次是?|再次是?|最后(?:一个)?是?|此外|另外|同时|以及|还有)\s*"#)
 
     /// `由A牵头，B、C参与` (group 1: the lead, 2: the others).
-    static let ledBy = Pattern(#"由\s*([^，,。；;：:]{2,60}?)\s*牵头\s*[，,、]?\s*(?:联合|会同)?\s*([^，,。；;：:]{2,100}?)\s*(?:等\s*\d*\s*家?\s*机构)?\s*(?:共同)?\s*参与"#)
+    static let ledBy = Pattern(#"由\s*([^，,。；;：:]{2,60}?)\s*牵头\s*[，,、]?\s*(?:联合|会同)?\s*([^，,。；;：:]{2,100}?)\s*(?:等\s*\d*\s*家?\s*机构)?\s*(?:共同)?\s*参与"#, requires: [["由"], ["牵头"], ["参与"]])
     /// `由A(与B)(联合|独立)申报` in an application's text, when no field gave its applicants
     /// (group 1: the applicants); only 申请 / 申报, which name who applied.
-    static let statedApplicants = Pattern(#"由\s*([^，,。；;：:“”「」《》]{2,100}?)\s*(?:共同|联合|合作|独立|单独)?\s*(?:申请|申报)(?=[，,。；;\s的并]|$)"#)
+    static let statedApplicants = Pattern(#"由\s*([^，,。；;：:“”「」《》]{2,100}?)\s*(?:共同|联合|合作|独立|单独)?\s*(?:申请|申报)(?=[，,。；;\s的并]|$)"#, requires: [["由"], ["申请", "申报"]])
     /// `申报机构为A、B` / `申请单位是A与B` anywhere in a paragraph (group 1: the applicants).
-    static let applicantsAre = Pattern(#"(?:申报|申请)(?:机构|单位|主体|方)\s*(?:为|是|包括)\s*([^。；;，,“”「」《》]{2,100}?)\s*(?=[。；;，,]|$)"#)
+    static let applicantsAre = Pattern(#"(?:申报|申请)(?:机构|单位|主体|方)\s*(?:为|是|包括)\s*([^。；;，,“”「」《》]{2,100}?)\s*(?=[。；;，,]|$)"#, requires: [["申报", "申请"]])
     /// `由A、B(共同|联合)申请` anywhere in a paragraph (group 1: the applicants).
-    static let appliedBy = Pattern(#"由\s*([^，,。；;：:]{2,100}?)\s*(?:共同|联合|合作)?\s*(?:申请|申报|推出|研发)(?=[，,。；;\s的并]|$)"#)
+    static let appliedBy = Pattern(#"由\s*([^，,。；;：:]{2,100}?)\s*(?:共同|联合|合作)?\s*(?:申请|申报|推出|研发)(?=[，,。；;\s的并]|$)"#, requires: [["由"], ["申请", "申报", "推出", "研发"]])
 
     /// The stretch of `original` that reads `piece` in `folded` (same scalar count), so that
     /// applicants keep the page's own characters.
@@ -712,7 +713,7 @@ struct ProseReader {
         return followUpWords.contains(where: { ByteSearch.contains(q, $0) }) ? .same : .other
     }
 
-    static let askedOrdinal = Pattern(#"第\s*([一二三四五六七八九十\d]{1,3})\s*[个项款]"#)
+    static let askedOrdinal = Pattern(#"第\s*([一二三四五六七八九十\d]{1,3})\s*[个项款]"#, requires: [["第"]])
 
     struct Opening {
         var name: String

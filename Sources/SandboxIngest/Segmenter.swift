@@ -105,7 +105,7 @@ struct Draft {
     }
 
     /// `(Chinese: 名称)` / `（英文名称：Name）` after a name: the name in the other script.
-    static let nameAnnotation = Pattern(#"[（(]\s*(?:chinese(?:\s+name)?|in\s+chinese|中文(?:名称)?|english(?:\s+name)?|in\s+english|英文(?:名称)?)\s*[:：]?\s*([^()（）]{2,200}?)\s*[)）]\s*$"#, caseInsensitive: true)
+    static let nameAnnotation = Pattern(#"[（(]\s*(?:chinese(?:\s+name)?|in\s+chinese|中文(?:名称)?|english(?:\s+name)?|in\s+english|英文(?:名称)?)\s*[:：]?\s*([^()（）]{2,200}?)\s*[)）]\s*$"#, caseInsensitive: true, requires: [["(", "（"], [")", "）"]])
 
     /// A name given whole in quotes (「名称」, “名称”, 《名称》) without them; a name that only
     /// holds a quoted part (“一路行”移动终端理赔产品) is kept as it is.
@@ -263,7 +263,7 @@ struct Segmenter {
     }
 
     /// 第一批, 第 2 批: a batch, not 批量 or 审批.
-    static let batchNumber = Pattern(#"第\s*[一二三四五六七八九十\d]{1,3}\s*批"#)
+    static let batchNumber = Pattern(#"第\s*[一二三四五六七八九十\d]{1,3}\s*批"#, requires: [["批"]])
 
     /// Items of one text unit.
     func unitItems(_ b: Block, index: Int, lines: [String]? = nil) -> [Item] {
@@ -291,6 +291,8 @@ struct Segmenter {
     /// `名称（label：value；label：value）[：text]`: a unit that opens with a name followed by
     /// bracketed fields, the first of them a known label.
     func parentheticalFields(_ text: String) -> (name: String, hits: [LabelHit], rest: String)? {
+        // The bracket opens within the first 90 scalars: look there before copying the text.
+        guard text.unicodeScalars.prefix(90).contains(where: { $0 == "（" || $0 == "(" }) else { return nil }
         let u = Array(text.unicodeScalars)
         guard let open = u.prefix(90).firstIndex(where: { $0 == "（" || $0 == "(" }), open >= 2,
               let close = u[open...].firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
@@ -476,14 +478,17 @@ struct Segmenter {
     }
 
     /// `FieldLabeler.label(in:)` of table cells, each distinct text labelled once.
+    /// Texts are told apart by their UTF-8 bytes (`UTF8Key`): String's own hashing
+    /// normalises each cell to NFC first, which cost more than labelling short cells.
     final class LabelMemo {
         private let labeler: FieldLabeler
-        private var seen: [String: LabelHit?] = [:]
+        private var seen: [UTF8Key: LabelHit?] = [:]
         init(_ labeler: FieldLabeler) { self.labeler = labeler }
         func label(_ text: String) -> LabelHit? {
-            if let known = seen[text] { return known }
+            let key = UTF8Key(text)
+            if let known = seen[key] { return known }
             let hit = labeler.label(in: text)
-            seen[text] = .some(hit)
+            seen[key] = .some(hit)
             return hit
         }
     }

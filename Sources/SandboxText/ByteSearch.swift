@@ -58,4 +58,29 @@ public enum ByteSearch {
             return false
         }
     }
+
+    /// `containsASCIICaseInsensitive` for a needle known only at run time (lowercase
+    /// ASCII, as there).
+    public static func containsASCIICaseInsensitive(_ haystack: String, _ needle: String) -> Bool {
+        var h = haystack, n = needle
+        return h.withUTF8 { hb in
+            n.withUTF8 { nb in
+                let count = nb.count
+                guard count > 0, count <= hb.count else { return count == 0 }
+                var i = 0
+                while i + count <= hb.count {
+                    var k = 0
+                    while k < count {
+                        var b = hb[i + k]
+                        if b >= 0x41 && b <= 0x5A { b += 0x20 }
+                        if b != nb[k] { break }
+                        k += 1
+                    }
+                    if k == count { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
 }

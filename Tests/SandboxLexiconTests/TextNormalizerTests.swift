@@ -48,6 +48,25 @@ import Testing
         #expect(HanScript.mayHaveTraditional("運用區塊鏈"))
         #expect(HanScript.mayHaveTraditional("中文 and 蘇州"))
     }
+
+    /// The table is iconv's GB2312, character for character: every scalar of U+4E00–9FFF
+    /// is "not traditional" exactly when iconv encodes it in GB2312 (6,763 of them, the
+    /// standard's count of Han characters).
+    @Test func tableIsIconvsGB2312() throws {
+        let iconv = try Iconv(from: "UTF-8", to: "GB2312")
+        var inGB2312 = 0, disagreements: [UInt32] = []
+        for v in UInt32(0x4E00)...0x9FFF {
+            let u = Unicode.Scalar(v)!
+            let one = String(Character(u))
+            let encodable = iconv.firstUnencodable(in: one, where: { _ in true }) == nil
+            if encodable { inGB2312 += 1 }
+            if HanScript.mayHaveTraditional(one) == encodable { disagreements.append(v) }
+        }
+        #expect(inGB2312 == 6763)
+        #expect(disagreements == [])
+        // Outside the block: extension A and compatibility ideographs are never GB2312.
+        #expect(HanScript.mayHaveTraditional("\u{3400}") && HanScript.mayHaveTraditional("\u{F900}"))
+    }
 }
 
 /// A page's folder (one ICU call for the page's distinct Han characters, then table
