@@ -41,21 +41,7 @@ public enum ByteSearch {
     public static func containsASCIICaseInsensitive(_ haystack: String, _ needle: StaticString) -> Bool {
         var h = haystack
         return h.withUTF8 { hb in
-            let n = needle.utf8Start, count = needle.utf8CodeUnitCount
-            guard count > 0, count <= hb.count else { return count == 0 }
-            var i = 0
-            while i + count <= hb.count {
-                var k = 0
-                while k < count {
-                    var b = hb[i + k]
-                    if b >= 0x41 && b <= 0x5A { b += 0x20 }
-                    if b != n[k] { break }
-                    k += 1
-                }
-                if k == count { return true }
-                i += 1
-            }
-            return false
+            containsASCIICaseInsensitive(hb, UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
         }
     }
 
@@ -63,24 +49,25 @@ public enum ByteSearch {
     /// ASCII, as there).
     public static func containsASCIICaseInsensitive(_ haystack: String, _ needle: String) -> Bool {
         var h = haystack, n = needle
-        return h.withUTF8 { hb in
-            n.withUTF8 { nb in
-                let count = nb.count
-                guard count > 0, count <= hb.count else { return count == 0 }
-                var i = 0
-                while i + count <= hb.count {
-                    var k = 0
-                    while k < count {
-                        var b = hb[i + k]
-                        if b >= 0x41 && b <= 0x5A { b += 0x20 }
-                        if b != nb[k] { break }
-                        k += 1
-                    }
-                    if k == count { return true }
-                    i += 1
-                }
-                return false
+        return h.withUTF8 { hb in n.withUTF8 { nb in containsASCIICaseInsensitive(hb, nb) } }
+    }
+
+    /// The byte loop of both: `hb` holds `nb` (lowercase), ASCII letters of `hb` folded.
+    private static func containsASCIICaseInsensitive(_ hb: UnsafeBufferPointer<UInt8>, _ nb: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = nb.count
+        guard count > 0, count <= hb.count else { return count == 0 }
+        var i = 0
+        while i + count <= hb.count {
+            var k = 0
+            while k < count {
+                var b = hb[i + k]
+                if b >= 0x41 && b <= 0x5A { b += 0x20 }
+                if b != nb[k] { break }
+                k += 1
             }
+            if k == count { return true }
+            i += 1
         }
+        return false
     }
 }
