@@ -11,6 +11,9 @@ struct LabelHit: Equatable {
     /// The text after the label and its colon (trimmed); empty when the label stands alone
     /// and its value is the next unit.
     let value: String
+    /// True for a short bracketed phrase (【能做什么】) that `Lexicons/fields.yaml` does not
+    /// list: a section heading inside an application, never evidence that one starts.
+    var unlisted = false
 }
 
 /// An application-start cue: an ordinal heading (创新应用一, 应用1, Application 2, a box
@@ -219,7 +222,7 @@ struct FieldLabeler: Sendable {
             if scalars[0] == "【" || scalars[0] == "〖", end <= 13,
                !scalars[1..<end].contains(where: { "。；;，,".unicodeScalars.contains($0) }),
                !PageText.isNewsCredit(inner) {
-                return LabelHit(field: "description", heading: Self.clean(inner), value: valueAfter(scalars, from: end + 1))
+                return LabelHit(field: "description", heading: Self.clean(inner), value: valueAfter(scalars, from: end + 1), unlisted: true)
             }
         }
         // label：value

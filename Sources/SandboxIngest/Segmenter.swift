@@ -59,6 +59,10 @@ struct Draft {
     /// coming round again starts the next application.
     var applicantsHeading: String?
 
+    /// Units read since the draft's last field that `Lexicons/fields.yaml` lists: loose
+    /// paragraphs and unlisted 【】 sections (`Segmenter.segment` compares siblings' tails).
+    var tail = 0
+
     init(line: Int) { self.line = line }
 
     /// Whether nothing has been read into the draft yet.
@@ -190,7 +194,8 @@ struct Draft {
             applicantsTruncated = truncated
             return
         }
-        if lastField == "name" || lastField == "name_en" || lastField == "application_type" { lastField = nil }
+        // A sentence after a list of applicants ends the list: short lines after it are not applicants.
+        if lastField == "name" || lastField == "name_en" || lastField == "application_type" || lastField == "applicants" { lastField = nil }
         if sections.isEmpty || lastField == nil && sections.last?.field != "description" && seen.isEmpty {
             sections.append(Section(field: "description", heading: "", text: text))
         } else if sections.isEmpty {
@@ -451,7 +456,8 @@ struct Segmenter {
                     var v = c + 1
                     while v + 1 < r.cells.count, r.cells[v].isEmpty { v += 1 }
                     if r.cells[v].isEmpty || wholeLabel(r.cells[v]) != nil { v = c + 1 }
-                    let hit = LabelHit(field: f, heading: FieldLabeler.trim(FieldLabeler.stripNumbering(r.cells[c])), value: r.cells[v])
+                    let hit = LabelHit(field: f, heading: FieldLabeler.trim(FieldLabeler.stripNumbering(r.cells[c])), value: r.cells[v],
+                                       unlisted: memo.label(r.cells[c])?.unlisted ?? false)
                     items.append(.field(hit, lines: r.lines[v], block: r.index))
                     consumed = true
                     c = v + 1
@@ -513,12 +519,14 @@ struct Segmenter {
     }
 
     /// Whether text item `k` reads as a title for the fields after it: short, without
-    /// sentence punctuation, and followed at once by a field other than the name.
+    /// sentence punctuation, and followed at once by a field other than the name that
+    /// `Lexicons/fields.yaml` lists (a newsletter's 行业动态 before 【数字货币】… items is a
+    /// section title, not an application).
     func titleBeforeFields(_ t: String, at k: Int, items: [Item]) -> Bool {
         let n = t.unicodeScalars.count
         guard n >= 2, n <= 60, !t.unicodeScalars.contains(where: { "。；;！？!?".unicodeScalars.contains($0) }),
               !t.unicodeScalars.contains(where: { FieldLabeler.colons.contains($0) && $0 != "｜" }),
-              k + 1 < items.count, case .field(let hit, _, _) = items[k + 1], hit.field != "name", hit.field != "name_en" else { return false }
+              k + 1 < items.count, case .field(let hit, _, _) = items[k + 1], hit.field != "name", hit.field != "name_en", !hit.unlisted else { return false }
         return headingCue(t) != nil && DateParser.parseAll(t).isEmpty
     }
 
@@ -530,9 +538,33 @@ struct Segmenter {
         var outside = false
         var closed = false
 
-        func flush() {
-            if let c = current, !c.isEmpty { result.drafts.append(c) }
+        // The last application has no next start to end it: when 3+ applications before it
+        // all end the same number of units after their last listed field (the page's shape:
+        // 申请机构 then one paragraph), what the last one reads beyond that number (a
+        // newsletter's next section, a news report's closing paragraphs) is not part of it.
+        var shaped: Draft?
+        var firstTail: Int?
+        var uniformTails = true
+        var shapedTail: Int? { uniformTails && result.drafts.count >= 3 ? firstTail : nil }
+        /// Counts a unit into the current draft's tail (`listed`: a listed field, which ends it).
+        func counted(listed: Bool) {
+            guard current != nil else { return }
+            current!.tail = listed ? 0 : current!.tail + 1
+            if let k = shapedTail, current!.tail == k { shaped = current }
+        }
+        func flush(last: Bool = false, at line: Int? = nil) {
+            if last, let s = shaped, let c = current, let k = shapedTail, c.tail > k {
+                let from = line.map { " before line \($0)" } ?? ""
+                result.warnings.append("trailing_text: line \(c.line): \(c.tail - k) unit(s)\(from) after the application's \(k) are left out: its \(result.drafts.count) siblings each end \(k) unit(s) after their last field")
+                current = s
+            }
+            if let c = current, !c.isEmpty {
+                result.drafts.append(c)
+                if c.table != nil || c.fromSummary || (firstTail != nil && firstTail != c.tail) { uniformTails = false }
+                if firstTail == nil { firstTail = c.tail }
+            }
             current = nil
+            shaped = nil
         }
         /// Whether fields follow item `k` before the next start — and before a title of
         /// their own (楼主 in bold, then `1. X` and X's fields: the fields are X's).
@@ -585,7 +617,7 @@ struct Segmenter {
             case .note: break
             case .closing(let b):
                 if current != nil || !result.drafts.isEmpty || outside {
-                    flush(); closed = true; result.closing.append(b)
+                    flush(last: true, at: blocks[b].line); closed = true; result.closing.append(b)
                 } else {
                     result.header.append(b)
                 }
@@ -627,6 +659,7 @@ struct Segmenter {
                 }
                 pending = nil
                 apply(hit, lines: lines, line: blocks[b].line, item: item)
+                counted(listed: !hit.unlisted)
             case .tableApplication(let fields, let b, let isSummary, let table):
                 result.sawLabels = true
                 pending = nil
@@ -643,11 +676,19 @@ struct Segmenter {
                     outside = false
                 } else {
                     result.drafts.append(d)
+                    uniformTails = false
                 }
             case .text(let t, let b):
                 if let p = pending {
                     pending = nil
                     apply(LabelHit(field: p.field, heading: p.heading, value: t), lines: [], line: blocks[b].line, item: item)
+                    counted(listed: !p.unlisted)
+                    continue
+                }
+                if titleBeforeFields(t, at: k, items: items), let c = current, c.isEmpty {
+                    // An ordinal box (01) or a bare 应用一 opened the application and a title line comes
+                    // before its fields: the title names it.
+                    current!.headingName = FieldLabeler.stripNumbering(t)
                     continue
                 }
                 if titleBeforeFields(t, at: k, items: items), current == nil || nextFieldRepeats(k, items: items, in: current!) {
@@ -659,11 +700,11 @@ struct Segmenter {
                     outside = false
                     continue
                 }
-                if current != nil, !outside { current!.continueWith(t, wraps: blocks[b].wraps) }
+                if current != nil, !outside { current!.continueWith(t, wraps: blocks[b].wraps); counted(listed: false) }
                 else if result.drafts.isEmpty && !outside { header(item) }
             }
         }
-        flush()
+        flush(last: true)
         result.drafts = Self.mergingRepeats(result.drafts, warnings: &result.warnings)
         return result
     }

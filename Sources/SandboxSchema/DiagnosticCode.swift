@@ -57,6 +57,9 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Codable, Sendable, Exp
     public static let parserDroppedContent: DiagnosticCode = "parser_dropped_content"
     /// A heading that introduces no application.
     public static let nonApplicationHeading: DiagnosticCode = "non_application_heading"
+    /// Units after the last application beyond the number its siblings each end with
+    /// (a newsletter's next section, a re-post's closing lines): left out of it.
+    public static let trailingText: DiagnosticCode = "trailing_text"
     /// A summary table's continuation row.
     public static let summaryContinuation: DiagnosticCode = "summary_continuation"
     /// No category term found; `primary` defaulted.

@@ -656,3 +656,60 @@ extension ReaderRuleTests {
         #expect(p.info.warnings == ["nul_bytes: 2 NUL byte(s) replaced with U+FFFD"])
     }
 }
+
+/// Kinds found on the eighth blind page set (a newsletter laid out in nested tables), each
+/// with its counter-example.
+@Suite struct NewsletterKindTests {
+    static func page(_ body: String) -> String { ReaderRuleTests.page(body) }
+
+    static func card(_ n: String, _ name: String, _ bank: String, _ text: String) -> String {
+        "<table><tr><td>\(n)</td><td><table><tr><td><b>\(name)</b></td></tr><tr><td>申请机构：\(bank)</td></tr><tr><td>\(text)</td></tr></table></td></tr></table>"
+    }
+
+    @Test func aTitleAfterAnOrdinalBoxNamesTheApplication() throws {
+        let p = try parse(Self.page(Self.card("01", "甲服务", "甲银行", "线上融资。") + Self.card("02", "乙服务", "乙银行", "移动支付。")))
+        #expect(p.applications.map(\.name) == ["甲服务", "乙服务"])
+        #expect(p.applications.map(\.applicants) == [["甲银行"], ["乙银行"]])
+        #expect(p.applications.map { $0.sections.map(\.text) } == [["线上融资。"], ["移动支付。"]])
+        // Counter-example: a sentence after the ordinal box names nothing (the application
+        // has no name and is reported, its sibling kept).
+        let q = try parse(Self.page(Self.card("01", "本应用面向小微企业，提供线上融资。", "甲银行", "线上融资。") + Self.card("02", "乙服务", "乙银行", "移动支付。")))
+        #expect(q.applications.map(\.name) == ["乙服务"])
+        #expect(q.errors.map(\.kind) == [.missingName])
+    }
+
+    @Test func aSentenceEndsAListOfApplicants() throws {
+        let p = try parse(Self.page("<p>创新应用名称：甲服务</p><p>申请机构：甲银行</p><p>丙科技</p><p>该服务面向小微企业提供线上融资：随借随还。</p><p>退订</p>"))
+        #expect(p.applications.map(\.applicants) == [["甲银行", "丙科技"]])
+        #expect(p.applications.map { $0.sections.map(\.text) } == [["该服务面向小微企业提供线上融资：随借随还。\n退订"]])
+    }
+
+    @Test func aTitleOverUnlistedBracketSectionsOpensNoApplication() throws {
+        let cards = Self.card("01", "甲服务", "甲银行", "线上融资。") + Self.card("02", "乙服务", "乙银行", "移动支付。")
+        let news = "<table><tr><td><b>行业动态</b></td></tr><tr><td><table><tr><td>【数字货币】</td><td>数字人民币开展试点。</td></tr><tr><td>【区块链】</td><td>某银行升级区块链平台。</td></tr></table></td></tr></table>"
+        let p = try parse(Self.page(cards + news))
+        #expect(p.applications.map(\.name) == ["甲服务", "乙服务"])
+        // Counter-example: a title over a listed field (申请机构) names an application.
+        let q = try parse(Self.page(cards + "<p><b>丙服务</b></p><p>申请机构：丙银行</p>"))
+        #expect(q.applications.map(\.name) == ["甲服务", "乙服务", "丙服务"])
+    }
+
+    @Test func theLastApplicationEndsWhereItsSiblingsDo() throws {
+        let cards = [("01", "甲服务", "甲银行"), ("02", "乙服务", "乙银行"), ("03", "丙服务", "丙银行"), ("04", "丁服务", "丁银行")]
+            .map { Self.card($0.0, $0.1, $0.2, "\($0.1)面向小微企业提供线上融资。") }.joined()
+        let after = "<p>其余4项为：基于区块链的产业金融服务、某某平台，详见公示原文。</p><p>编辑部地址：某市某区</p>"
+        let p = try parse(Self.page(cards + after))
+        #expect(p.applications.count == 4)
+        #expect(p.applications.last?.sections.map(\.text) == ["丁服务面向小微企业提供线上融资。"])
+        #expect(p.info.warnings.filter { $0.hasPrefix("trailing_text") }.count == 1)
+        // Counter-examples: siblings of unequal length say nothing about where the last ends,
+        // and two siblings are too few to show a shape.
+        let uneven = Self.card("01", "甲服务", "甲银行", "线上融资。</td></tr><tr><td>随借随还。") + Self.card("02", "乙服务", "乙银行", "移动支付。")
+            + Self.card("03", "丙服务", "丙银行", "供应链金融。") + Self.card("04", "丁服务", "丁银行", "跨境结算。")
+        let q = try parse(Self.page(uneven + after))
+        #expect(q.applications.last?.sections.map(\.text) == ["跨境结算。\n其余4项为：基于区块链的产业金融服务、某某平台，详见公示原文。\n编辑部地址：某市某区"])
+        let two = Self.card("01", "甲服务", "甲银行", "线上融资。") + Self.card("02", "乙服务", "乙银行", "移动支付。")
+        let r = try parse(Self.page(two + after))
+        #expect(r.applications.last?.sections.map(\.text) == ["移动支付。\n其余4项为：基于区块链的产业金融服务、某某平台，详见公示原文。\n编辑部地址：某市某区"])
+    }
+}
