@@ -528,11 +528,16 @@ struct ProseReader {
         var asked: String?
         var offTopic = false
         let enumerationNames = Set(enumerationOrder)
-        func flush() { if let c = current { result.drafts.append(c) }; current = nil }
+        var shape = TailShape()
+        func flush(last: Bool = false, at line: Int? = nil) {
+            if last, let c = current, let s = shape.trimmed(c, at: line, warnings: &result.warnings) { current = s }
+            if let c = current { result.drafts.append(c); shape.finished(c, eligible: true) }
+            current = nil
+        }
         for (i, original) in blocks.enumerated() {
             if closed { result.closing.append(i); continue }
             if PageParser.isClosing(original, folder: folder) {
-                if current != nil || !result.drafts.isEmpty { flush(); closed = true; result.closing.append(i) } else { result.header.append(i) }
+                if current != nil || !result.drafts.isEmpty { flush(last: true, at: original.line); closed = true; result.closing.append(i) } else { result.header.append(i) }
                 continue
             }
             // An interview (记者：… 答：…): a question is the journalist's words, no
@@ -583,7 +588,7 @@ struct ProseReader {
                         d.applicantsTruncated = truncated
                     }
                     d.sections.append(Section(field: "description", heading: "", text: b.text))
-                    current = d
+                    current = d; shape.note(d)
                     continue
                 }
             }
@@ -601,11 +606,12 @@ struct ProseReader {
                     d.applicantsTruncated = truncated
                     if !text.isEmpty { d.sections.append(Section(field: "description", heading: "", text: text)) }
                     d.type = Self.type(in: text, folder: folder)
-                    current = d
+                    current = d; shape.note(d)
                 }
                 continue
             }
-            if let opening = opening(b.text, enumeration: enumeration) ?? inlineOpening(b.text, enumeration: enumeration, opened: opened) {
+            if let opening = opening(b.text, enumeration: enumeration) ?? inlineOpening(b.text, enumeration: enumeration, opened: opened)
+                ?? englishOpening(b.text, opened: opened) {
                 opened.insert(opening.name)
                 flush()
                 var d = Draft(line: b.line)
@@ -623,7 +629,7 @@ struct ProseReader {
                 }
                 if !opening.text.isEmpty { d.sections.append(Section(field: "description", heading: "", text: opening.text)) }
                 d.type = opening.type
-                current = d
+                current = d; shape.note(d)
                 continue
             }
             if current != nil {
@@ -641,13 +647,15 @@ struct ProseReader {
                     continue
                 }
                 current!.continueWith(b.text)
+                current!.tail += 1
+                shape.note(current!)
             } else {
                 result.header.append(i)
                 // (The introduction is the text before the first application.)
                 if case .paragraph = b.kind, result.drafts.isEmpty { result.introduction.append(b.text) }
             }
         }
-        flush()
+        flush(last: true)
         for i in result.drafts.indices where result.drafts[i].type == "unstated" {
             result.drafts[i].type = Self.type(in: result.drafts[i].joinedSections.map(\.text).joined(separator: "\n"), folder: folder)
         }

@@ -206,6 +206,44 @@ struct Draft {
     }
 }
 
+/// Where the last application of a page ends when no next start ends it: when 3 or more
+/// applications before it all end the same number of units after their last listed field
+/// (the page's shape: 申请机构 then one paragraph), what the last one reads beyond that
+/// number (a newsletter's next section, a news report's closing paragraphs, a forum's
+/// signature) is not part of it.
+struct TailShape {
+    private var first: Int?
+    private var uniform = true
+    private var count = 0
+    /// The current draft as it stood when its tail reached the siblings' length.
+    private var snapshot: Draft?
+
+    /// The tail length every finished sibling has, once 3 have it.
+    var expected: Int? { uniform && count >= 3 ? first : nil }
+
+    /// Notes the current draft after a unit was read into it (`Draft.tail` updated).
+    mutating func note(_ current: Draft) {
+        if let k = expected, current.tail == k { snapshot = current }
+    }
+
+    /// Notes a finished draft; `eligible`: one read unit by unit (not a table row).
+    mutating func finished(_ d: Draft, eligible: Bool) {
+        if !eligible || (first != nil && first != d.tail) { uniform = false }
+        if first == nil { first = d.tail }
+        count += 1
+        snapshot = nil
+    }
+
+    /// The last draft cut back to its siblings' tail, with a `trailing_text` warning, or
+    /// nil when it is not longer than they are. `line`: where the closing matter starts.
+    mutating func trimmed(_ last: Draft, at line: Int?, warnings: inout [String]) -> Draft? {
+        guard let k = expected, last.tail > k, let s = snapshot else { return nil }
+        let from = line.map { " before line \($0)" } ?? ""
+        warnings.append("trailing_text: line \(last.line): \(last.tail - k) unit(s)\(from) after the application's \(k) are left out: its \(count) siblings each end \(k) unit(s) after their last field")
+        return s
+    }
+}
+
 /// Splits a page's blocks into applications from the evidence the page gives — field
 /// labels, ordinals, headings followed by fields, tables whose rows or columns are
 /// applications, the name field (or another single-valued field) coming round again —
@@ -542,29 +580,20 @@ struct Segmenter {
         // all end the same number of units after their last listed field (the page's shape:
         // 申请机构 then one paragraph), what the last one reads beyond that number (a
         // newsletter's next section, a news report's closing paragraphs) is not part of it.
-        var shaped: Draft?
-        var firstTail: Int?
-        var uniformTails = true
-        var shapedTail: Int? { uniformTails && result.drafts.count >= 3 ? firstTail : nil }
+        var shape = TailShape()
         /// Counts a unit into the current draft's tail (`listed`: a listed field, which ends it).
         func counted(listed: Bool) {
             guard current != nil else { return }
-            current!.tail = listed ? 0 : current!.tail + 1
-            if let k = shapedTail, current!.tail == k { shaped = current }
+            if listed { current!.tail = 0 } else { current!.tail += 1 }
+            shape.note(current!)
         }
         func flush(last: Bool = false, at line: Int? = nil) {
-            if last, let s = shaped, let c = current, let k = shapedTail, c.tail > k {
-                let from = line.map { " before line \($0)" } ?? ""
-                result.warnings.append("trailing_text: line \(c.line): \(c.tail - k) unit(s)\(from) after the application's \(k) are left out: its \(result.drafts.count) siblings each end \(k) unit(s) after their last field")
-                current = s
-            }
+            if last, let c = current, let s = shape.trimmed(c, at: line, warnings: &result.warnings) { current = s }
             if let c = current, !c.isEmpty {
                 result.drafts.append(c)
-                if c.table != nil || c.fromSummary || (firstTail != nil && firstTail != c.tail) { uniformTails = false }
-                if firstTail == nil { firstTail = c.tail }
+                shape.finished(c, eligible: c.table == nil && !c.fromSummary)
             }
             current = nil
-            shaped = nil
         }
         /// Whether fields follow item `k` before the next start — and before a title of
         /// their own (楼主 in bold, then `1. X` and X's fields: the fields are X's).
@@ -676,7 +705,7 @@ struct Segmenter {
                     outside = false
                 } else {
                     result.drafts.append(d)
-                    uniformTails = false
+                    shape.finished(d, eligible: false)
                 }
             case .text(let t, let b):
                 if let p = pending {

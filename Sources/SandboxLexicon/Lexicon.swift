@@ -137,7 +137,10 @@ public struct Lexicon: Sendable, Equatable {
 ///   after the last stop before the cue and before the cue's start;
 /// - a *stop* is a **termination** (而是, 但, 同时, 并, 还, but, however, also, and the
 ///   use-verbs 运用, 采用, 利用, 依托, 通过, uses, applies that open a new predicate), a
-///   clause terminator (，,；;。.！？!?), another cue, or `window` Unicode scalars from the cue;
+///   clause terminator (，,；;。.！？!?), another cue, or `window` Unicode scalars from the cue
+///   — over Latin text, `wordWindow` words when those reach further (40 scalars are 40
+///   Chinese characters but only some 7 English words: `does not collect consumers’ facial
+///   images or any other biometric data` negates `biometric`, the 8th word);
 /// - a **pseudo-negation** (不仅, 不但, not only, not limited to, including but not
 ///   limited to …) contains a cue but negates nothing and stops nothing. A pseudo entry
 ///   written with `…` (无需…即可) applies when its head is followed by its tail within
@@ -153,6 +156,10 @@ public struct NegationRules: Sendable, Equatable {
     public let clauseTerminators: Set<Character>
     /// How far, in Unicode scalars from the cue, a term may start and still be negated.
     public let window: Int
+    /// How far, in Latin words from the cue, a term may start and still be negated, where the
+    /// text beside the cue is Latin (no CJK character between): the scope is the longer of
+    /// the two windows. 0: scalars only.
+    public let wordWindow: Int
     /// Post-cues: negate what comes before them in the clause.
     public let postCues: [String]
     /// Terminations: words that end a scope.
@@ -160,7 +167,8 @@ public struct NegationRules: Sendable, Equatable {
 
     /// Creates the rules.
     public init(cues: [String], falseCues: [String], clauseTerminators: Set<Character>, window: Int,
-                postCues: [String] = [], terminations: [String] = []) {
+                postCues: [String] = [], terminations: [String] = [], wordWindow: Int = 0) {
+        self.wordWindow = wordWindow
         self.cues = cues
         self.falseCues = falseCues
         self.clauseTerminators = clauseTerminators

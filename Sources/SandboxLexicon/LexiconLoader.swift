@@ -342,15 +342,15 @@ public enum LexiconLoader {
     // MARK: - Other files
 
     /// Parses `negation.yaml`: `pre_cues` (or `cues`), `post_cues`, `pseudo` (or
-    /// `false_cues`), `terminations`, `clause_terminators`, `window` (see `NegationRules`
-    /// for the scope rule).
+    /// `false_cues`), `terminations`, `clause_terminators`, `window`, `word_window` (see
+    /// `NegationRules` for the scope rule).
     /// - Throws: `LexiconError` (file:line:column): an unknown key, an empty entry, no
     ///   cue at all, a bad window, a pseudo entry with more than one `…`.
     public static func parseNegation(yaml: String, file: String) throws -> NegationRules {
         let root = try compose(yaml, file: file)
         let top = try mapping(root, file, "the negation file")
         try checkKeys(top, allowed: ["cues", "pre_cues", "post_cues", "pseudo", "false_cues", "terminations",
-                                     "clause_terminators", "window", "description"], file, "the negation file")
+                                     "clause_terminators", "window", "word_window", "description"], file, "the negation file")
         func list(_ key: String) throws -> [String] {
             guard let n = top[key] else { return [] }
             return try strings(n, file, key).map { (s, node) in
@@ -374,12 +374,17 @@ public enum LexiconLoader {
             guard let v = w.int, v > 0 else { throw err(w, file, "window must be a positive whole number") }
             window = v
         }
+        var wordWindow = 0
+        if let w = top["word_window"] {
+            guard let v = w.int, v >= 0 else { throw err(w, file, "word_window must be a whole number (0: none)") }
+            wordWindow = v
+        }
         // Terminators are compared after normalisation (full-width ， becomes ,).
         let normalizer = TextNormalizer()
         var set = Set<Character>()
         for ch in terminators { set.insert(ch); if let f = normalizer.normalize(String(ch)).text.first { set.insert(f) } }
         return NegationRules(cues: cues, falseCues: try list("false_cues") + list("pseudo"), clauseTerminators: set,
-                             window: window, postCues: postCues, terminations: try list("terminations"))
+                             window: window, postCues: postCues, terminations: try list("terminations"), wordWindow: wordWindow)
     }
 
     /// Parses `places.yaml`: `places: {id: {names: [...]}}` or `{id: [names]}`.

@@ -582,6 +582,59 @@ public struct Matcher: Sendable {
         }
     }
 
+    /// The byte offset `words` Latin words away from `from` (forward: where the next word
+    /// after them starts; backward: where the farthest of them starts), not past `limit`
+    /// and not past a CJK character (U+2E80 and up: the word window is for Latin text);
+    /// `from` itself when `words` is 0. Words are runs of ASCII letters and digits.
+    static func latinWordReach(_ bytes: [UInt8], from: Int, limit: Int, words: Int, forward: Bool) -> Int {
+        guard words > 0 else { return from }
+        @inline(__always) func isWordByte(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+        }
+        /// Whether a lead byte starts a scalar at or above U+2E80 (CJK and beyond).
+        @inline(__always) func isCJKLead(_ p: Int) -> Bool {
+            let b = bytes[p]
+            if b >= 0xF0 { return true }
+            guard b >= 0xE0, p + 1 < bytes.count else { return false }
+            let v = UInt32(b & 0x0F) << 12 | UInt32(bytes[p + 1] & 0x3F) << 6
+            return v >= 0x2E80 & 0xFFC0
+        }
+        var count = 0
+        if forward {
+            var p = from
+            var inWord = false
+            while p < limit {
+                let b = bytes[p]
+                if b >= 0xC0, isCJKLead(p) { return p }
+                let w = isWordByte(b)
+                if w && !inWord {
+                    count += 1
+                    if count > words { return p }
+                }
+                inWord = w
+                p += 1
+            }
+            return limit
+        }
+        var p = from
+        var inWord = false
+        var reach = from
+        while p > limit {
+            let b = bytes[p - 1]
+            if b >= 0xC0, isCJKLead(p - 1) { return reach }
+            let w = isWordByte(b)
+            if inWord && !w {
+                count += 1
+                reach = p
+                if count >= words { return reach }
+            }
+            inWord = w
+            p -= 1
+        }
+        if inWord { reach = limit }
+        return reach
+    }
+
     /// Original-scalar ranges that negation cues govern (the rule of `NegationRules`).
     func negationScopes(_ norm: NormalizedText) -> [Range<Int>] {
         negationScopes(norm, cues: scan(norm.bytes).cues)
@@ -650,13 +703,15 @@ public struct Matcher: Sendable {
                 var upper = clauseEnd(after: c.end)
                 if let next = stops.first(where: { $0.start >= c.end }) { upper = min(upper, next.start) }
                 let lo = norm.originalRange(bytes: c.start..<c.end).upperBound
-                let hi = min(scalar(upper), lo + negation.window)
+                let words = Self.latinWordReach(bytes, from: c.end, limit: upper, words: negation.wordWindow, forward: true)
+                let hi = min(scalar(upper), max(lo + negation.window, scalar(words)))
                 if hi > lo { scopes.append(lo..<hi) }
             case .post:
                 var lower = clauseStart(before: c.start)
                 if let prev = stops.last(where: { $0.end <= c.start }) { lower = max(lower, prev.end) }
                 let hi = norm.originalRange(bytes: c.start..<c.end).lowerBound
-                let lo = max(scalar(lower), hi - negation.window)
+                let words = Self.latinWordReach(bytes, from: c.start, limit: lower, words: negation.wordWindow, forward: false)
+                let lo = max(scalar(lower), min(hi - negation.window, scalar(words)))
                 if hi > lo { scopes.append(lo..<hi) }
             case .pseudo, .termination, .gapHead:
                 break

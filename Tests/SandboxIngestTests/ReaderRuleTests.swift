@@ -713,3 +713,45 @@ extension ReaderRuleTests {
         #expect(r.applications.last?.sections.map(\.text) == ["移动支付。\n其余4项为：基于区块链的产业金融服务、某某平台，详见公示原文。\n编辑部地址：某市某区"])
     }
 }
+
+/// English news prose naming each application by its Chinese name (the eighth blind page
+/// set's English report), with counter-examples.
+@Suite struct EnglishProseTests {
+    static let paragraphs = [
+        "<p>The central bank’s branch announced four applications for its fintech innovation regulatory pilot on Tuesday.</p>",
+        "<p>China Merchants Bank has filed 招银智能投顾服务 (“CMB robo-advisory service”), which answers savers’ questions with machine learning.</p>",
+        "<p>The Smart Receipt platform (智能票据平台) from Ping An Bank and Tencent Cloud lets firms discount bills online.</p>",
+        "<p>WeBank’s 微众跨境汇款产品 (“WeBank cross-border remittance product”) moves money for small traders.</p>",
+        "<p>Finally, 基于区块链的供应链服务 (“Blockchain-based supply chain service”) was submitted jointly by Bank of Shenzhen, Huawei Cloud, Ctrip and China UnionPay.</p>",
+    ]
+
+    @Test func eachParagraphNamingOneChineseNameOpensAnApplication() throws {
+        let p = try parse(ReaderRuleTests.page(Self.paragraphs.joined() + "<h2>Outlook</h2><p>Analysts expect privacy computing next.</p>"))
+        #expect(p.applications.map(\.name) == ["招银智能投顾服务", "智能票据平台", "微众跨境汇款产品", "基于区块链的供应链服务"])
+        #expect(p.applications.map(\.nameEnglish) == ["CMB robo-advisory service", "Smart Receipt platform", "WeBank cross-border remittance product", "Blockchain-based supply chain service"])
+        #expect(p.applications.map(\.applicants) == [["China Merchants Bank"], ["Ping An Bank", "Tencent Cloud"], ["WeBank"],
+                                                     ["Bank of Shenzhen", "Huawei Cloud", "Ctrip", "China UnionPay"]])
+        #expect(p.applications.first?.sections.map(\.text) == ["which answers savers’ questions with machine learning."])
+        // The last application ends where its siblings do: the outlook is about none.
+        #expect(p.applications.last?.sections.map(\.text) == ["was submitted jointly by Bank of Shenzhen, Huawei Cloud, Ctrip and China UnionPay."])
+        #expect(p.info.warnings.filter { $0.hasPrefix("trailing_text") }.count == 1)
+    }
+
+    @Test func aParagraphNamingTwoNamesOrWrittenInChineseOpensNone() throws {
+        let reader = ProseReader(folder: .always)
+        #expect(reader.englishOpening("Ping An Bank filed 智能票据平台 and 微众跨境汇款产品 together.", opened: []) == nil)
+        #expect(reader.englishOpening("平安银行申请了智能票据平台（Smart Receipt platform）。", opened: []) == nil)
+        #expect(reader.englishOpening("Ping An Bank filed 智能票据平台 in May.", opened: ["智能票据平台"]) == nil)
+        #expect(reader.englishOpening("Ping An Bank filed 智能票据平台 in May.", opened: [])?.name == "智能票据平台")
+    }
+
+    @Test func englishInstitutionLists() {
+        #expect(ProseReader.englishInstitutions("Industrial and Commercial Bank of China (ICBC) is behind") == ["Industrial and Commercial Bank of China"])
+        #expect(ProseReader.englishInstitutions("China UnionPay and JD Digits, turns phones into terminals") == ["China UnionPay", "JD Digits"])
+        #expect(ProseReader.englishInstitutions("A Bank, B Pay, and C Tech.") == ["A Bank", "B Pay", "C Tech"])
+        #expect(ProseReader.englishInstitutions("CITIC aiBank, packages accounts") == ["CITIC aiBank"])
+        // Counter-examples: a lowercase word is no name; one-word names joined by and stay one.
+        #expect(ProseReader.englishInstitutions("the bank and its partners") == [])
+        #expect(ProseReader.englishInstitutions("Ctrip and Xiaomi") == ["Ctrip and Xiaomi"])
+    }
+}

@@ -27,6 +27,18 @@ import Testing
         #expect(tags("不采集人脸识别信息和数字证书") == ["biometrics:neg", "information_security:neg"])
     }
 
+    /// Over English text a pre-cue's scope reaches `word_window` (10) words, where 40 scalars
+    /// would stop after some 7: the term in the 9th word is negated.
+    @Test func englishScopeCountsWords() {
+        #expect(projectLexicons.negation.wordWindow == 10)
+        #expect(tags("The bank will not keep photos or recordings of shoppers or any other biometric templates") == ["biometrics:neg"])
+        // Counter-examples: a term beyond 10 words stays affirmed, and Chinese text keeps
+        // its 40-scalar window (a Chinese character is no word).
+        #expect(tags("The bank will not keep photos or recordings of the shoppers at its tills or any biometric templates") == ["biometrics"])
+        #expect(tags("不采集" + String(repeating: "客", count: 41) + "人脸识别") == ["biometrics"])
+        #expect(tags("不采集" + String(repeating: "客", count: 30) + "人脸识别") == ["biometrics:neg"])
+    }
+
     /// 不进行 / 未开展 / 不搜集 (not perform / not carry out / not gather) are cues like 不采集.
     @Test func notPerformingIsANegation() {
         #expect(tags("视频过程中不进行人脸识别比对") == ["biometrics:neg"])
