@@ -319,11 +319,30 @@ public struct PageParser: Sendable {
 
     /// `isClosingContext` answered once per distinct context word of a page (sibling
     /// blocks share their ancestors' words). One per page; not shared between threads.
+    ///
+    /// A context word around at least half of the page's text is the main column, never
+    /// chrome, whatever its name (a portal's `left-side` column holding the article).
     final class ClosingContexts {
         private var known: [String: Bool] = [:]
+        private var main: Set<String> = []
+        init() {}
+        /// Notes which context words of `blocks` surround half of their text or more.
+        func noteMainColumn(_ blocks: [Block]) {
+            var total = 0
+            var byWord: [String: Int] = [:]
+            for b in blocks {
+                let n = b.text.utf8.count
+                total += n
+                guard !b.context.isEmpty else { continue }
+                var seen = Set<String>()
+                for c in b.context where seen.insert(c).inserted { byWord[c, default: 0] += n }
+            }
+            main = Set(byWord.filter { 2 * $0.value >= total && total > 0 }.keys)
+            known = [:]
+        }
         func isClosing(_ c: String) -> Bool {
             if let k = known[c] { return k }
-            let k = PageParser.isClosingContext(c)
+            let k = !main.contains(c) && PageParser.isClosingContext(c)
             known[c] = k
             return k
         }

@@ -53,14 +53,16 @@ struct ProseReader {
     static let enumerated = Pattern(#"([^“”「」『』《》，,；;：:。]{2,120}?)\s*(?:共同|联合|合作)?\s*(?:申请|申报|提交|推出)的\s*[“「『《]((?:[^“”「」『』《》]|[“「『《][^“”「」『』《》]*[”」』》])+)[”」』》]"#, requires: [["的"]])
     /// `“X” (English name), applied for (jointly) by A and B` in an English enumeration.
     static let englishEnumerated = Pattern(#"[“"]([^”"]{2,120})[”"]\s*(?:\(([^)]{2,200})\))?\s*,?\s*(?:which\s+|that\s+)?(?:was\s+|were\s+|is\s+|has\s+been\s+)?(?:jointly\s+)?(?:applied\s+for|submitted|proposed|filed|developed|launched|put\s+forward)\s+(?:jointly\s+)?by\s+(.+?)(?=;|\.\s|\.$|,\s*(?:and\s+)?[“"]|,\s*(?-i:[a-z])|\s+and\s+(?:is|was|it)\b|$)"#, caseInsensitive: true, requires: [["by"]])
-    /// A stated application type: 属于金融服务, is a technology product, 这款科技产品, or the
-    /// type in brackets (“X”（金融服务）).
-    static let statedType = Pattern(#"(?:为|属于|(?<![专附从金])属|是|系|归为|列为)\s*(?:一[项款个])?\s*(金融服务|科技产品)\s*类?|(?:is|as)\s+an?\s+(financial\s+service|technology\s+product)|(金融服务|科技产品)\s*类?\s*(?:应用)?\s*[，,]\s*(?:是|为)|的\s*(金融服务|科技产品)\s*类\s*(?:应用|产品|项目)|(?:这|该|此)\s*[款项个类]\s*(金融服务|科技产品)|[（(]\s*(金融服务|科技产品)\s*类?\s*(?:应用)?\s*[）)]"#, caseInsensitive: true,
+    /// A stated application type: 属于金融服务, is a technology product, 这款科技产品, the
+    /// type in brackets (“X”（金融服务）), or the group the sentence picks from (两项科技产品中，
+    /// 由A申报的“X”).
+    static let statedType = Pattern(#"(?:为|属于|(?<![专附从金])属|是|系|归为|列为)\s*(?:一[项款个])?\s*(金融服务|科技产品)\s*类?|(?:is|as)\s+an?\s+(financial\s+service|technology\s+product)|(金融服务|科技产品)\s*类?\s*(?:应用)?\s*[，,]\s*(?:是|为)|的\s*(金融服务|科技产品)\s*类\s*(?:应用|产品|项目)|(?:这|该|此)\s*[款项个类]\s*(金融服务|科技产品)|[（(]\s*(金融服务|科技产品)\s*类?\s*(?:应用)?\s*[）)]|[一二两三四五六七八九十\d]+\s*[项个款]\s*(金融服务|科技产品)\s*类?\s*(?:应用)?\s*(?:之|当)?中"#, caseInsensitive: true,
                                  requires: [["金融服务", "科技产品", "financial", "technology"]])
 
     /// Endings of institution names (LABELS.md §4 kinds): where a 与 after one separates two.
     static let institutionEndings = ["银行", "公司", "科技", "数科", "金科", "数金", "银联", "网联", "集团", "支付", "保险", "证券", "基金", "中心", "协会",
-                                     "研究院", "联社", "联合社", "信用社", "分行", "支行", "征信", "银行卡", "有限责任公司", "股份有限公司"]
+                                     "研究院", "联社", "联合社", "信用社", "分行", "支行", "征信", "银行卡", "有限责任公司", "股份有限公司",
+                                     "商行"]  // 农商行, 城商行: the short forms of rural and city commercial banks
 
     /// Words by which a paragraph speaks of the batch or the programme, not of one application.
     static let batchWords = ["本批", "此次", "这批", "该批", "上述", "以上", "这些应用", "各应用", "多个应用", "首批应用", "公示期", "社会公众",
@@ -529,6 +531,8 @@ struct ProseReader {
         var offTopic = false
         let enumerationNames = Set(enumerationOrder)
         var shape = TailShape()
+        let contexts = PageParser.ClosingContexts()
+        contexts.noteMainColumn(blocks)
         func flush(last: Bool = false, at line: Int? = nil) {
             if last, let c = current, let s = shape.trimmed(c, at: line, warnings: &result.warnings) { current = s }
             if let c = current { result.drafts.append(c); shape.finished(c, eligible: true) }
@@ -536,7 +540,7 @@ struct ProseReader {
         }
         for (i, original) in blocks.enumerated() {
             if closed { result.closing.append(i); continue }
-            if PageParser.isClosing(original, folder: folder) {
+            if PageParser.isClosing(original, folder: folder, contexts: contexts) {
                 if current != nil || !result.drafts.isEmpty { flush(last: true, at: original.line); closed = true; result.closing.append(i) } else { result.header.append(i) }
                 continue
             }
@@ -736,7 +740,7 @@ struct ProseReader {
     /// The application type a text states (`为金融服务类`, `is a financial service`), or `unstated`.
     static func type(in text: String, folder: ScriptFolder = .always) -> String {
         let s = folder(text)
-        guard let c = statedType.captures(in: s), let r = c[1] ?? c[2] ?? c[3] ?? c[4] ?? c[5] ?? c[6] else { return "unstated" }
+        guard let c = statedType.captures(in: s), let r = c[1] ?? c[2] ?? c[3] ?? c[4] ?? c[5] ?? c[6] ?? c[7] else { return "unstated" }
         return PageParser.applicationType(String(s[r]))
     }
 

@@ -271,6 +271,7 @@ struct Segmenter {
     // MARK: - Items
 
     func items(_ blocks: [Block]) -> [Item] {
+        closingContexts.noteMainColumn(blocks)
         var items: [Item] = []
         var i = 0
         while i < blocks.count {

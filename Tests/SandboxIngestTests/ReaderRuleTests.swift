@@ -755,3 +755,38 @@ extension ReaderRuleTests {
         #expect(ProseReader.englishInstitutions("Ctrip and Xiaomi") == ["Ctrip and Xiaomi"])
     }
 }
+
+/// Kinds of the eighth blind page set's news re-post (a portal's article column), with
+/// counter-examples.
+@Suite struct PortalArticleTests {
+    static let article = "<p>8月7日，某分行公示了本市首批3个创新应用。</p>"
+        + "<p>其中，由甲农商行与乙科技联合申报的“基于区块链的供应链服务”，属于金融服务类。该服务为小微企业提供线上融资。</p>"
+        + "<p>丙银行推出的“基于5G的移动银行服务”，同属金融服务类。客户在手机上办理开户。</p>"
+        + "<p>两项科技产品中，由丁银行申报的“基于大数据的风控平台”颇受关注。平台识别交易风险。</p>"
+
+    @Test func theColumnHoldingMostOfThePageIsNeverChrome() throws {
+        let sidebar = "<div class=\"right-side\"><p>热门：区块链与人工智能</p></div>"
+        let p = try parse(ReaderRuleTests.page("<div class=\"left-side\">\(Self.article)</div>\(sidebar)"))
+        #expect(p.applications.map(\.name) == ["基于区块链的供应链服务", "基于5G的移动银行服务", "基于大数据的风控平台"])
+        #expect(p.applications.map { $0.sections.map(\.text) } == [["属于金融服务类。该服务为小微企业提供线上融资。"], ["同属金融服务类。客户在手机上办理开户。"], ["颇受关注。平台识别交易风险。"]])
+        // Counter-example: a side column holding less than half of the page is still chrome.
+        let q = try parse(ReaderRuleTests.page("<div class=\"main\">\(Self.article)</div><div class=\"left-side\"><p>“基于人脸识别的支付服务”由戊银行申报。</p></div>"))
+        #expect(q.applications.map(\.name) == ["基于区块链的供应链服务", "基于5G的移动银行服务", "基于大数据的风控平台"])
+    }
+
+    @Test func aGroupNamedBeforeTheClauseStatesTheType() throws {
+        let p = try parse(ReaderRuleTests.page(Self.article))
+        #expect(p.applications.map(\.applicationType) == ["financial_service", "financial_service", "technology_product"])
+        #expect(ProseReader.type(in: "三个金融服务当中，由甲银行申报的“X”") == "financial_service")
+        // Counter-example: a count of each type names none.
+        #expect(ProseReader.type(in: "其中金融服务3个、科技产品2个。") == "unstated")
+    }
+
+    @Test func aShortBankNameEndsAnInstitution() throws {
+        let p = try parse(ReaderRuleTests.page(Self.article))
+        #expect(p.applications.first?.applicants == ["甲农商行", "乙科技"])
+        // Counter-example: 与 after a word that is no institution joins (研究与开发中心 stays whole).
+        let q = try parse(ReaderRuleTests.page("<p>由金融研究与开发中心申报的“基于区块链的存证服务”，属于科技产品。平台记录存证。</p>"))
+        #expect(q.applications.first?.applicants == ["金融研究与开发中心"])
+    }
+}
