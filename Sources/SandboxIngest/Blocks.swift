@@ -45,6 +45,9 @@ public struct Block: Sendable, Equatable {
     /// element (`<span class=v>基于区块链的<br>产业金融服务</span>`): a wrapped value, where a
     /// `<br>` directly under the block element separates units.
     public var wraps = false
+    /// The cleaned texts of the bold runs (`isBold`) of the unit, in order; adjacent bold
+    /// elements make one run (a WeChat article cuts its text into many `<span>`s).
+    public var emphasis: [String] = []
 }
 
 /// Cleans text the way a browser lays it out (CSS Text Level 3, white-space processing):
@@ -197,6 +200,9 @@ enum BlockBuilder {
         var leadCaption = true
         /// Whether the `<br>` that opened the line sits inside an inline element.
         var wraps = false
+        /// Raw text (UTF-8) of each bold run, and whether the last one is still open.
+        var boldRuns: [[UInt8]] = []
+        var boldOpen = false
     }
 
     /// Whether an element renders its text bold: `<b>`, `<strong>`, or an inline style
@@ -349,6 +355,13 @@ enum BlockBuilder {
                         lines[last].text.append(contentsOf: t.utf8)
                         lines[last].count += visible
                         if bold { lines[last].boldCount += visible }
+                        if visible > 0 {
+                            if bold {
+                                if lines[last].boldOpen { lines[last].boldRuns[lines[last].boldRuns.count - 1].append(contentsOf: t.utf8) }
+                                else { lines[last].boldRuns.append(Array(t.utf8)) }
+                            }
+                            lines[last].boldOpen = bold
+                        }
                         if lines[last].leadOpen {
                             if bold {
                                 lines[last].leadRaw.append(contentsOf: t.utf8)
@@ -419,6 +432,7 @@ enum BlockBuilder {
                 }
                 block.listDepth = listDepth
                 block.wraps = l.wraps
+                if !l.boldRuns.isEmpty { block.emphasis = l.boldRuns.map { TextCleaner.clean($0) }.filter { !$0.isEmpty } }
                 blocks.append(block)
             }
         }

@@ -78,8 +78,8 @@ struct ProseReader {
         return !["该应用", "该产品", "本产品", "本应用", "该平台", "该服务", "该项目", "the application", "the product", "the service"].contains { ByteSearch.contains(lower, $0) }
     }
 
-    /// Words that open an item of a list in prose (一是, 其二, 第三个是, 首先, 此外 …).
-    static let listLead = Pattern(#"^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+是?|第[一二三四五六七八九十\d]+[个项]?(?:应用)?(?:是|为)?|首先是?|其次是?|再次是?|最后(?:一个)?是?|此外|另外|同时|以及|还有)\s*"#)
+    /// Words that open an item of a list in prose (一是, 其二, 第三个是, 首先, 此外, 先说, 再看 …).
+    static let listLead = Pattern(#"^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+是?|第[一二三四五六七八九十\d]+[个项]?(?:应用)?(?:是|为)?|首先是?|其次是?|再次是?|最后(?:一个)?是?|此外|另外|同时|以及|还有|(?:先|再|接着|接下来|然后)\s*(?:说说|说|看看|来看|看|是))\s*"#)
 
     /// `由A牵头，B、C参与` (group 1: the lead, 2: the others).
     static let ledBy = Pattern(#"由\s*([^，,。；;：:]{2,60}?)\s*牵头\s*[，,、]?\s*(?:联合|会同)?\s*([^，,。；;：:]{2,100}?)\s*(?:等\s*\d*\s*家?\s*机构)?\s*(?:共同)?\s*参与"#, requires: [["由"], ["牵头"], ["参与"]])
@@ -442,7 +442,9 @@ struct ProseReader {
 
     /// The length in scalars of the name's tail that opens `u` (the scalars after a quoted
     /// brand's closing quote), dashes included: see `brandedName`; nil when none does, or
-    /// when the run speaks of a batch or counts applications (首批, 6个应用).
+    /// when the run speaks of a batch or counts applications (首批, 6个应用). A tail that is
+    /// only a head noun of `nameEndings` (应用, 产品) is none, and so is one holding 的
+    /// (a phrase: “普惠”二字的应用) unless a dash joins it to the brand.
     static func brandTail(_ u: [Unicode.Scalar]) -> Int? {
         var k = 0
         var limit = 12
@@ -453,11 +455,15 @@ struct ProseReader {
         var tail = String.UnicodeScalarView()
         var count = 0
         while k < u.count, count < limit, ScalarClass.isHan(u[k]) || u[k].isASCII && (u[k].properties.isAlphabetic || ("0"..."9").contains(u[k])) {
+            // Without a dash, 的 makes a phrase, not a name's tail (“普惠”二字的应用).
+            if limit == 12, u[k] == "的" { return nil }
             tail.append(u[k])
             k += 1
             count += 1
             guard count >= 2 else { continue }
             let t = String(tail)
+            // A bare head noun (“监管沙盒”应用 = the sandbox's applications) is no name's tail.
+            if nameEndings.contains(ScriptFolder.always(t)) { continue }
             if readsAsName(t), nameEndings.contains(where: { ScriptFolder.always(t).hasSuffix($0) && $0.count >= 2 }) {
                 // (Not a batch or a count: “监管沙箱”首批6个应用 speaks of the batch. Tested
                 // once, on the tail found: a shorter one holds no 批 or count the longer lacks.)
@@ -501,9 +507,76 @@ struct ProseReader {
         return nameEndings.contains { lower.hasSuffix($0) }
     }
 
+    /// The unit with each bold run that reads as a name (`readsAsName`, Han characters, not
+    /// the whole unit) and stands in no quotes put in quotes — “X”, or 「X」 when X holds “” —
+    /// so that it reads as a quoted name: Chinese news and WeChat posts set names in bold
+    /// (先说甲银行申报的**基于区块链的…服务**。它…). Units mostly in Latin script are left as they
+    /// are (`englishOpening` reads their Chinese names).
+    static func quotingEmphasis(_ b: Block) -> Block {
+        guard !b.emphasis.isEmpty else { return b }
+        var han = 0, latin = 0
+        for u in b.text.unicodeScalars {
+            if ScalarClass.isHan(u) { han += 1 } else if u.isASCII && u.properties.isAlphabetic { latin += 1 }
+        }
+        guard han >= latin else { return b }
+        var u = Array(b.text.unicodeScalars)
+        var from = 0
+        var changed = false
+        for run in b.emphasis {
+            let r = Array(run.unicodeScalars)
+            guard r.count < u.count, readsAsName(run), PageText.hasHan(run), r.count >= 2 else { continue }
+            // The run's next occurrence in the text.
+            var at: Int?
+            var k = from
+            while k + r.count <= u.count {
+                if u[k] == r[0], Array(u[k..<(k + r.count)]) == r { at = k; break }
+                k += 1
+            }
+            guard let start = at else { continue }
+            let end = start + r.count
+            from = end
+            if start > 0, closingQuote(of: u[start - 1]) != nil { continue }
+            if let f = r.first, closingQuote(of: f) != nil, let l = r.last, isClosingQuote(l), r.count > 2,
+               !r.dropFirst().dropLast().contains(where: isClosingQuote) { continue }  // already “quoted”
+            let holdsCurly = r.contains("“") || r.contains("”")
+            let (open, close): (Unicode.Scalar, Unicode.Scalar) = holdsCurly ? ("「", "」") : ("“", "”")
+            u.insert(close, at: end)
+            u.insert(open, at: start)
+            from = end + 2
+            changed = true
+        }
+        guard changed else { return b }
+        var out = Block(kind: b.kind, text: String(scalars: u), line: b.line, context: b.context)
+        out.lead = b.lead
+        out.leadIsCaption = b.leadIsCaption
+        out.listDepth = b.listDepth
+        out.wraps = b.wraps
+        out.carried = b.carried
+        out.cellLines = b.cellLines
+        return out
+    }
+
+    /// The type a group heading gives the applications under it (📌 金融服务类, 二、科技产品,
+    /// Technology products): a unit that, without numbering, symbols and spaces, is only a
+    /// type (with 类 / 类应用), or nil.
+    static func groupType(_ text: String) -> String? {
+        let bare = String(String.UnicodeScalarView(FieldLabeler.stripNumbering(text).unicodeScalars.filter {
+            ScalarClass.isHan($0) || $0.isASCII && $0.properties.isAlphabetic
+        })).lowercased()
+        guard bare.unicodeScalars.count <= 24 else { return nil }
+        for (type, words) in [("financial_service", ["金融服务", "financialservice", "financialservices"]),
+                              ("technology_product", ["科技产品", "technologyproduct", "technologyproducts"])] {
+            for w in words where bare == w || bare == w + "类" || bare == w + "类应用" || bare == w + "应用" || bare == w + "s" {
+                return type
+            }
+        }
+        return nil
+    }
+
     /// Reads the applications of a page without field labels. `units` are the indices
     /// of the blocks to read (in order); closing blocks are recognised as in the segmenter.
     func read(_ blocks: [Block]) -> Segmenter.Result {
+        let blocks = blocks.map(Self.quotingEmphasis)
         var result = Segmenter.Result()
         var enumeration: [String: (applicants: String, english: String?)] = [:]
         var enumerationOrder: [String] = []  // names in the order the text gives them
@@ -533,15 +606,27 @@ struct ProseReader {
         var shape = TailShape()
         let contexts = PageParser.ClosingContexts()
         contexts.noteMainColumn(blocks)
+        // The type the last group heading gave (📌 科技产品类), for the applications under it.
+        var group: String?
         func flush(last: Bool = false, at line: Int? = nil) {
             if last, let c = current, let s = shape.trimmed(c, at: line, warnings: &result.warnings) { current = s }
-            if let c = current { result.drafts.append(c); shape.finished(c, eligible: true) }
+            if var c = current {
+                if c.type == "unstated", let g = group { c.type = g }
+                result.drafts.append(c)
+                shape.finished(c, eligible: true)
+            }
             current = nil
         }
         for (i, original) in blocks.enumerated() {
             if closed { result.closing.append(i); continue }
             if PageParser.isClosing(original, folder: folder, contexts: contexts) {
                 if current != nil || !result.drafts.isEmpty { flush(last: true, at: original.line); closed = true; result.closing.append(i) } else { result.header.append(i) }
+                continue
+            }
+            if let g = Self.groupType(original.text) {
+                flush()
+                group = g
+                result.header.append(i)
                 continue
             }
             // An interview (记者：… 答：…): a question is the journalist's words, no
@@ -666,8 +751,13 @@ struct ProseReader {
         if !enumeration.isEmpty {
             // An enumeration lists the applications: its order gives their positions, and
             // one it names that no paragraph describes is still an application (with its
-            // name and applicants only). Described ones it does not name follow.
-            let ordered = enumerationOrder
+            // name and applicants only). Described ones it does not name follow. (When every
+            // name it gives is described, the clauses were the descriptions' own and the
+            // page's order stands.)
+            var pageOrder: [String] = []
+            var seen: Set<String> = []
+            for d in result.drafts { if let n = d.headingName, seen.insert(n).inserted { pageOrder.append(n) } }
+            let ordered = enumerationOrder.allSatisfy(seen.contains) ? pageOrder : enumerationOrder
             var described: [String: Draft] = [:]
             for d in result.drafts { if let n = d.headingName, described[n] == nil { described[n] = d } }
             var merged: [Draft] = []

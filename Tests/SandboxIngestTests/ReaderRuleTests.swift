@@ -790,3 +790,49 @@ extension ReaderRuleTests {
         #expect(q.applications.first?.applicants == ["金融研究与开发中心"])
     }
 }
+
+/// Kinds of the eighth blind page set's WeChat article (names in bold, types by group
+/// headings), with counter-examples.
+@Suite struct BoldNameProseTests {
+    static let post = "<p>本批共4个应用，小编按类型捋一捋。</p><h3>📌 金融服务类</h3>"
+        + "<p><span>先说甲银行申报的</span><span style=\"font-weight:bold\"><strong>基于区块链的</strong></span><span style=\"font-weight:600\">供应链融资服务</span><span>。企业在线申请贷款。</span></p>"
+        + "<p>再看乙银行的<b>“丙丁”非接触金融服务</b>。这是本批唯一名字里带“普惠”二字的应用，客户线上办理开户。</p>"
+        + "<h3>📌 科技产品类</h3>"
+        + "<p><b>基于大数据的风控平台</b>由戊科技、己银行联合申报，帮助识别交易风险。</p>"
+        + "<p>第四个是庚银行申报的<b>移动支付安全产品</b>，保护手机支付。</p>"
+
+    @Test func boldNamesReadAsQuotedOnesAndGroupHeadingsGiveTypes() throws {
+        let p = try parse(ReaderRuleTests.page(Self.post))
+        #expect(p.applications.map(\.name) == ["基于区块链的供应链融资服务", "“丙丁”非接触金融服务", "基于大数据的风控平台", "移动支付安全产品"])
+        #expect(p.applications.map(\.applicants) == [["甲银行"], ["乙银行"], ["戊科技", "己银行"], ["庚银行"]])
+        #expect(p.applications.map(\.applicationType) == ["financial_service", "financial_service", "technology_product", "technology_product"])
+        #expect(p.applications.first?.sections.map(\.text) == ["企业在线申请贷款。"])
+    }
+
+    @Test func quotingEmphasisLeavesOtherRunsAlone() {
+        var b = Block(kind: .paragraph, text: "甲银行申报的重点项目，本期重点介绍。", line: 1, context: [])
+        b.emphasis = ["重点"]
+        #expect(ProseReader.quotingEmphasis(b).text == "甲银行申报的重点项目，本期重点介绍。")
+        var e = Block(kind: .paragraph, text: "Bank A’s 微捷贷产品 is a loan.", line: 1, context: [])
+        e.emphasis = ["微捷贷产品"]
+        #expect(ProseReader.quotingEmphasis(e).text == "Bank A’s 微捷贷产品 is a loan.")
+        var q = Block(kind: .paragraph, text: "甲银行申报的“智能服务”。", line: 1, context: [])
+        q.emphasis = ["智能服务"]
+        #expect(ProseReader.quotingEmphasis(q).text == "甲银行申报的“智能服务”。")
+        var n = Block(kind: .paragraph, text: "甲银行申报的智能服务。", line: 1, context: [])
+        n.emphasis = ["智能服务"]
+        #expect(ProseReader.quotingEmphasis(n).text == "甲银行申报的“智能服务”。")
+    }
+
+    @Test func groupHeadingsAndBrandTails() {
+        #expect(ProseReader.groupType("📌 金融服务类") == "financial_service")
+        #expect(ProseReader.groupType("二、科技产品类应用") == "technology_product")
+        #expect(ProseReader.groupType("Technology products") == "technology_product")
+        #expect(ProseReader.groupType("金融服务类应用3个，科技产品类应用2个") == nil)
+        // A head noun alone, or a phrase with 的, is no name's tail; a name's tail is.
+        #expect(ProseReader.brandTail(Array("应用出炉，这6项".unicodeScalars)) == nil)
+        #expect(ProseReader.brandTail(Array("二字的应用".unicodeScalars)) == nil)
+        #expect(ProseReader.brandTail(Array("智能风控产品为例".unicodeScalars)) == 6)
+        #expect(ProseReader.brandTail(Array("-基于卫星遥感的农村金融服务".unicodeScalars)) == 14)
+    }
+}

@@ -194,7 +194,7 @@ private let corpusRecords: [String: LabelledRecord] = {
         }
         #expect(Self.unseen6.map(\.1.records.count).reduce(0, +) == 33)
         #expect(found == 33)
-        #expect(sameID == 20)
+        #expect(sameID == 21)
         #expect(right == Self.fullyRight6)
     }
 
