@@ -174,6 +174,7 @@ struct FieldLabeler: Sendable {
         }
         if k.isEmpty || k.unicodeScalars.count > 2 * longest + 2 { return nil }
         if let f = keys[k] { return f }
+        if let f = languageQualified(k) { return f }
         // A bilingual label (应用名称 Name, Applicants 申请机构): the Chinese part or the
         // English part is a label, and the other part, when it is one, names the same field.
         guard parts.mixed else { return nil }
@@ -188,6 +189,25 @@ struct FieldLabeler: Sendable {
         let a = keys[han], b = keys[latin]
         if let a, let b { return a == b ? a : nil }
         return a ?? b
+    }
+
+    /// A key ending in a bracketed language (`application (english)`, `名称（中文）`): the
+    /// field of the key without it, and for a name in English the English name's field.
+    func languageQualified(_ k: String) -> String? {
+        let u = Array(k.unicodeScalars)
+        guard let last = u.last, last == ")" || last == "）",
+              let open = u.lastIndex(where: { $0 == "(" || $0 == "（" }), open > 0 else { return nil }
+        let q = String(scalars: u[(open + 1)..<(u.count - 1)]).trimmingCharacters(in: .whitespaces)
+        let english: Bool
+        switch q {
+        case "english", "in english", "en", "英文", "英语": english = true
+        case "chinese", "in chinese", "zh", "cn", "中文", "汉语": english = false
+        default: return nil
+        }
+        var base = Array(u[..<open])
+        while base.last == " " { base.removeLast() }
+        guard let f = keys[String(scalars: base)] else { return nil }
+        return english && f == "name" ? "name_en" : f
     }
 
     /// The field label that opens `text`, if any. `lead` is the unit's opening bold run;

@@ -361,7 +361,16 @@ public struct PageParser: Sendable {
         return "unstated"
     }
 
-    /// Splits an applicant list on 、，,；;/ and line breaks, on a space after a Chinese
+    /// Remarks that follow an applicant list and name no applicant.
+    static let applicationRemarks: Set<String> = {
+        var out: Set<String> = []
+        for how in ["独立", "单独", "联合", "共同", "合作", ""] {
+            for verb in ["申报", "申请"] { out.insert(how + verb); out.insert("系" + how + verb); out.insert("为" + how + verb) }
+        }
+        return out.subtracting([""])
+    }()
+
+    /// Splits an applicant list on 、，,；;/+ and line breaks, on a space after a Chinese
     /// character, and on English "and"; a trailing 等 / etc. is dropped and reported as
     /// truncation. Parentheses protect their content.
     public static func splitApplicants(_ value: String) -> ([String], Bool) {
@@ -378,7 +387,7 @@ public struct PageParser: Sendable {
             case ",":
                 // "Huawei Technologies Co., Ltd.": a comma before a company suffix is part of the name.
                 if depth == 0 && !Self.companySuffixStarts(value[index...]) { parts.append(current); current = "" } else { current.append(ch) }
-            case "、", "，", "；", ";", "/", "／", "\n":
+            case "、", "，", "；", ";", "/", "／", "\n", "+", "＋":
                 if depth == 0 { parts.append(current); current = "" } else { current.append(ch) }
             case "\u{3000}" where depth == 0:
                 // An ideographic space between names separates them (Latin names use " ").
@@ -409,7 +418,8 @@ public struct PageParser: Sendable {
                 names.append(PageText.latinGloss(name)?.text ?? name)
             }
         }
-        names = names.filter { !$0.isEmpty }
+        // A remark on how they applied (网商银行，独立申报 / A、B联合申报) names no applicant.
+        names = names.filter { !$0.isEmpty && !Self.applicationRemarks.contains($0) }
         var truncated = false
         if var last = names.last {
             for suffix in ["等", "etc.", "etc", "等机构", "等单位"] where last.hasSuffix(suffix) && last.count > suffix.count {

@@ -69,6 +69,20 @@ struct ProseReader {
                              "业内人士", "专家", "记者注意到", "据悉", "整体来看", "总体来看", "从名单来看", "this batch", "these applications",
                              "the public", "notice period"]
 
+    /// Words that open a paragraph summing up the batch (总结一下：…, 以上应用…, Overall, …).
+    static let summaryOpenings = ["总结", "总之", "综上", "总的来看", "总的来说", "总体来看", "整体来看", "以上", "上述", "本批", "这批", "此次",
+                                  "in summary", "overall", "to sum up", "in total"]
+
+    /// Whether a paragraph opens by summing up the batch (`summaryOpenings`) and names no
+    /// application (`isBatchLevel`): page matter after the applications, in any layout.
+    static func opensAsSummary(_ text: String) -> Bool {
+        let lower = ScalarClass.trimmingHorizontalSpace(text).lowercased()
+        guard summaryOpenings.contains(where: { ByteSearch.hasPrefix(lower, $0) }) else { return false }
+        // (以上海…: a place, not 以上.)
+        if ByteSearch.hasPrefix(lower, "以上海") { return false }
+        return isBatchLevel(text)
+    }
+
     /// Whether a paragraph speaks of the batch or the programme and names no application
     /// (no quoted phrase, no 该应用/该产品/本产品, which speak of one).
     static func isBatchLevel(_ text: String) -> Bool {

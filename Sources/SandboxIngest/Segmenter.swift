@@ -730,6 +730,11 @@ struct Segmenter {
                     outside = false
                     continue
                 }
+                if current != nil, !outside, !current!.isEmpty, ProseReader.opensAsSummary(labeler.folder(t)) {
+                    // 总结一下：… / 以上信息来自公示原文: the batch's summary ends the descriptions.
+                    outside = true
+                    continue
+                }
                 if current != nil, !outside { current!.continueWith(t, wraps: blocks[b].wraps); counted(listed: false) }
                 else if result.drafts.isEmpty && !outside { header(item) }
             }

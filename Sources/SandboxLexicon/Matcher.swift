@@ -582,6 +582,23 @@ public struct Matcher: Sendable {
         }
     }
 
+    /// Whether the English text from `from` to the end of its sentence (`.`, `;`, `!`,
+    /// `?`, or a CJK character) holds ` or ` or ` nor ` (bytes are lowercase after
+    /// normalisation): the comma before it continues a list.
+    static func listsAlternatives(_ bytes: [UInt8], from: Int) -> Bool {
+        var p = from
+        while p < bytes.count {
+            let b = bytes[p]
+            if b == 0x2E || b == 0x3B || b == 0x21 || b == 0x3F || b >= 0xE0 { return false }
+            if b == 0x20, p + 3 < bytes.count {
+                if bytes[p + 1] == 0x6F, bytes[p + 2] == 0x72, bytes[p + 3] == 0x20 { return true }  // " or "
+                if p + 4 < bytes.count, bytes[p + 1] == 0x6E, bytes[p + 2] == 0x6F, bytes[p + 3] == 0x72, bytes[p + 4] == 0x20 { return true }  // " nor "
+            }
+            p += 1
+        }
+        return false
+    }
+
     /// The byte offset `words` Latin words away from `from` (forward: where the next word
     /// after them starts; backward: where the farthest of them starts), not past `limit`
     /// and not past a CJK character (U+2E80 and up: the word window is for Latin text);
@@ -701,6 +718,12 @@ public struct Matcher: Sendable {
             switch k {
             case .pre:
                 var upper = clauseEnd(after: c.end)
+                // An English list after the cue (`does not collect facial images,
+                // fingerprints or any other biometric data`): a comma goes on to the next
+                // item when the sentence's rest lists alternatives (or / nor).
+                while upper < bytes.count, bytes[upper] == 0x2C, Self.listsAlternatives(bytes, from: upper + 1) {
+                    upper = clauseEnd(after: upper + 1)
+                }
                 if let next = stops.first(where: { $0.start >= c.end }) { upper = min(upper, next.start) }
                 let lo = norm.originalRange(bytes: c.start..<c.end).upperBound
                 let words = Self.latinWordReach(bytes, from: c.end, limit: upper, words: negation.wordWindow, forward: true)

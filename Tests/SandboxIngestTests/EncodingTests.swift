@@ -49,4 +49,15 @@ import Testing
         #expect(EncodingSniffer.decide(be).used == "UTF-16BE")
         #expect(EncodingSniffer.decide(Array("<html>".utf8)).used == "UTF-8")
     }
+
+    /// Big5's ETEN extension (①, ⑴, kana): glibc's converter gives private-use code points
+    /// (0xC7E9 → U+F796), which are mapped to the characters the bytes stand for.
+    @Test func big5EtenExtensionDecodesToItsCharacters() throws {
+        let r = try Transcoder.toUTF8([0xC7, 0xE9, 0xC7, 0xF3, 0xC6, 0xA4, 0xA6, 0xCA], from: "BIG5")
+        #expect(String(decoding: r.utf8, as: UTF8.self) == "①⑴々百")
+        #expect(r.replaced == 0)
+        #expect(Transcoder.etenCharacters.count == 249)
+        // Counter-example: a private-use character written as UTF-8 stays as it is.
+        #expect(try Transcoder.toUTF8(Array("\u{F796}百".utf8), from: "UTF-8").utf8 == Array("\u{F796}百".utf8))
+    }
 }

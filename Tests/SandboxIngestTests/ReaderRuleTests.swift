@@ -836,3 +836,36 @@ extension ReaderRuleTests {
         #expect(ProseReader.brandTail(Array("-基于卫星遥感的农村金融服务".unicodeScalars)) == 14)
     }
 }
+
+/// Kinds of the ninth blind page set (a Q&A answer, an English law-firm table), with
+/// counter-examples.
+@Suite struct AnswerAndBriefingTests {
+    @Test func bareVerbLabelsPlusSeparatorsAndRemarks() throws {
+        let p = try parse(ReaderRuleTests.page("<h2>1. 甲服务</h2><p><b>谁申报的：</b>甲银行，独立申报｜<b>类型：</b>金融服务</p><p>线上融资。</p>"
+            + "<h2>2. 乙产品</h2><p><b>申报：</b>乙科技 + 丙银行｜<b>类型：</b>科技产品</p><p>风险识别。</p>"))
+        #expect(p.applications.map(\.name) == ["甲服务", "乙产品"])
+        #expect(p.applications.map(\.applicants) == [["甲银行"], ["乙科技", "丙银行"]])
+        #expect(p.applications.map(\.applicationType) == ["financial_service", "technology_product"])
+        // Counter-example: a remark is dropped only when it is the whole item.
+        #expect(PageParser.splitApplicants("甲银行、独立申报研究院").0 == ["甲银行", "独立申报研究院"])
+    }
+
+    @Test func aBracketedLanguageQualifiesAHeader() {
+        let labeler = projectParser.labeler
+        #expect(labeler.field(forLabel: "Application (Chinese)") == "name")
+        #expect(labeler.field(forLabel: "Application (English)") == "name_en")
+        #expect(labeler.field(forLabel: "申请机构（英文）") == "applicants")
+        // Counter-example: another bracketed word is no qualifier.
+        #expect(labeler.field(forLabel: "Application (draft)") == nil)
+    }
+
+    @Test func aSummaryParagraphEndsTheDescriptions() throws {
+        let body = "<h2>1. 甲服务</h2><p>申请机构：甲银行</p><p>线上融资。</p><h2>2. 乙服务</h2><p>申请机构：乙银行</p><p>移动支付。</p>"
+        let p = try parse(ReaderRuleTests.page(body + "<p>总结一下：两个里面用区块链的只有第1个，以上信息来自公示原文。</p>"))
+        #expect(p.applications.last?.sections.map(\.text) == ["移动支付。"])
+        // Counter-example: a paragraph of the application that mentions 以上 later is its text.
+        let q = try parse(ReaderRuleTests.page(body + "<p>单笔贷款50万元以上需人工审核。</p>"))
+        #expect(q.applications.last?.sections.map(\.text) == ["移动支付。\n单笔贷款50万元以上需人工审核。"])
+        #expect(ProseReader.opensAsSummary("以上海为中心开展业务") == false)
+    }
+}

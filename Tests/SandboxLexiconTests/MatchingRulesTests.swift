@@ -39,6 +39,17 @@ import Testing
         #expect(tags("不采集" + String(repeating: "客", count: 30) + "人脸识别") == ["biometrics:neg"])
     }
 
+    /// A comma inside an English list of alternatives after a cue continues the scope;
+    /// 并没有 / 并未 are cues, 没什么关系 / 无关 post-cues (the ninth blind page set).
+    @Test func englishListsAndChineseDenials() {
+        #expect(tags("The platform does not collect customers' photos, fingerprints or any other biometric data.") == ["biometrics:neg", "biometrics:neg"])
+        #expect(tags("公示里并没有写用了任何人工智能技术") == ["artificial_intelligence:neg"])
+        #expect(tags("这个项目跟区块链没什么关系") == ["blockchain:neg"])
+        // Counter-examples: a comma before a new clause ends the scope; a Chinese comma too.
+        #expect(tags("Without paper forms, customers open accounts by face recognition.") == ["biometrics"])
+        #expect(tags("不采集纸质材料，客户通过人脸识别开户") == ["biometrics"])
+    }
+
     /// 不进行 / 未开展 / 不搜集 (not perform / not carry out / not gather) are cues like 不采集.
     @Test func notPerformingIsANegation() {
         #expect(tags("视频过程中不进行人脸识别比对") == ["biometrics:neg"])
