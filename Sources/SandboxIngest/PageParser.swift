@@ -165,7 +165,8 @@ public struct PageParser: Sendable {
             let f = folder(text)
             // (Byte tests first: most texts state neither, and the patterns are costly.)
             if drafts[i].applicants.isEmpty, ByteSearch.contains(f, "申报") || ByteSearch.contains(f, "申请"),
-               let c = ProseReader.statedApplicants.captures(in: f), let a = c[1] {
+               let c = ProseReader.statedApplicants.captures(in: f) ?? ProseReader.applicantsAre.captures(in: f), let a = c[1] {
+                // 由A与B联合申报 / 申请机构为A / 申报方为A和B / 申请机构：A。
                 let raw = ProseReader.inOriginal(ProseReader.cleanApplicants(String(f[a])), folded: f, original: text)
                 let (names, truncated) = Self.splitApplicants(raw)
                 drafts[i].applicants = names
@@ -174,6 +175,15 @@ public struct PageParser: Sendable {
             if drafts[i].type == "unstated", ByteSearch.contains(f, "金融服务") || ByteSearch.contains(f, "科技产品")
                 || ByteSearch.containsASCIICaseInsensitive(f, "financial service") || ByteSearch.containsASCIICaseInsensitive(f, "technology product") {
                 drafts[i].type = ProseReader.type(in: text, folder: folder)
+            }
+        }
+
+        // 我行 / 本公司 in an institution's own press release: the institution the title
+        // opens with (宁波银行“快审快贷产品”入选…).
+        if drafts.contains(where: { $0.applicants.contains(where: Self.firstPersonInstitutions.contains) }),
+           let publisher = Self.titleInstitution(folder(title), original: title) {
+            for i in drafts.indices {
+                drafts[i].applicants = drafts[i].applicants.map { Self.firstPersonInstitutions.contains($0) ? publisher : $0 }
             }
         }
 
@@ -197,10 +207,15 @@ public struct PageParser: Sendable {
             warnings.append("declared_count_mismatch: the introduction declares \(declared) applications, the page holds \(drafts.count)")
         }
         if drafts.isEmpty { warnings.append("no_applications: no application found on the page") }
+        // A page covering two batches or more under batch headings: each application
+        // takes its heading's batch and date (the page's where the heading gives none).
+        let scoped = Set(drafts.compactMap { $0.scope?.batch }).count >= 2
+        let allScoped = scoped && drafts.allSatisfy { $0.scope != nil }
+        let allDated = allScoped && drafts.allSatisfy { $0.scope?.announced != nil }
         var missing: [String] = []
         if city == nil { missing.append("place (no gazetteer name in title or header)") }
-        if batch == nil { missing.append("batch (no 首批/第N批/Nth batch)") }
-        if announced == nil { missing.append("announcement date") }
+        if batch == nil && !allScoped { missing.append("batch (no 首批/第N批/Nth batch)") }
+        if announced == nil && !allDated { missing.append("announcement date") }
         if !missing.isEmpty, !drafts.isEmpty {
             let hint = warnings.isEmpty ? "" : " (page warnings: \(warnings.joined(separator: "; ")))"
             throw IngestError(file: file, kind: .missingMetadata, message: "cannot build record ids: missing \(missing.joined(separator: ", "))\(hint)")
@@ -212,11 +227,18 @@ public struct PageParser: Sendable {
         var applications: [ApplicationRecord] = []
         var errors: [IngestError] = []
         // Positions: the page's own numbers when every application has one and they rise
-        // (an excerpt keeping the official 二、四、六 gives 2, 4, 6); else the page order.
-        let ordinals = drafts.compactMap(\.ordinal)
-        let useOrdinals = !drafts.isEmpty && ordinals.count == drafts.count && zip(ordinals, ordinals.dropFirst()).allSatisfy { $0 < $1 }
+        // (an excerpt keeping the official 二、四、六 gives 2, 4, 6); else the page order —
+        // batch by batch on a page covering several.
+        func groupKey(_ d: Draft) -> Int { scoped ? (d.scope?.batch ?? batch ?? 0) : 0 }
+        var positions = [Int](repeating: 0, count: drafts.count)
+        for key in Set(drafts.map(groupKey)) {
+            let members = drafts.indices.filter { groupKey(drafts[$0]) == key }
+            let ordinals = members.compactMap { drafts[$0].ordinal }
+            let useOrdinals = ordinals.count == members.count && zip(ordinals, ordinals.dropFirst()).allSatisfy { $0 < $1 }
+            for (k, i) in members.enumerated() { positions[i] = useOrdinals ? ordinals[k] : k + 1 }
+        }
         for (index, d) in drafts.enumerated() {
-            let position = useOrdinals ? ordinals[index] : index + 1
+            let position = positions[index]
             let (name, english) = d.names
             guard let name, !name.isEmpty else {
                 errors.append(IngestError(file: file, kind: .missingName,
@@ -226,7 +248,8 @@ public struct PageParser: Sendable {
             applications.append(ApplicationRecord(position: position, name: name, nameEnglish: english,
                                                   applicants: d.applicants, applicantsTruncated: d.applicantsTruncated,
                                                   applicationType: d.type, sections: splitCombined(d.joinedSections),
-                                                  line: d.line))
+                                                  line: d.line, batch: scoped ? d.scope?.batch : nil,
+                                                  announced: scoped ? d.scope?.announced : nil))
         }
         return IngestedPage(info: info, applications: applications, errors: errors)
     }
@@ -299,7 +322,8 @@ public struct PageParser: Sendable {
         if ByteSearch.contains(t, "版权所有") || ByteSearch.hasPrefix(t, "主办单位") || ByteSearch.containsASCIICaseInsensitive(t, "copyright") { return true }
         if length <= 60, !ByteSearch.contains(t, "："), !ByteSearch.contains(t, ":") {
             if ByteSearch.hasPrefix(t, "中国人民银行") || ByteSearch.contains(t, "People's Bank of China") && !ByteSearch.contains(t, ".") { return true }
-            if length <= 20, DateParser.parseAll(t).count == 1 { return true }
+            // (A signature's date; not a batch heading's: 二、第二批（2020年6月2日公示）.)
+            if length <= 20, !ByteSearch.contains(t, "批"), DateParser.parseAll(t).count == 1 { return true }
         }
         return false
     }
@@ -359,6 +383,23 @@ public struct PageParser: Sendable {
         if ByteSearch.contains(value, "金融服务") || ByteSearch.contains(lower, "financial service") { return "financial_service" }
         if ByteSearch.contains(value, "科技产品") || ByteSearch.contains(lower, "technology product") { return "technology_product" }
         return "unstated"
+    }
+
+    /// Words by which an institution names itself (our bank, our company).
+    static let firstPersonInstitutions: Set<String> = ["我行", "本行", "我司", "本司", "我公司", "本公司", "我们", "本机构", "我院", "本院"]
+
+    /// The institution a title opens with: its text before the first quote, bracket or
+    /// space, when that ends like an institution (`ProseReader.institutionEndings`) and
+    /// holds 2–30 scalars; `original`'s characters for it (same scalar count as `folded`).
+    static func titleInstitution(_ folded: String, original: String) -> String? {
+        let f = Array(folded.unicodeScalars), o = Array(original.unicodeScalars)
+        guard f.count == o.count else { return nil }
+        var end = 0
+        while end < f.count, ScalarClass.isHan(f[end]) { end += 1 }
+        guard end >= 2, end <= 30 else { return nil }
+        let head = String(scalars: f[..<end])
+        guard ProseReader.institutionEndings.contains(where: { head.hasSuffix($0) }) else { return nil }
+        return String(scalars: o[..<end])
     }
 
     /// Remarks that follow an applicant list and name no applicant.

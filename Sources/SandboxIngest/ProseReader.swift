@@ -100,8 +100,8 @@ struct ProseReader {
     /// `由A(与B)(联合|独立)申报` in an application's text, when no field gave its applicants
     /// (group 1: the applicants); only 申请 / 申报, which name who applied.
     static let statedApplicants = Pattern(#"由\s*([^，,。；;：:“”「」《》]{2,100}?)\s*(?:共同|联合|合作|独立|单独)?\s*(?:申请|申报)(?=[，,。；;\s的并]|$)"#, requires: [["由"], ["申请", "申报"]])
-    /// `申报机构为A、B` / `申请单位是A与B` anywhere in a paragraph (group 1: the applicants).
-    static let applicantsAre = Pattern(#"(?:申报|申请)(?:机构|单位|主体|方)\s*(?:为|是|包括)\s*([^。；;，,“”「」《》]{2,100}?)\s*(?=[。；;，,]|$)"#, requires: [["申报", "申请"]])
+    /// `申报机构为A、B` / `申请单位是A与B` / `申请机构：A。` anywhere in a paragraph (group 1: the applicants).
+    static let applicantsAre = Pattern(#"(?:申报|申请)(?:机构|单位|主体|方)\s*(?:为|是|包括|[:：])\s*([^。；;，,“”「」《》]{2,100}?)\s*(?=[。；;，,]|$)"#, requires: [["申报", "申请"]])
     /// `由A、B(共同|联合)申请` anywhere in a paragraph (group 1: the applicants).
     static let appliedBy = Pattern(#"由\s*([^，,。；;：:]{2,100}?)\s*(?:共同|联合|合作)?\s*(?:申请|申报|推出|研发)(?=[，,。；;\s的并]|$)"#, requires: [["由"], ["申请", "申报", "推出", "研发"]])
 
@@ -570,6 +570,25 @@ struct ProseReader {
         return out
     }
 
+    /// Whether a unit is a heading (h2–h6, or a paragraph wholly bold).
+    static func isHeadingUnit(_ b: Block) -> Bool {
+        if case .heading(let level) = b.kind { return level != 1 }
+        return false
+    }
+
+    /// The application a numbered heading names (（三）X, 2. X): its text without the
+    /// numbering, when it reads as a name (`readsAsName`), holds no sentence stop and is
+    /// not a batch's or the page's title (公示, 名单, 批); quotes around the whole are
+    /// dropped. An unnumbered heading (a report's 支付安全与“无感”银行服务) names none.
+    static func headingName(_ text: String) -> String? {
+        var t = FieldLabeler.stripNumbering(text)
+        guard t.unicodeScalars.count < ScalarClass.trimmingHorizontalSpace(text).unicodeScalars.count else { return nil }
+        if let (name, rest) = leadingQuote(t), rest.isEmpty { t = name }
+        guard readsAsName(t), !t.unicodeScalars.contains(where: { "。；;！？!?：:".unicodeScalars.contains($0) }),
+              !["公示", "名单", "批", "一览"].contains(where: { ByteSearch.contains(t, $0) }) else { return nil }
+        return t
+    }
+
     /// The type a group heading gives the applications under it (📌 金融服务类, 二、科技产品,
     /// Technology products): a unit that, without numbering, symbols and spaces, is only a
     /// type (with 类 / 类应用), or nil.
@@ -620,12 +639,15 @@ struct ProseReader {
         var shape = TailShape()
         let contexts = PageParser.ClosingContexts()
         contexts.noteMainColumn(blocks)
-        // The type the last group heading gave (📌 科技产品类), for the applications under it.
+        // The type the last group heading gave (📌 科技产品类), for the applications under it,
+        // and the batch the last batch heading opened.
         var group: String?
+        var scope: BatchScope?
         func flush(last: Bool = false, at line: Int? = nil) {
             if last, let c = current, let s = shape.trimmed(c, at: line, warnings: &result.warnings) { current = s }
             if var c = current {
                 if c.type == "unstated", let g = group { c.type = g }
+                if c.scope == nil { c.scope = scope }
                 result.drafts.append(c)
                 shape.finished(c, eligible: true)
             }
@@ -641,6 +663,23 @@ struct ProseReader {
                 flush()
                 group = g
                 result.header.append(i)
+                continue
+            }
+            if Segmenter.headingLevel(original) != nil, let batchScope = BatchScope.opened(by: original.text, folder: folder) {
+                flush()
+                scope = batchScope
+                result.header.append(i)
+                continue
+            }
+            if Self.isHeadingUnit(original), let name = Self.headingName(original.text), !opened.contains(name) {
+                // （三）中信银行智令产品 as a heading, its description in the paragraphs after.
+                opened.insert(name)
+                flush()
+                var d = Draft(line: original.line)
+                d.headingName = name
+                d.ordinal = FieldLabeler.ordinalValue(original.text)
+                current = d
+                shape.note(d)
                 continue
             }
             // An interview (记者：… 答：…): a question is the journalist's words, no

@@ -21,10 +21,17 @@ public struct ApplicationRecord: Sendable, Equatable {
     public let sections: [Section]
     /// 1-based source line where the application starts.
     public let line: Int
+    /// On a page covering several batches, the batch of the heading the application
+    /// stands under (二、第二批…), and that heading's date; nil: the page's.
+    public let batch: Int?
+    /// See `batch`: ISO 8601 date, or nil for the page's.
+    public let announced: String?
 
     /// Creates an application record (tests and callers that build records without a page).
     public init(position: Int, name: String, nameEnglish: String? = nil, applicants: [String], applicantsTruncated: Bool = false,
-                applicationType: String = "unstated", sections: [Section], line: Int = 0) {
+                applicationType: String = "unstated", sections: [Section], line: Int = 0, batch: Int? = nil, announced: String? = nil) {
+        self.batch = batch
+        self.announced = announced
         self.position = position
         self.name = name
         self.nameEnglish = nameEnglish
@@ -71,6 +78,14 @@ public struct PageInfo: Sendable, Equatable {
     public func recordID(position: Int) -> String? {
         guard let city, let year, let batch else { return nil }
         return "\(city)-\(year)-b\(batch)-\(position < 10 ? "0" : "")\(position)"
+    }
+
+    /// The id of `app`: its own batch and date where the page covers several batches
+    /// (`ApplicationRecord.batch`), else the page's.
+    public func recordID(of app: ApplicationRecord) -> String? {
+        guard let city, let announced = app.announced ?? announced, let year = Int(announced.prefix(4)),
+              let batch = app.batch ?? batch else { return nil }
+        return "\(city)-\(year)-b\(batch)-\(app.position < 10 ? "0" : "")\(app.position)"
     }
 }
 

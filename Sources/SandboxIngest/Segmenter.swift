@@ -62,6 +62,9 @@ struct Draft {
     /// Units read since the draft's last field that `Lexicons/fields.yaml` lists: loose
     /// paragraphs and unlisted 【】 sections (`Segmenter.segment` compares siblings' tails).
     var tail = 0
+    /// The batch and announcement date of the batch heading the draft stands under
+    /// (`BatchScope`), on a page that covers more than one batch.
+    var scope: BatchScope?
 
     init(line: Int) { self.line = line }
 
@@ -203,6 +206,25 @@ struct Draft {
         } else {
             continuations[sections.count - 1, default: []].append(text)
         }
+    }
+}
+
+/// A heading that opens one batch's part of a page covering several (一、首批（2020年1月14日
+/// 公示，共6个）… 二、第二批（6月2日公示）…): its batch, and its date when it gives one.
+struct BatchScope: Equatable {
+    var batch: Int
+    var announced: String?
+
+    /// The scope a heading opens: a short one (at most 60 scalars, no sentence stop inside)
+    /// that names a batch (`PageParser.findBatch`) and opens no application; nil otherwise.
+    /// (Callers pass headings only: h1–h6, a bold line, a `<dt>`.)
+    static func opened(by text: String, folder: ScriptFolder) -> BatchScope? {
+        let u = text.unicodeScalars
+        guard u.count <= 60, ByteSearch.contains(text, "批") || ByteSearch.containsASCIICaseInsensitive(text, "batch") else { return nil }
+        if let stop = u.firstIndex(where: { "。；;！？!?".unicodeScalars.contains($0) }), u.index(after: stop) != u.endIndex { return nil }
+        let f = folder(text)
+        guard let batch = PageParser.findBatch(in: [f]) else { return nil }
+        return BatchScope(batch: batch, announced: DateParser.parseAll(f).first)
     }
 }
 
@@ -582,6 +604,7 @@ struct Segmenter {
         // 申请机构 then one paragraph), what the last one reads beyond that number (a
         // newsletter's next section, a news report's closing paragraphs) is not part of it.
         var shape = TailShape()
+        var scope: BatchScope?
         /// Counts a unit into the current draft's tail (`listed`: a listed field, which ends it).
         func counted(listed: Bool) {
             guard current != nil else { return }
@@ -590,7 +613,8 @@ struct Segmenter {
         }
         func flush(last: Bool = false, at line: Int? = nil) {
             if last, let c = current, let s = shape.trimmed(c, at: line, warnings: &result.warnings) { current = s }
-            if let c = current, !c.isEmpty {
+            if var c = current, !c.isEmpty {
+                if c.scope == nil { c.scope = scope }
                 result.drafts.append(c)
                 shape.finished(c, eligible: c.table == nil && !c.fromSummary)
             }
@@ -709,6 +733,15 @@ struct Segmenter {
                     shape.finished(d, eligible: false)
                 }
             case .text(let t, let b):
+                if pending == nil, Self.headingLevel(blocks[b]) != nil, let opened = BatchScope.opened(by: t, folder: labeler.folder),
+                   current == nil || !current!.isEmpty {
+                    // 二、第二批（6月2日公示）: the applications after it are that batch's.
+                    flush()
+                    scope = opened
+                    outside = false
+                    if result.drafts.isEmpty { header(item) }
+                    continue
+                }
                 if let p = pending {
                     pending = nil
                     apply(LabelHit(field: p.field, heading: p.heading, value: t), lines: [], line: blocks[b].line, item: item)

@@ -869,3 +869,4 @@ extension ReaderRuleTests {
         #expect(ProseReader.opensAsSummary("以上海为中心开展业务") == false)
     }
 }
+

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import SandboxIngest
+import SandboxPipeline
+
+/// A page covering two batches (the ninth blind set's two-batch report), a press release
+/// naming its publisher 我行, with counter-examples.
+@Suite struct BatchScopeTests {
+    static let twoBatches = "<html><head><meta charset=\"utf-8\"><title>北京金融科技创新监管试点前两批应用盘点</title></head><body>"
+        + "<p>2020-12-28 来源：某网</p><p>本文从前两批中摘选3个应用，按原公示序号介绍。</p>"
+        + "<h2>一、首批（2020年1月14日公示）</h2>"
+        + "<h3>（二）甲贷产品</h3><p>企业线上申请贷款。该产品由甲银行申报。</p>"
+        + "<h3>（五）乙支付服务</h3><p>手机收款。申请机构为乙银行。</p>"
+        + "<h2>二、第二批（2020年6月2日公示）</h2>"
+        + "<h3>（三）基于区块链的丙服务</h3><p>链上融资。申请机构：丙银行、丁科技。</p></body></html>"
+
+    @Test func batchHeadingsScopeTheApplicationsUnderThem() throws {
+        let r = projectPipeline.process(bytes: Array(Self.twoBatches.utf8), file: "two.html")
+        #expect(r.errors.isEmpty)
+        #expect(r.records.map(\.id) == ["beijing-2020-b1-02", "beijing-2020-b1-05", "beijing-2020-b2-03"])
+        #expect(r.records.map(\.announced) == ["2020-01-14", "2020-01-14", "2020-06-02"])
+        #expect(r.records.map { $0.applicants.map(\.name) } == [["甲银行"], ["乙银行"], ["丙银行", "丁科技"]])
+    }
+
+    @Test func oneBatchHeadingChangesNothingAndUnnumberedHeadingsOpenNone() throws {
+        // Counter-examples: a single batch heading keeps the page's metadata; an unnumbered
+        // heading that reads as a name is a section title in a report.
+        let one = Self.twoBatches.replacingOccurrences(of: "<h2>二、第二批（2020年6月2日公示）</h2>", with: "")
+        let r = projectPipeline.process(bytes: Array(one.utf8), file: "one.html")
+        #expect(r.records.map(\.id) == ["beijing-2020-b1-01", "beijing-2020-b1-02", "beijing-2020-b1-03"])
+        #expect(ProseReader.headingName("支付安全与“无感”银行服务") == nil)
+        #expect(ProseReader.headingName("（三）中信银行智令产品") == "中信银行智令产品")
+        #expect(BatchScope.opened(by: "二、第二批（2020年6月2日公示，共11个）", folder: .always) == BatchScope(batch: 2, announced: "2020-06-02"))
+        #expect(BatchScope.opened(by: "本批应用运用了区块链。第二批将于6月公示。", folder: .always) == nil)
+    }
+
+    @Test func aPressReleaseNamesItselfWe() throws {
+        let html = "<html><head><meta charset=\"utf-8\"><title>甲银行“快贷产品”入选北京首批金融科技创新监管试点</title></head><body>"
+            + "<p>发布日期：2020-01-15</p><p>2020年1月14日，人民银行公示北京首批创新应用，我行申报的“快贷产品”成功入围。该产品运用大数据提供线上贷款。</p></body></html>"
+        let r = projectPipeline.process(bytes: Array(html.utf8), file: "pr.html")
+        #expect(r.records.map { $0.applicants.map(\.name) } == [["甲银行"]])
+        #expect(PageParser.titleInstitution("关于金融科技的通知", original: "关于金融科技的通知") == nil)
+    }
+}
