@@ -191,8 +191,9 @@ struct FieldLabeler: Sendable {
         return a ?? b
     }
 
-    /// A key ending in a bracketed language (`application (english)`, `名称（中文）`): the
-    /// field of the key without it, and for a name in English the English name's field.
+    /// A key ending in a bracketed language or source note (`application (english)`,
+    /// `名称（中文）`, `关键技术（摘自技术应用）`): the field of the key without it, and for a
+    /// name in English the English name's field.
     func languageQualified(_ k: String) -> String? {
         let u = Array(k.unicodeScalars)
         guard let last = u.last, last == ")" || last == "）",
@@ -202,7 +203,10 @@ struct FieldLabeler: Sendable {
         switch q {
         case "english", "in english", "en", "英文", "英语": english = true
         case "chinese", "in chinese", "zh", "cn", "中文", "汉语": english = false
-        default: return nil
+        default:
+            // A source note (摘自…, 节选, 摘录): the column holds that field's text.
+            guard ["摘自", "摘录", "节选", "摘要", "excerpt"].contains(where: { q.hasPrefix($0) }) else { return nil }
+            english = false
         }
         var base = Array(u[..<open])
         while base.last == " " { base.removeLast() }

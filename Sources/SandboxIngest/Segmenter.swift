@@ -420,7 +420,13 @@ struct Segmenter {
             let mapped = cells.map(wholeLabel)
             let labels = mapped.compactMap { $0 }.count
             let nonEmpty = cells.filter { !$0.isEmpty }.count
-            return labels >= 2 && labels >= nonEmpty - 1 && (mapped.contains("name") || mapped.contains("name_en"))
+            // (A wide table's header may hold columns no field has — 城市, 批次, 序号, 备注 —
+            // beside 3 or more labels, two of them side by side: half its cells labelling is
+            // enough then. Label/value pairs in a row, 名称 | X | 申请机构 | Y | 类型 | Z, never
+            // put two labels side by side.)
+            let adjacent = zip(mapped, mapped.dropFirst()).contains { $0 != nil && $1 != nil }
+            return (labels >= 2 && labels >= nonEmpty - 1 || labels >= 3 && 2 * labels >= nonEmpty && adjacent)
+                && (mapped.contains("name") || mapped.contains("name_en"))
         }
         // A header split over two rows (创新应用 / 名称): the rows joined column by column,
         // a cell carried down by rowspan counted once.
@@ -432,9 +438,14 @@ struct Segmenter {
         // Header row: the first row with 2+ cells that label name/applicants.
         var headerCells: [String]?
         var headerEnd = 0
-        for k in 0..<min(3, rows.count) {
-            if isHeader(rows[k].cells) { headerCells = rows[k].cells; headerEnd = k; break }
+        // (Caption and note rows — one cell across the table: a title, 资料来源…, a note —
+        // may stand above it: they do not count toward the three.)
+        let captions = rows.prefix(8).prefix { $0.cells.filter { !$0.isEmpty }.count <= 1 }.count
+        for k in 0..<min(captions + 3, rows.count) {
+            // (The two-row form first: 创新应用 | 申请 over 名称 | 机构 reads 创新应用名称 | 申请机构,
+            // though its first row alone may label too.)
             if let j = joinedHeader(k) { headerCells = j; headerEnd = k + 1; break }
+            if isHeader(rows[k].cells) { headerCells = rows[k].cells; headerEnd = k; break }
         }
         if let headings = headerCells {
             let h = headerEnd
@@ -475,7 +486,9 @@ struct Segmenter {
                     guard let f = header[c] else { continue }
                     fields.append((LabelHit(field: f, heading: FieldLabeler.trim(headings[c]), value: cell), r.lines[c]))
                 }
-                if fields.contains(where: { $0.0.field == "name" || $0.0.field == "name_en" }) {
+                // A totals row (合计 | | 8 | 金融服务4项、科技产品4项…) names no application.
+                let totals = r.cells.first { !$0.isEmpty }.map { ["合计", "总计", "小计", "total", "totals"].contains(FieldLabeler.trim($0).lowercased()) } ?? false
+                if !totals, fields.contains(where: { $0.0.field == "name" || $0.0.field == "name_en" }) {
                     items.append(.tableApplication(fields, block: r.index, summary: true, table: tableID))
                     sawApplication = true
                 } else {

@@ -855,8 +855,10 @@ extension ReaderRuleTests {
         #expect(labeler.field(forLabel: "Application (Chinese)") == "name")
         #expect(labeler.field(forLabel: "Application (English)") == "name_en")
         #expect(labeler.field(forLabel: "申请机构（英文）") == "applicants")
-        // Counter-example: another bracketed word is no qualifier.
-        #expect(labeler.field(forLabel: "Application (draft)") == nil)
+        #expect(labeler.field(forLabel: "关键技术（摘自技术应用）") == "technology")
+        // Counter-examples: text after the bracket, or a long bracketed sentence, is no note.
+        #expect(labeler.field(forLabel: "申请机构（见附件）说明") == nil)
+        #expect(labeler.field(forLabel: "申请机构（以下各栏均由申请机构自行填写并负责）") == nil)
     }
 
     @Test func aSummaryParagraphEndsTheDescriptions() throws {
@@ -870,3 +872,31 @@ extension ReaderRuleTests {
     }
 }
 
+
+/// An Excel "web page" export of the ninth blind set: caption and note rows above a wide
+/// header, merged cells, a totals row; with counter-examples.
+@Suite struct WideTableTests {
+    static func table(_ header: String, _ rows: [String]) -> String {
+        "<table><tr><td colspan=6>某市金融科技创新监管试点创新应用汇总表（2020年第一批）</td></tr><tr><td colspan=6>资料来源：公示，公示日期2020年1月14日</td></tr>"
+            + header + rows.joined() + "</table>"
+    }
+
+    @Test func aWideHeaderUnderCaptionRowsMapsItsColumns() throws {
+        let header = "<tr><td>城市</td><td>序号</td><td>创新应用名称</td><td>申请机构</td><td>关键技术（摘自技术应用）</td><td>备注</td></tr>"
+        let rows = ["<tr><td rowspan=2>北京</td><td>1</td><td>甲服务</td><td>甲银行</td><td>区块链存证</td><td></td></tr>",
+                    "<tr><td>2</td><td>乙产品</td><td>乙科技</td><td>大数据风控</td><td></td></tr>",
+                    "<tr><td>合计</td><td>2</td><td>金融服务1项、科技产品1项</td><td></td><td></td><td></td></tr>"]
+        let p = try parse(ReaderRuleTests.page(Self.table(header, rows)))
+        #expect(p.applications.map(\.name) == ["甲服务", "乙产品"])
+        #expect(p.applications.map(\.applicants) == [["甲银行"], ["乙科技"]])
+        #expect(p.applications.map { $0.sections.map(\.field) } == [["technology"], ["technology"]])
+    }
+
+    @Test func labelValuePairsInARowAreNoHeader() throws {
+        // Counter-example: three label/value pairs per row never put two labels side by side.
+        let p = try parse(ReaderRuleTests.page("<table><tr><td>应用名称</td><td>甲服务</td><td>申请机构</td><td>甲银行</td><td>应用类型</td><td>金融服务</td></tr>"
+            + "<tr><td>应用名称</td><td>乙服务</td><td>申请机构</td><td>乙银行</td><td>应用类型</td><td>科技产品</td></tr></table>"))
+        #expect(p.applications.map(\.name) == ["甲服务", "乙服务"])
+        #expect(p.applications.map(\.applicationType) == ["financial_service", "technology_product"])
+    }
+}
