@@ -211,7 +211,9 @@ public struct PageParser: Sendable {
         // takes its heading's batch and date (the page's where the heading gives none).
         let scoped = Set(drafts.compactMap { $0.scope?.batch }).count >= 2
         let allScoped = scoped && drafts.allSatisfy { $0.scope != nil }
-        let allDated = allScoped && drafts.allSatisfy { $0.scope?.announced != nil }
+        // An application's own date: its 公示日期 field, else its batch heading's.
+        func ownDate(_ d: Draft) -> String? { d.announcedField ?? (scoped ? d.scope?.announced : nil) }
+        let allDated = !drafts.isEmpty && drafts.allSatisfy { ownDate($0) != nil }
         var missing: [String] = []
         if city == nil { missing.append("place (no gazetteer name in title or header)") }
         if batch == nil && !allScoped { missing.append("batch (no 首批/第N批/Nth batch)") }
@@ -249,7 +251,7 @@ public struct PageParser: Sendable {
                                                   applicants: d.applicants, applicantsTruncated: d.applicantsTruncated,
                                                   applicationType: d.type, sections: splitCombined(d.joinedSections),
                                                   line: d.line, batch: scoped ? d.scope?.batch : nil,
-                                                  announced: scoped ? d.scope?.announced : nil))
+                                                  announced: ownDate(d)))
         }
         return IngestedPage(info: info, applications: applications, errors: errors)
     }

@@ -92,7 +92,10 @@ struct Draft {
         }
     }
 
-    static let singleValued: Set<String> = ["name", "name_en", "applicants", "application_type"]
+    static let singleValued: Set<String> = ["name", "name_en", "applicants", "application_type", "announced"]
+
+    /// The date an `announced` field gives (ISO 8601), if any.
+    var announcedField: String?
 
     /// Whether `text` is a short line (at most 40 scalars) holding none of `stops`: the
     /// wrapped rest of a value, not a sentence.
@@ -169,6 +172,8 @@ struct Draft {
         case "application_type":
             let t = PageParser.applicationType(hit.value, folder: folder)
             if t != "unstated" { type = t }
+        case "announced":
+            if let d = DateParser.parseAll(folder(hit.value)).first { announcedField = d }
         default:
             if hit.value.isEmpty { return }
             sections.append(Section(field: hit.field, heading: hit.heading, text: lines.count > 1 ? lines.joined(separator: "\n") : hit.value))
@@ -683,6 +688,13 @@ struct Segmenter {
             switch item {
             case .note: break
             case .closing(let b):
+                if let p = pending, p.field == "announced", current != nil, !DateParser.parseAll(labeler.folder(blocks[b].text)).isEmpty {
+                    // 公示日期 | 2020-01-14: a date alone reads as a signature's, but it is the
+                    // value the label waits for.
+                    pending = nil
+                    apply(LabelHit(field: p.field, heading: p.heading, value: blocks[b].text), lines: [], line: blocks[b].line, item: item)
+                    continue
+                }
                 if current != nil || !result.drafts.isEmpty || outside {
                     flush(last: true, at: blocks[b].line); closed = true; result.closing.append(b)
                 } else {

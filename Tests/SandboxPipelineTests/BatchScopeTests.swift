@@ -42,3 +42,24 @@ import SandboxPipeline
         #expect(PageParser.titleInstitution("关于金融科技的通知", original: "关于金融科技的通知") == nil)
     }
 }
+
+/// An open-data page's records, each with its own 公示日期 (the ninth blind set), with a
+/// counter-example.
+@Suite struct RecordDateTests {
+    static func page(_ records: String) -> String {
+        "<html><head><meta charset=\"utf-8\"><title>金融科技创新监管试点应用（北京·2020年首批）</title></head><body>"
+            + "<dl><dt>首次发布</dt><dd>2020-02-20</dd></dl>" + records + "</body></html>"
+    }
+
+    @Test func anApplicationsOwnDateWinsOverThePages() throws {
+        let records = "<dl><dt>创新应用名称</dt><dd>甲服务</dd><dt>申请机构</dt><dd>甲银行</dd><dt>技术路径</dt><dd>区块链存证</dd><dt>公示日期</dt><dd>2020-01-14</dd></dl>"
+            + "<dl><dt>创新应用名称</dt><dd>乙服务</dd><dt>申请机构</dt><dd>乙银行</dd><dt>公示日期</dt><dd>2020-01-14</dd></dl>"
+        let r = projectPipeline.process(bytes: Array(Self.page(records).utf8), file: "od.html")
+        #expect(r.records.map(\.id) == ["beijing-2020-b1-01", "beijing-2020-b1-02"])
+        #expect(r.records.map(\.announced) == ["2020-01-14", "2020-01-14"])
+        #expect(r.records.first?.sections.map(\.field) == ["technology"])
+        // Counter-example: without a date of their own the records take the page's.
+        let q = projectPipeline.process(bytes: Array(Self.page(records.replacingOccurrences(of: "<dt>公示日期</dt><dd>2020-01-14</dd>", with: "")).utf8), file: "od2.html")
+        #expect(q.records.map(\.announced) == ["2020-02-20", "2020-02-20"])
+    }
+}
