@@ -356,13 +356,21 @@ public struct PageParser: Sendable {
         func noteMainColumn(_ blocks: [Block]) {
             var total = 0
             var byWord: [String: Int] = [:]
+            // Sibling blocks share their context: add a run of equal contexts at once.
+            var run: [String] = []
+            var runBytes = 0
+            func addRun() {
+                guard runBytes > 0, !run.isEmpty else { return }
+                var seen = Set<String>()
+                for c in run where seen.insert(c).inserted { byWord[c, default: 0] += runBytes }
+            }
             for b in blocks {
                 let n = b.text.utf8.count
                 total += n
-                guard !b.context.isEmpty else { continue }
-                var seen = Set<String>()
-                for c in b.context where seen.insert(c).inserted { byWord[c, default: 0] += n }
+                if b.context != run { addRun(); run = b.context; runBytes = 0 }
+                runBytes += n
             }
+            addRun()
             main = Set(byWord.filter { 2 * $0.value >= total && total > 0 }.keys)
             known = [:]
         }

@@ -422,8 +422,10 @@ struct Segmenter {
             return hit.field
         }
         func isHeader(_ cells: [String]) -> Bool {
-            let mapped = cells.map(wholeLabel)
+            // (A cell of more than 200 bytes is text, never a heading: no look-up.)
+            let mapped = cells.map { $0.utf8.count > 200 ? nil : wholeLabel($0) }
             let labels = mapped.compactMap { $0 }.count
+            guard labels >= 2 else { return false }
             let nonEmpty = cells.filter { !$0.isEmpty }.count
             // (A wide table's header may hold columns no field has — 城市, 批次, 序号, 备注 —
             // beside 3 or more labels, two of them side by side: half its cells labelling is
@@ -447,10 +449,17 @@ struct Segmenter {
         // may stand above it: they do not count toward the three.)
         let captions = rows.prefix(8).prefix { $0.cells.filter { !$0.isEmpty }.count <= 1 }.count
         for k in 0..<min(captions + 3, rows.count) {
-            // (The two-row form first: 创新应用 | 申请 over 名称 | 机构 reads 创新应用名称 | 申请机构,
-            // though its first row alone may label too.)
+            if isHeader(rows[k].cells) {
+                // (The two-row form first when the next row is short cells too: 创新应用 | 申请
+                // over 名称 | 机构 reads 创新应用名称 | 申请机构, though its first row alone labels.)
+                if k + 1 < rows.count, rows[k + 1].cells.allSatisfy({ $0.unicodeScalars.count <= 10 }), let j = joinedHeader(k) {
+                    headerCells = j; headerEnd = k + 1
+                } else {
+                    headerCells = rows[k].cells; headerEnd = k
+                }
+                break
+            }
             if let j = joinedHeader(k) { headerCells = j; headerEnd = k + 1; break }
-            if isHeader(rows[k].cells) { headerCells = rows[k].cells; headerEnd = k; break }
         }
         if let headings = headerCells {
             let h = headerEnd
