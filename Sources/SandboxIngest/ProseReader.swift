@@ -615,7 +615,10 @@ struct ProseReader {
         var enumerationOrder: [String] = []  // names in the order the text gives them
         for b in blocks {
             let t = b.text
-            for (name, applicants) in Self.applicantClauses(in: folder(t), original: t) where enumeration[name] == nil {
+            // (A heading's 农商银行的“远端柜员” names a nickname, not an application: in a
+            // heading only a phrase that reads as a name counts.)
+            for (name, applicants) in Self.applicantClauses(in: folder(t), original: t)
+            where enumeration[name] == nil && (Segmenter.headingLevel(b) == nil || Self.readsAsName(name)) {
                 enumeration[name] = (applicants, nil)
                 enumerationOrder.append(name)
             }
@@ -752,8 +755,12 @@ struct ProseReader {
                 }
                 continue
             }
-            if let opening = opening(b.text, enumeration: enumeration) ?? inlineOpening(b.text, enumeration: enumeration, opened: opened)
-                ?? englishOpening(b.text, opened: opened) {
+            // (A heading opens an application only by a phrase that reads as a name: 一、农商银行的
+            // “远端柜员” names a nickname the paragraphs after it explain.)
+            let inline = inlineOpening(b.text, enumeration: enumeration, opened: opened).flatMap { o in
+                Self.isHeadingUnit(b) && !Self.readsAsName(o.name) ? nil : o
+            }
+            if let opening = opening(b.text, enumeration: enumeration) ?? inline ?? englishOpening(b.text, opened: opened) {
                 opened.insert(opening.name)
                 flush()
                 var d = Draft(line: b.line)
@@ -816,6 +823,9 @@ struct ProseReader {
             var merged: [Draft] = []
             for name in ordered {
                 if let d = described.removeValue(forKey: name) { merged.append(d); continue }
+                // (Named but not described: only a phrase that reads as a name is one — not
+                // 农商银行的“远端柜员”, a nickname in a heading.)
+                guard Self.readsAsName(name) else { continue }
                 var d = Draft(line: blocks.first?.line ?? 0)
                 d.headingName = name
                 d.fieldNameEnglish = enumeration[name]?.english

@@ -900,3 +900,18 @@ extension ReaderRuleTests {
         #expect(p.applications.map(\.applicationType) == ["financial_service", "technology_product"])
     }
 }
+
+/// A column's section heading quoting a nickname (the eighth blind set's Big5 column), with
+/// a counter-example.
+@Suite struct HeadingNicknameTests {
+    @Test func aHeadingsQuotedNicknameIsNoApplication() throws {
+        let body = "<h3>一、甲农商银行的“远端柜员”</h3><p>第一项是甲农商银行申请的“长三角智慧银行服务”，属于金融服务类。客户远程视频办理开户。</p>"
+            + "<p>笔者认为，这种“远端柜员”模式很有参考价值。</p>"
+        let p = try parse(ReaderRuleTests.page(body))
+        #expect(p.applications.map(\.name) == ["长三角智慧银行服务"])
+        #expect(p.applications.map(\.applicants) == [["甲农商银行"]])
+        // Counter-example: a heading quoting a phrase that reads as a name opens it.
+        let q = try parse(ReaderRuleTests.page("<h3>一、甲银行的“智慧柜员服务”</h3><p>该服务由甲银行申报，客户远程视频办理开户。</p>"))
+        #expect(q.applications.map(\.name) == ["智慧柜员服务"])
+    }
+}
