@@ -166,11 +166,23 @@ public struct PageParser: Sendable {
             // (Byte tests first: most texts state neither, and the patterns are costly.)
             if drafts[i].applicants.isEmpty, ByteSearch.contains(f, "申报") || ByteSearch.contains(f, "申请"),
                let c = ProseReader.statedApplicants.captures(in: f) ?? ProseReader.applicantsAre.captures(in: f), let a = c[1] {
-                // 由A与B联合申报 / 申请机构为A / 申报方为A和B / 申请机构：A。
-                let raw = ProseReader.inOriginal(ProseReader.cleanApplicants(String(f[a])), folded: f, original: text)
+                // 由A与B联合申报 / 申请机构为A / 申报方为A和B / 申请机构：A。 (由A联合B申报: 联合 joins
+                // two applicants, 联合社 is part of a name.)
+                let joined = String(f[a]).replacingOccurrences(of: "联合社", with: "\u{1}").replacingOccurrences(of: "联合", with: "、")
+                    .replacingOccurrences(of: "\u{1}", with: "联合社")
+                let raw = ProseReader.inOriginal(ProseReader.cleanApplicants(joined), folded: f, original: text)
                 let (names, truncated) = Self.splitApplicants(raw)
                 drafts[i].applicants = names
                 drafts[i].applicantsTruncated = truncated
+            }
+            if drafts[i].applicants.isEmpty, let name = drafts[i].names.name, !name.isEmpty, ByteSearch.contains(text, name) {
+                // A与B共同申报的<name>, the name unquoted in the text: read as if quoted.
+                let marked = text.replacingOccurrences(of: name, with: "“" + name + "”")
+                if let clause = ProseReader.applicantClauses(in: folder(marked), original: marked).first(where: { $0.name == name }) {
+                    let (names, truncated) = Self.splitApplicants(clause.applicants)
+                    drafts[i].applicants = names
+                    drafts[i].applicantsTruncated = truncated
+                }
             }
             if drafts[i].type == "unstated", ByteSearch.contains(f, "金融服务") || ByteSearch.contains(f, "科技产品")
                 || ByteSearch.containsASCIICaseInsensitive(f, "financial service") || ByteSearch.containsASCIICaseInsensitive(f, "technology product") {
@@ -200,8 +212,10 @@ public struct PageParser: Sendable {
             batch = 1
             warnings.append("batch_assumed: the page names no batch (首批/第N批/Nth batch); batch 1 assumed for the record ids")
         }
+        // (A page that states its date once, as a 公示日期 line inside its first application
+        // or slide, has that date.)
         let announced = Self.findDate(header: headerBlocks, closing: closingBlocks, title: title,
-                                      introduction: seg.introduction, folder: folder)
+                                      introduction: seg.introduction, folder: folder) ?? drafts.lazy.compactMap(\.announcedField).first
         let declared = Self.declaredCount(folder(introText))
         if let declared, declared != drafts.count {
             warnings.append("declared_count_mismatch: the introduction declares \(declared) applications, the page holds \(drafts.count)")
@@ -212,7 +226,20 @@ public struct PageParser: Sendable {
         let scoped = Set(drafts.compactMap { $0.scope?.batch }).count >= 2
         let allScoped = scoped && drafts.allSatisfy { $0.scope != nil }
         // An application's own date: its 公示日期 field, else its batch heading's.
-        func ownDate(_ d: Draft) -> String? { d.announcedField ?? (scoped ? d.scope?.announced : nil) }
+        // (Under a batch heading without a date: the date its text says the notice was made
+        // public, 2020年12月31日，…第二批创新应用公示 / 该应用于2020年7月21日公示.)
+        func statedDate(_ d: Draft) -> String? {
+            if let a = d.announcedField { return a }
+            guard scoped, let s = d.scope else { return nil }
+            if let a = s.announced { return a }
+            let text = folder(d.joinedSections.map(\.text).joined(separator: "\n"))
+            return Self.announcementDates(in: text, year: nil).first
+        }
+        // Applications of one batch share its date: one that states none takes the first
+        // date a sibling under the same batch heading states (与…同批公示).
+        var batchDates: [Int: String] = [:]
+        for d in drafts { if scoped, let b = d.scope?.batch, batchDates[b] == nil, let a = statedDate(d) { batchDates[b] = a } }
+        func ownDate(_ d: Draft) -> String? { statedDate(d) ?? (scoped ? d.scope.flatMap { batchDates[$0.batch] } : nil) }
         let allDated = !drafts.isEmpty && drafts.allSatisfy { ownDate($0) != nil }
         var missing: [String] = []
         if city == nil { missing.append("place (no gazetteer name in title or header)") }

@@ -66,7 +66,7 @@ struct ProseReader {
 
     /// Words by which a paragraph speaks of the batch or the programme, not of one application.
     static let batchWords = ["本批", "此次", "这批", "该批", "上述", "以上", "这些应用", "各应用", "多个应用", "首批应用", "公示期", "社会公众",
-                             "业内人士", "专家", "记者注意到", "据悉", "整体来看", "总体来看", "从名单来看", "this batch", "these applications",
+                             "业内人士", "专家", "记者注意到", "负责人表示", "据悉", "整体来看", "总体来看", "从名单来看", "this batch", "these applications",
                              "the public", "notice period"]
 
     /// Words that open a paragraph summing up the batch (总结一下：…, 以上应用…, Overall, …).
@@ -671,6 +671,17 @@ struct ProseReader {
             if Segmenter.headingLevel(original) != nil, let batchScope = BatchScope.opened(by: original.text, folder: folder) {
                 flush()
                 scope = batchScope
+                // 第二批入选：远程视频银行服务: the batch, and after its colon the application.
+                let u = Array(original.text.unicodeScalars)
+                if let colon = u.lastIndex(where: { $0 == "：" || $0 == ":" }), colon + 1 < u.count,
+                   let name = Self.headingName("1." + String(scalars: u[(colon + 1)...])), !opened.contains(name) {
+                    opened.insert(name)
+                    var d = Draft(line: original.line)
+                    d.headingName = name
+                    current = d
+                    shape.note(d)
+                    continue
+                }
                 result.header.append(i)
                 continue
             }

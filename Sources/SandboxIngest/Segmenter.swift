@@ -614,7 +614,7 @@ struct Segmenter {
         let n = t.unicodeScalars.count
         guard n >= 2, n <= 60, !t.unicodeScalars.contains(where: { "。；;！？!?".unicodeScalars.contains($0) }),
               !t.unicodeScalars.contains(where: { FieldLabeler.colons.contains($0) && $0 != "｜" }),
-              k + 1 < items.count, case .field(let hit, _, _) = items[k + 1], hit.field != "name", hit.field != "name_en", !hit.unlisted else { return false }
+              k + 1 < items.count, case .field(let hit, _, _) = items[k + 1], hit.field != "name", hit.field != "name_en", hit.field != "announced", !hit.unlisted else { return false }
         return headingCue(t) != nil && DateParser.parseAll(t).isEmpty
     }
 
@@ -653,6 +653,7 @@ struct Segmenter {
             var j = k + 1
             while j < items.count {
                 switch items[j] {
+                case .field(let hit, _, _) where hit.field == "announced": break  // a date makes no application
                 case .field: return true
                 case .start, .closing, .tableApplication: return false
                 case .text(let t, _): if titleBeforeFields(t, at: j, items: items) { return false }

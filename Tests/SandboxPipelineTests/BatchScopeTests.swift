@@ -62,4 +62,36 @@ import SandboxPipeline
         let q = projectPipeline.process(bytes: Array(Self.page(records.replacingOccurrences(of: "<dt>公示日期</dt><dd>2020-01-14</dd>", with: "")).utf8), file: "od2.html")
         #expect(q.records.map(\.announced) == ["2020-02-20", "2020-02-20"])
     }
+
+    /// A slide deck's overview slide: its title and 公示日期 line open no application, and
+    /// the page takes that date (the tenth blind set's seminar slides).
+    @Test func aDateLineUnderATitleOpensNothing() throws {
+        let html = "<html><head><meta charset=\"utf-8\"><title>上海2020年第一批创新应用观察</title></head><body>"
+            + "<div class=slide><h2>上海第一批概况</h2><p>公示日期：2020年7月21日</p><p>共8项应用。</p></div>"
+            + "<div class=slide><h2>1. 甲服务</h2><p>申请机构：甲银行</p><p>线上融资。</p></div>"
+            + "<div class=slide><h2>2. 乙产品</h2><p>申请机构：乙银行</p><p>风险识别。</p></div></body></html>"
+        let r = projectPipeline.process(bytes: Array(html.utf8), file: "slides.html")
+        #expect(r.records.map(\.id) == ["shanghai-2020-b1-01", "shanghai-2020-b1-02"])
+        #expect(r.records.map(\.name) == ["甲服务", "乙产品"])
+        #expect(r.records.map(\.announced) == ["2020-07-21", "2020-07-21"])
+    }
+}
+
+/// A bank's own release on applications of two batches (the ninth blind set), with the
+/// kinds it showed: 第二批入选：X headings, applicants before an unquoted name, a batch's
+/// date taken by the sibling that states none.
+@Suite struct TwoBatchReleaseTests {
+    @Test func batchHeadingsNameTheirApplication() throws {
+        let html = "<html><head><meta charset=\"utf-8\"><title>甲银行三项创新应用入选上海金融科技创新监管试点</title></head><body>"
+            + "<p>发布时间：2021-01-04</p><p>近日，人民银行公示了上海第二批创新应用。</p>"
+            + "<h3>首批入选：基于区块链的甲服务</h3><p>该应用于2020年7月21日公示，由甲银行联合乙科技申报。</p><p>企业线上融资。</p>"
+            + "<h3>第二批入选：远程视频银行服务</h3><p>2020年12月31日，上海市第二批创新应用公示，甲银行与丙云计算共同申报的远程视频银行服务位列其中。</p>"
+            + "<h3>第二批入选：基于多方安全计算的图像保护产品</h3><p>与远程视频银行服务同批公示的，还有由丁银联、甲银行共同申报的这一产品。</p>"
+            + "<p>甲银行相关负责人表示，下一步将探索人工智能在乡村振兴中的应用。</p></body></html>"
+        let r = projectPipeline.process(bytes: Array(html.utf8), file: "release.html")
+        #expect(r.records.map(\.id) == ["shanghai-2020-b1-01", "shanghai-2020-b2-01", "shanghai-2020-b2-02"])
+        #expect(r.records.map(\.announced) == ["2020-07-21", "2020-12-31", "2020-12-31"])
+        #expect(r.records.map { $0.applicants.map(\.name) } == [["甲银行", "乙科技"], ["甲银行", "丙云计算"], ["丁银联", "甲银行"]])
+        #expect(r.records.last?.technologies == [.privacyComputing])
+    }
 }
