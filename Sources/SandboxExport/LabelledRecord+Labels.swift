@@ -9,7 +9,7 @@ extension LabelledRecord {
     /// - Throws: ``ExportError/unknownLabel(recordID:family:id:)`` when a label is not a
     ///   LABELS.md id (lexicons are validated against them, so this means a bug).
     package init?(page: PageInfo, app: ApplicationRecord, labels: Labels, provenance: Provenance) throws(ExportError) {
-        guard let id = page.recordID(of: app), let city = page.city, let batch = app.batch ?? page.batch,
+        guard let id = page.recordID(of: app), let city = app.city ?? page.city, let batch = app.batch ?? page.batch,
               let announced = app.announced ?? page.announced else { return nil }
         func typed<T: SchemaLabel>(_ raw: String, _ family: String) throws(ExportError) -> T {
             guard let value = T(rawValue: raw) else { throw .unknownLabel(recordID: id, family: family, id: raw) }

@@ -242,7 +242,8 @@ public struct PageParser: Sendable {
         func ownDate(_ d: Draft) -> String? { statedDate(d) ?? (scoped ? d.scope.flatMap { batchDates[$0.batch] } : nil) }
         let allDated = !drafts.isEmpty && drafts.allSatisfy { ownDate($0) != nil }
         var missing: [String] = []
-        if city == nil { missing.append("place (no gazetteer name in title or header)") }
+        let allPlaced = !drafts.isEmpty && drafts.allSatisfy { $0.cityField.flatMap { findPlace(in: [folder($0)]) } != nil }
+        if city == nil && !allPlaced { missing.append("place (no gazetteer name in title or header)") }
         if batch == nil && !allScoped { missing.append("batch (no 首批/第N批/Nth batch)") }
         if announced == nil && !allDated { missing.append("announcement date") }
         if !missing.isEmpty, !drafts.isEmpty {
@@ -278,7 +279,7 @@ public struct PageParser: Sendable {
                                                   applicants: d.applicants, applicantsTruncated: d.applicantsTruncated,
                                                   applicationType: d.type, sections: splitCombined(d.joinedSections),
                                                   line: d.line, batch: scoped ? d.scope?.batch : nil,
-                                                  announced: ownDate(d)))
+                                                  announced: ownDate(d), city: d.cityField.flatMap { findPlace(in: [folder($0)]) }))
         }
         return IngestedPage(info: info, applications: applications, errors: errors)
     }

@@ -26,12 +26,17 @@ public struct ApplicationRecord: Sendable, Equatable {
     public let batch: Int?
     /// See `batch`: ISO 8601 date, or nil for the page's.
     public let announced: String?
+    /// A place id the application's own row gives (a dataset's City column), or nil for
+    /// the page's.
+    public let city: String?
 
     /// Creates an application record (tests and callers that build records without a page).
     public init(position: Int, name: String, nameEnglish: String? = nil, applicants: [String], applicantsTruncated: Bool = false,
-                applicationType: String = "unstated", sections: [Section], line: Int = 0, batch: Int? = nil, announced: String? = nil) {
+                applicationType: String = "unstated", sections: [Section], line: Int = 0, batch: Int? = nil, announced: String? = nil,
+                city: String? = nil) {
         self.batch = batch
         self.announced = announced
+        self.city = city
         self.position = position
         self.name = name
         self.nameEnglish = nameEnglish
@@ -83,7 +88,7 @@ public struct PageInfo: Sendable, Equatable {
     /// The id of `app`: its own batch and date where the page covers several batches
     /// (`ApplicationRecord.batch`), else the page's.
     public func recordID(of app: ApplicationRecord) -> String? {
-        guard let city, let announced = app.announced ?? announced, let year = Int(announced.prefix(4)),
+        guard let city = app.city ?? city, let announced = app.announced ?? announced, let year = Int(announced.prefix(4)),
               let batch = app.batch ?? batch else { return nil }
         return "\(city)-\(year)-b\(batch)-\(app.position < 10 ? "0" : "")\(app.position)"
     }

@@ -96,6 +96,8 @@ struct Draft {
 
     /// The date an `announced` field gives (ISO 8601), if any.
     var announcedField: String?
+    /// The place a `city` field gives, as written.
+    var cityField: String?
 
     /// Whether `text` is a short line (at most 40 scalars) holding none of `stops`: the
     /// wrapped rest of a value, not a sentence.
@@ -174,6 +176,15 @@ struct Draft {
             if t != "unstated" { type = t }
         case "announced":
             if let d = DateParser.parseAll(folder(hit.value)).first { announcedField = d }
+        case "city":
+            cityField = hit.value
+        case "batch":
+            let v = folder(hit.value)
+            if let n = PageParser.findBatch(in: [v]) ?? Int(v.filter(\.isASCII).filter(\.isNumber)) ?? ChineseNumerals.value(v) {
+                scope = BatchScope(batch: n, announced: nil)
+            }
+        case "ordinal":
+            if let n = Int(hit.value.trimmingCharacters(in: .whitespaces)) ?? FieldLabeler.ordinalValue(hit.value) { ordinal = n }
         default:
             if hit.value.isEmpty { return }
             sections.append(Section(field: hit.field, heading: hit.heading, text: lines.count > 1 ? lines.joined(separator: "\n") : hit.value))
@@ -452,7 +463,9 @@ struct Segmenter {
             if isHeader(rows[k].cells) {
                 // (The two-row form first when the next row is short cells too: 创新应用 | 申请
                 // over 名称 | 机构 reads 创新应用名称 | 申请机构, though its first row alone labels.)
-                if k + 1 < rows.count, rows[k + 1].cells.allSatisfy({ $0.unicodeScalars.count <= 10 }), let j = joinedHeader(k) {
+                // (Only when that row labels too — 名称 | 机构 | 类型 —: a data row never does.)
+                if k + 1 < rows.count, rows[k + 1].cells.allSatisfy({ $0.unicodeScalars.count <= 10 }),
+                   rows[k + 1].cells.filter({ wholeLabel($0) != nil }).count >= 2, let j = joinedHeader(k) {
                     headerCells = j; headerEnd = k + 1
                 } else {
                     headerCells = rows[k].cells; headerEnd = k

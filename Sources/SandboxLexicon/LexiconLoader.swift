@@ -435,7 +435,7 @@ public enum LexiconLoader {
     /// The canonical fields a page's headings may map to.
     public static let knownFields: Set<String> = [
         "name", "name_en", "applicants", "application_type", "function", "technology", "effect", "channel", "risk_control", "description",
-        "announced",
+        "announced", "city", "batch", "ordinal",
     ]
 
     /// Parses `fields.yaml`: `fields: {function: [功能描述, …], …}`.

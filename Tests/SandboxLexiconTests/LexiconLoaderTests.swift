@@ -94,14 +94,14 @@ import Testing
 
     @Test func fieldsFile() {
         #expect(message { _ = try LexiconLoader.parseFields(yaml: "fields:\n  fuction: [功能描述]\n", file: "f.yaml") }
-                == "f.yaml:2:3: unknown field 'fuction' (expected one of: announced, applicants, application_type, channel, description, effect, function, name, name_en, risk_control, technology)")
+                == "f.yaml:2:3: unknown field 'fuction' (expected one of: announced, applicants, application_type, batch, channel, city, description, effect, function, name, name_en, ordinal, risk_control, technology)")
         #expect(message { _ = try LexiconLoader.parseFields(yaml: "fields:\n  function: [功能描述]\n  effect: [功能描述]\n", file: "f.yaml") }
                 == "f.yaml:3:12: heading '功能描述' is given to both 'function' and 'effect'")
     }
 
     @Test func rulesFile() {
         #expect(message { _ = try LexiconLoader.parseRules(yaml: "field_weights:\n  technolgy: 1\n", file: "r.yaml") }
-                == "r.yaml:2:3: unknown field 'technolgy' in field_weights (expected one of: announced, applicants, application_type, channel, description, effect, function, name, name_en, risk_control, technology)")
+                == "r.yaml:2:3: unknown field 'technolgy' in field_weights (expected one of: announced, applicants, application_type, batch, channel, city, description, effect, function, name, name_en, ordinal, risk_control, technology)")
         #expect(message { _ = try LexiconLoader.parseRules(yaml: "field_weights:\n  name: -1\n", file: "r.yaml") }
                 == "r.yaml:2:9: a field weight must be a number ≥ 0")
     }

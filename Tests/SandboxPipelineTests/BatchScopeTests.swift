@@ -95,3 +95,23 @@ import SandboxPipeline
         #expect(r.records.last?.technologies == [.privacyComputing])
     }
 }
+
+/// A research group's dataset table with a City, Batch, number and date column per row
+/// (the tenth blind set), with a counter-example.
+@Suite struct DatasetTableTests {
+    @Test func eachRowsCityBatchNumberAndDateMakeItsID() throws {
+        let html = "<html><head><meta charset=\"utf-8\"><title>FinSandbox-CN dataset sample</title></head><body><table>"
+            + "<tr><th>Lab ID</th><th>City</th><th>Batch</th><th>No. in notice</th><th>Announced</th><th>Application name</th><th>Applicants</th><th>Type</th><th>Summary</th></tr>"
+            + "<tr><td>L1</td><td>北京</td><td>第二批</td><td>3</td><td>2020-06-02</td><td>甲服务</td><td>甲银行</td><td>金融服务</td><td>线上融资。</td></tr>"
+            + "<tr><td>L2</td><td>重庆</td><td>第一批</td><td>5</td><td>2020-08-07</td><td>乙产品</td><td>乙银行</td><td>科技产品</td><td>风险识别。</td></tr>"
+            + "</table></body></html>"
+        let r = projectPipeline.process(bytes: Array(html.utf8), file: "dataset.html")
+        #expect(r.records.map(\.id) == ["beijing-2020-b2-03", "chongqing-2020-b1-05"])
+        #expect(r.records.map(\.city) == ["beijing", "chongqing"])
+        #expect(r.records.map(\.announced) == ["2020-06-02", "2020-08-07"])
+        // Counter-example: without those columns the rows take the page's metadata.
+        let plain = "<html><head><meta charset=\"utf-8\"><title>北京2020年第二批金融科技创新监管试点应用公示</title></head><body><p>发布时间：2020-06-02</p><table>"
+            + "<tr><th>Application name</th><th>Applicants</th><th>Type</th></tr><tr><td>甲服务</td><td>甲银行</td><td>金融服务</td></tr></table></body></html>"
+        #expect(projectPipeline.process(bytes: Array(plain.utf8), file: "plain.html").records.map(\.id) == ["beijing-2020-b2-01"])
+    }
+}
