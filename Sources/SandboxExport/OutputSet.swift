@@ -18,7 +18,8 @@ import Glibc
 /// folder is missing for the instant between them; never mixed).
 ///
 /// The whole folder is replaced: files the run does not write (a `report.html`) go with
-/// the old set. A staging folder left by a killed process is removed by the next writer
+/// the old set. So a folder that exists must be empty or hold an earlier set (its
+/// `run.json`): a folder of other files (the corpus, a project) is refused. A staging folder left by a killed process is removed by the next writer
 /// (its lock is free). ``abandon()`` (or dropping an uncommitted set) leaves the output
 /// folder as it was.
 ///
@@ -45,7 +46,8 @@ public final class OutputSet {
     /// is one): call it before any page is read, so that an unwritable or busy
     /// output is found at once.
     /// - Throws: ``ExportError/locked(path:)`` when another process holds the lock;
-    ///   ``ExportError/write(path:message:)`` when a folder cannot be created or locked.
+    ///   ``ExportError/write(path:message:)`` when a folder cannot be created or locked,
+    ///   or exists holding files but no `run.json` (not an earlier output set).
     public static func open(directory: URL) throws(ExportError) -> OutputSet {
         // A symlinked output folder: stage beside (and exchange) the folder it points to,
         // not the link.
@@ -54,6 +56,13 @@ public final class OutputSet {
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: dir.path, isDirectory: &isDir) {
             guard isDir.boolValue else { throw .write(path: dir.path, message: "is not a folder") }
+            // The whole folder is replaced: only an earlier output set (it holds run.json) or
+            // an empty folder may be, never a folder of other files (the corpus, a project).
+            let contents = (try? fm.contentsOfDirectory(atPath: dir.path)) ?? []
+            if !contents.isEmpty, !contents.contains("run.json") {
+                let shown = contents.sorted().prefix(3).joined(separator: ", ") + (contents.count > 3 ? ", …" : "")
+                throw .write(path: dir.path, message: "holds files that are not an earlier output (\(shown)); the output folder is replaced whole, so choose an empty or new folder")
+            }
         } else {
             do { try fm.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
                 throw .write(path: dir.path, message: "cannot create output folder: \(Self.reason(error))")

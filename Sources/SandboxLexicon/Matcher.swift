@@ -582,23 +582,6 @@ public struct Matcher: Sendable {
         }
     }
 
-    /// Whether the English text from `from` to the end of its sentence (`.`, `;`, `!`,
-    /// `?`, or a CJK character) holds ` or ` or ` nor ` (bytes are lowercase after
-    /// normalisation): the comma before it continues a list.
-    static func listsAlternatives(_ bytes: [UInt8], from: Int) -> Bool {
-        var p = from
-        while p < bytes.count {
-            let b = bytes[p]
-            if b == 0x2E || b == 0x3B || b == 0x21 || b == 0x3F || b >= 0xE0 { return false }
-            if b == 0x20, p + 3 < bytes.count {
-                if bytes[p + 1] == 0x6F, bytes[p + 2] == 0x72, bytes[p + 3] == 0x20 { return true }  // " or "
-                if p + 4 < bytes.count, bytes[p + 1] == 0x6E, bytes[p + 2] == 0x6F, bytes[p + 3] == 0x72, bytes[p + 4] == 0x20 { return true }  // " nor "
-            }
-            p += 1
-        }
-        return false
-    }
-
     /// The byte offset `words` Latin words away from `from` (forward: where the next word
     /// after them starts; backward: where the farthest of them starts), not past `limit`
     /// and not past a CJK character (U+2E80 and up: the word window is for Latin text);
@@ -714,17 +697,38 @@ public struct Matcher: Sendable {
         let stops = zip(cues, kinds).filter { $0.1 != .pseudo }.map(\.0)
         func scalar(_ byte: Int) -> Int { Int(norm.originalScalar[min(byte, bytes.count)]) }
         var scopes: [Range<Int>] = []
+        // Per byte offset: whether the text from there to its sentence's end lists
+        // alternatives — ` or ` / ` nor ` before `.`, `;`, `!`, `?` or a CJK character (bytes
+        // are lowercase after normalisation) — found in one pass from the end (asking per
+        // comma and cue made 4,000 cues in one sentence take minutes).
+        var alternativesAhead: [Bool] = []
+        if bytes.contains(0x2C) {
+            alternativesAhead = [Bool](repeating: false, count: bytes.count + 1)
+            var flag = false
+            var p = bytes.count - 1
+            while p >= 0 {
+                let b = bytes[p]
+                if b == 0x2E || b == 0x3B || b == 0x21 || b == 0x3F || b >= 0xE0 { flag = false }
+                if b == 0x20, p + 3 < bytes.count, bytes[p + 1] == 0x6F, bytes[p + 2] == 0x72, bytes[p + 3] == 0x20 { flag = true }
+                if b == 0x20, p + 4 < bytes.count, bytes[p + 1] == 0x6E, bytes[p + 2] == 0x6F, bytes[p + 3] == 0x72, bytes[p + 4] == 0x20 { flag = true }
+                alternativesAhead[p] = flag
+                p -= 1
+            }
+        }
+        var stopIndex = 0  // stops ascend by start; cues too
         for (c, k) in zip(cues, kinds) {
             switch k {
             case .pre:
+                while stopIndex < stops.count, stops[stopIndex].start < c.end { stopIndex += 1 }
+                let nextStop = stopIndex < stops.count ? stops[stopIndex].start : Int.max
                 var upper = clauseEnd(after: c.end)
                 // An English list after the cue (`does not collect facial images,
                 // fingerprints or any other biometric data`): a comma goes on to the next
                 // item when the sentence's rest lists alternatives (or / nor).
-                while upper < bytes.count, bytes[upper] == 0x2C, Self.listsAlternatives(bytes, from: upper + 1) {
+                while upper < bytes.count, upper < nextStop, bytes[upper] == 0x2C, alternativesAhead[upper + 1] {
                     upper = clauseEnd(after: upper + 1)
                 }
-                if let next = stops.first(where: { $0.start >= c.end }) { upper = min(upper, next.start) }
+                upper = min(upper, nextStop)
                 let lo = norm.originalRange(bytes: c.start..<c.end).upperBound
                 let words = Self.latinWordReach(bytes, from: c.end, limit: upper, words: negation.wordWindow, forward: true)
                 let hi = min(scalar(upper), max(lo + negation.window, scalar(words)))

@@ -149,12 +149,15 @@ extension Pipeline {
     }
 
     /// Reads and processes the page at byte path `path`, shown as `name`; unreadable,
-    /// oversized and directory entries become errors, never exceptions.
+    /// oversized, directory and other non-regular entries (a FIFO, which would block)
+    /// become errors, never exceptions.
     public func process(path: [UInt8], name: String) -> PageResult {
         func failure(_ code: DiagnosticCode, _ message: String) -> PageResult {
             PageResult(info: nil, records: [], errors: [Diagnostic(code: code, file: name, message: message)])
         }
-        let fd = PathBytes.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        // (O_NONBLOCK: opening a FIFO named *.html waits for a writer that never comes; it is
+        // cleared again for a regular file.)
+        let fd = PathBytes.withCString(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard fd >= 0 else {
             return failure(.unreadable, errno == ENOENT ? "no such file" : "cannot read file (\(String(cString: strerror(errno))))")
         }
@@ -162,6 +165,8 @@ extension Pipeline {
         var st = stat()
         guard fstat(fd, &st) == 0 else { return failure(.unreadable, "cannot read file (\(String(cString: strerror(errno))))") }
         if st.st_mode & S_IFMT == S_IFDIR { return failure(.unreadable, "is a directory, not a file") }
+        if st.st_mode & S_IFMT != S_IFREG { return failure(.unreadable, "is not a regular file (a FIFO, socket or device)") }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         let size = Int(st.st_size)
         if size > maxFileBytes {
             return failure(.tooLarge, "file is \(size) bytes, over the limit of \(maxFileBytes) bytes")

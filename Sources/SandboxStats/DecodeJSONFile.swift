@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import SandboxSchema
 
 /// Decodes the JSON file at `url` as a `T` (`published.json`, `coverage.json`);
@@ -7,7 +8,20 @@ import SandboxSchema
 func decodeJSONFile<T: Decodable>(_ url: URL) throws(StatsError) -> T {
     let data: Data
     if url.path == "/dev/stdin" {
-        data = FileHandle.standardInput.readDataToEndOfFile()
+        // read(2) on descriptor 0: a pipe has no size to read up to, and a folder or a closed
+        // standard input is an error, not a crash.
+        var out = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress!, $0.count) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .unreadableFile(path: "-", reason: String(cString: strerror(errno)))
+            }
+            out.append(contentsOf: buffer[0..<n])
+        }
+        data = out
     } else { do { data = try Data(contentsOf: url) } catch {
         throw .unreadableFile(path: url.path, reason: error.localizedDescription)
     } }

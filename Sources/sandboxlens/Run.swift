@@ -48,6 +48,12 @@ struct Run: ParsableCommand {
             if listing.pages.isEmpty && listing.unreadable.isEmpty {
                 throw PipelineError.corpus(path: corpusURL.standardizedFileURL.path, message: "no .html or .htm page in the corpus folder")
             }
+            // The output folder replaces itself whole: never the corpus or a folder holding it.
+            let out = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
+            let src = corpusURL.standardizedFileURL.resolvingSymlinksInPath().path
+            if src == out || src.hasPrefix(out.hasSuffix("/") ? out : out + "/") {
+                throw PipelineError.corpus(path: src, message: "the output folder \(out) holds the corpus; it would be replaced whole — choose another --output")
+            }
             // Locked and known writable before the first page is read.
             let set = try OutputSet.open(directory: URL(fileURLWithPath: output))
             let progress = quiet ? nil : ProgressLine()

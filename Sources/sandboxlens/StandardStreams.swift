@@ -68,10 +68,29 @@ enum Std {
     }
 }
 
-/// Reads a whole file, `-` meaning standard input.
-/// - Throws: ``CommandFailure`` naming the file.
+/// The most standard input `readInput("-")` takes, in bytes (the default `--max-bytes`).
+let maxStandardInputBytes = 20_000_000
+
+/// Reads a whole file, `-` meaning standard input (at most `maxStandardInputBytes`).
+/// - Throws: ``CommandFailure`` naming the file: unreadable (a folder or a closed
+///   standard input), or standard input over the limit.
 func readInput(_ path: String) throws(CommandFailure) -> Data {
-    if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+    if path == "-" {
+        var out = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress!, $0.count) }
+            if n == 0 { return out }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CommandFailure("-: cannot read standard input: \(String(cString: strerror(errno)))")
+            }
+            out.append(contentsOf: buffer[0..<n])
+            if out.count > maxStandardInputBytes {
+                throw CommandFailure("-: standard input is over the limit of \(maxStandardInputBytes) bytes")
+            }
+        }
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
         throw CommandFailure("\(path): cannot read file (missing or unreadable)")
     }

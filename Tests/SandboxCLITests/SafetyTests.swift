@@ -124,6 +124,49 @@ func outputSet(_ dir: URL) -> [String: String?] {
         #expect(r.err == "sandboxlens: \(file.path): is not a folder\n")
     }
 
+    /// The breaker's findings on this session's build: an output folder of other files (the
+    /// project, the corpus) is refused, not emptied; a folder or closed standard input is an
+    /// error, not a crash; a FIFO in the corpus is unreadable, not a hang.
+    @Test func foldersOfOtherFilesAreNeverReplaced() throws {
+        let project = try tempDir("safety-project")
+        try FileManager.default.copyItem(at: try corpus(["suzhou-2020-b1.html"]), to: project.appendingPathComponent("Corpus"))
+        try Data("notes".utf8).write(to: project.appendingPathComponent("NOTES.txt"))
+        let lexicons = repositoryRoot.appendingPathComponent("Lexicons").path
+        let here = try sl(["run", "--quiet", "--corpus", "Corpus", "--output", ".", "--lexicons", lexicons], in: project)
+        #expect(here.status == 1)
+        #expect(here.err == "sandboxlens: \(project.appendingPathComponent("Corpus").path): the output folder \(project.path) holds the corpus; it would be replaced whole — choose another --output\n")
+        let docs = project.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        try Data("thesis".utf8).write(to: docs.appendingPathComponent("thesis.txt"))
+        let other = try sl(["run", "--quiet", "--corpus", "Corpus", "--output", "docs", "--lexicons", lexicons], in: project)
+        #expect(other.status == 1)
+        #expect(other.err == "sandboxlens: \(docs.path): holds files that are not an earlier output (thesis.txt); the output folder is replaced whole, so choose an empty or new folder\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project.path).sorted() == ["Corpus", "NOTES.txt", "docs"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: docs.path) == ["thesis.txt"])
+        // Counter-example: an earlier output set is replaced as always.
+        let out = project.appendingPathComponent("Output")
+        #expect(try sl(["run", "--quiet", "--corpus", "Corpus", "--output", "Output", "--lexicons", lexicons], in: project).status == 0)
+        #expect(try sl(["run", "--quiet", "--corpus", "Corpus", "--output", "Output", "--lexicons", lexicons], in: project).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["errors.jsonl", "records.csv", "records.jsonl", "run.json"])
+    }
+
+    @Test func badStandardInputAndFIFOsEndWithAnError() throws {
+        let dirIn = try bash("\"$SL\" classify - < Corpus; echo \"rc=$?\"")
+        #expect(dirIn.out == "rc=1\n")
+        #expect(dirIn.err == "sandboxlens: -: cannot read standard input: Is a directory\n")
+        let closed = try bash("\"$SL\" stats --records - <&-; echo \"rc=$?\"")
+        #expect(closed.out == "rc=1\n")
+        #expect(closed.err == "sandboxlens: -: cannot read standard input: Bad file descriptor\n")
+        let dir = try corpus(["suzhou-2020-b1.html"])
+        #expect(mkfifo(dir.appendingPathComponent("aaa.html").path, 0o644) == 0)
+        let out = try tempDir("safety-fifo").appendingPathComponent("o")
+        let r = try sl(["run", "--quiet", "--corpus", dir.path, "--output", out.path])
+        #expect(r.status == 0)
+        #expect(try String(contentsOf: out.appendingPathComponent("errors.jsonl"), encoding: .utf8)
+                == "{\"code\":\"unreadable\",\"location\":{\"file\":\"aaa.html\"},\"message\":\"is not a regular file (a FIFO, socket or device)\",\"severity\":\"error\"}\n")
+        #expect(try String(contentsOf: out.appendingPathComponent("records.jsonl"), encoding: .utf8).split(separator: "\n").count == 2)
+    }
+
     @Test func fullOrClosedStandardStreamsEndWithoutACrash() throws {
         let page = "Corpus/pages/suzhou-2020-b1.html"
         let full = try bash("\"$SL\" run --output \"$(mktemp -d)/o\" >/dev/full; echo \"rc=$?\"")

@@ -24,16 +24,27 @@ import Testing
 
     /// A labelled page with one application (微捷贷产品 by 农业银行), `intro` as the
     /// paragraph before it.
-    static func labelledPage(intro: String) -> [UInt8] {
+    static func labelledPage(intro: String, risk: String? = nil) -> [UInt8] {
         let html = "<html><head><meta charset=\"utf-8\"><title>北京2020年第一批金融科技创新监管试点应用公示</title></head><body>"
             + "<p>\(intro)</p><p>发布时间：2020-01-14</p><p>创新应用名称：微捷贷产品</p><p>申请机构：农业银行</p>"
-            + "<p>功能描述：运用大数据技术提供线上信用贷款。</p></body></html>"
+            + "<p>功能描述：运用大数据技术提供线上信用贷款。</p>" + (risk.map { "<p>风险防控：\($0)</p>" } ?? "") + "</body></html>"
         return Array(html.utf8)
     }
 
     /// `count` Arabic-Indic digits (U+0660–U+0669, which `\d` matches), ٠١٢…٩٠١….
     static func arabicIndicDigits(_ count: Int) -> String {
         String(String.UnicodeScalarView((0..<count).map { Unicode.Scalar(0x0660 + UInt32($0 % 10))! }))
+    }
+
+    /// English negation cues in one sentence, each a list item, with one `or` at its end:
+    /// each cue's scope used to scan the sentence's rest once per comma (4,000 cues: 128 s).
+    @Test func negationCuesInOneListAreReadInLinearTime() {
+        let risk = String(repeating: "not x, ", count: Self.size / 7) + "or blockchain"
+        let r = projectPipeline.process(bytes: Self.labelledPage(intro: "本批应用。", risk: risk), file: "neg.html")
+        #expect(r.errors.isEmpty)
+        #expect(r.records.map(\.name) == ["微捷贷产品"])
+        #expect(r.records.first?.technologies == [.bigData])
+        #expect(r.records.first?.evidence.filter { $0.label == "blockchain" }.map(\.negated) == [true])
     }
 
     /// Opening quotes of every kind without their closing ones, after a paragraph's one
