@@ -576,6 +576,17 @@ struct ProseReader {
         return false
     }
 
+    /// Whether a unit stands as a numbered title: a heading, or a short paragraph (at most
+    /// 50 scalars, no sentence stop) that opens with numbering (（一）X, 二、第二批…).
+    static func isNumberedTitle(_ b: Block) -> Bool {
+        if isHeadingUnit(b) { return true }
+        guard case .paragraph = b.kind else { return false }
+        let t = ScalarClass.trimmingHorizontalSpace(b.text)
+        let n = t.unicodeScalars.count
+        guard n <= 50, !t.unicodeScalars.contains(where: { "。；;！？!?".unicodeScalars.contains($0) }) else { return false }
+        return FieldLabeler.stripNumbering(t).unicodeScalars.count < n
+    }
+
     /// The application a numbered heading names (（三）X, 2. X): its text without the
     /// numbering, when it reads as a name (`readsAsName`), holds no sentence stop and is
     /// not a batch's or the page's title (公示, 名单, 批); quotes around the whole are
@@ -651,8 +662,14 @@ struct ProseReader {
             if var c = current {
                 if c.type == "unstated", let g = group { c.type = g }
                 if c.scope == nil { c.scope = scope }
-                result.drafts.append(c)
-                shape.finished(c, eligible: true)
+                if c.openedByTitle, c.sections.isEmpty, c.applicants.isEmpty {
+                    // A numbered title with nothing under it (（三）某某服务, then the next title)
+                    // describes no application.
+                    result.warnings.append("empty_title: line \(c.line): '\(c.headingName ?? "")' has no text or applicants under it; not an application")
+                } else {
+                    result.drafts.append(c)
+                    shape.finished(c, eligible: true)
+                }
             }
             current = nil
         }
@@ -668,7 +685,7 @@ struct ProseReader {
                 result.header.append(i)
                 continue
             }
-            if Segmenter.headingLevel(original) != nil, let batchScope = BatchScope.opened(by: original.text, folder: folder) {
+            if Segmenter.headingLevel(original) != nil || Self.isNumberedTitle(original), let batchScope = BatchScope.opened(by: original.text, folder: folder) {
                 flush()
                 scope = batchScope
                 // 第二批入选：远程视频银行服务: the batch, and after its colon the application.
@@ -685,13 +702,16 @@ struct ProseReader {
                 result.header.append(i)
                 continue
             }
-            if Self.isHeadingUnit(original), let name = Self.headingName(original.text), !opened.contains(name) {
+            if Self.isNumberedTitle(original), let name = Self.headingName(original.text) {
+                // (The same title again says nothing new: it is no text of the application.)
+                if opened.contains(name) { continue }
                 // （三）中信银行智令产品 as a heading, its description in the paragraphs after.
                 opened.insert(name)
                 flush()
                 var d = Draft(line: original.line)
                 d.headingName = name
                 d.ordinal = FieldLabeler.ordinalValue(original.text)
+                d.openedByTitle = true
                 current = d
                 shape.note(d)
                 continue

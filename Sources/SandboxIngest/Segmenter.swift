@@ -65,6 +65,8 @@ struct Draft {
     /// The batch and announcement date of the batch heading the draft stands under
     /// (`BatchScope`), on a page that covers more than one batch.
     var scope: BatchScope?
+    /// Whether a numbered title alone opened the draft (prose: （三）X, its text after it).
+    var openedByTitle = false
 
     init(line: Int) { self.line = line }
 

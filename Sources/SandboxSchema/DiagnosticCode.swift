@@ -57,6 +57,8 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Codable, Sendable, Exp
     public static let parserDroppedContent: DiagnosticCode = "parser_dropped_content"
     /// A heading that introduces no application.
     public static let nonApplicationHeading: DiagnosticCode = "non_application_heading"
+    /// A numbered title in prose with no text or applicants under it.
+    public static let emptyTitle: DiagnosticCode = "empty_title"
     /// Units after the last application beyond the number its siblings each end with
     /// (a newsletter's next section, a re-post's closing lines): left out of it.
     public static let trailingText: DiagnosticCode = "trailing_text"

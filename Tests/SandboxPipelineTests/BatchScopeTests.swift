@@ -115,3 +115,27 @@ import SandboxPipeline
         #expect(projectPipeline.process(bytes: Array(plain.utf8), file: "plain.html").records.map(\.id) == ["beijing-2020-b2-01"])
     }
 }
+
+/// Numbered titles as plain paragraphs, and titles with nothing under them (the breaker's
+/// pages), with counter-examples.
+@Suite struct NumberedTitleTests {
+    static let head = "<html><head><meta charset=\"utf-8\"><title>北京 2020年第一批金融科技创新监管试点应用公示</title></head><body><p>发布时间：2020-01-14</p><p>人民银行公示了应用。</p>"
+
+    @Test func plainParagraphTitlesAndBatchHeadingsCount() throws {
+        let html = Self.head + "<p>一、首批（2020年1月14日公示）</p><p>（一）中信银行智令产品</p><p>该产品由中信银行申报，用支付标记保护卡号。</p>"
+            + "<p>二、第二批（2020年6月2日公示）</p><p>（二）基于区块链的产业金融服务</p><p>该服务由中国银行申报，链上融资。</p></body></html>"
+        let r = projectPipeline.process(bytes: Array(html.utf8), file: "p.html")
+        #expect(r.records.map(\.id) == ["beijing-2020-b1-01", "beijing-2020-b2-02"])
+        #expect(r.records.map(\.announced) == ["2020-01-14", "2020-06-02"])
+        #expect(r.records.map { $0.applicants.map(\.name) } == [["中信银行"], ["中国银行"]])
+    }
+
+    @Test func aTitleWithNothingUnderItIsNoApplication() throws {
+        let html = Self.head + String(repeating: "<h4>（三）某某服务</h4>", count: 50) + "<h4>（四）甲贷产品</h4><p>该产品由甲银行申报，提供线上贷款。</p></body></html>"
+        let r = projectPipeline.process(bytes: Array(html.utf8), file: "t.html")
+        #expect(r.records.map(\.name) == ["甲贷产品"])
+        #expect(r.records.first?.warnings.map(\.code.rawValue).contains("empty_title") == true)
+        // Counter-example: a long numbered sentence is no title.
+        #expect(ProseReader.isNumberedTitle(Block(kind: .paragraph, text: "（一）本批应用运用了区块链和大数据等技术，面向小微企业。", line: 1, context: [])) == false)
+    }
+}
