@@ -25,16 +25,19 @@ public struct IngestError: Error, CustomStringConvertible, Equatable, Sendable, 
     public let kind: Kind
     /// A one-line explanation.
     public let message: String
+    /// 1-based source line the failure is at, when it has one (an application without a name).
+    public let line: Int?
 
-    /// Creates an error for `file`.
-    public init(file: String, kind: Kind, message: String) {
+    /// Creates an error for `file` (at `line` when known).
+    public init(file: String, kind: Kind, message: String, line: Int? = nil) {
         self.file = file
         self.kind = kind
         self.message = message
+        self.line = line
     }
 
-    /// `file: kind: message`.
-    public var description: String { "\(file): \(kind.rawValue): \(message)" }
+    /// `file[:line]: kind: message`.
+    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(kind.rawValue): \(message)" }
 }
 
 /// The encoding chosen for a page and why.

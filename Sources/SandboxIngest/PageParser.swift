@@ -272,7 +272,7 @@ public struct PageParser: Sendable {
             let (name, english) = d.names
             guard let name, !name.isEmpty else {
                 errors.append(IngestError(file: file, kind: .missingName,
-                                          message: "application \(position) (line \(d.line)) has no name; skipped, its siblings are kept"))
+                                          message: "application \(position) (line \(d.line)) has no name; skipped, its siblings are kept", line: d.line))
                 continue
             }
             applications.append(ApplicationRecord(position: position, name: name, nameEnglish: english,

@@ -107,6 +107,6 @@ public struct IngestedPage: Sendable {
 extension IngestError {
     /// This failure as the tool's one diagnostic shape (code = `kind`, severity error).
     package var diagnostic: Diagnostic {
-        Diagnostic(code: DiagnosticCode(rawValue: kind.rawValue), file: file, message: message)
+        Diagnostic(code: DiagnosticCode(rawValue: kind.rawValue), file: file, line: line, message: message)
     }
 }

@@ -40,7 +40,7 @@ import Testing
         #expect(page.applications.map(\.name) == ["有名称的应用"])
         #expect(page.applications.map(\.position) == [2])
         #expect(page.errors == [IngestError(file: "t.html", kind: .missingName,
-                                            message: "application 1 (line 4) has no name; skipped, its siblings are kept")])
+                                            message: "application 1 (line 4) has no name; skipped, its siblings are kept", line: 4)])
     }
 
     @Test func notHTMLInputs() {

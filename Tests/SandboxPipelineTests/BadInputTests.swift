@@ -35,7 +35,7 @@ import Testing
 
     @Test func everyFailureIsOnePreciseError() {
         #expect(Self.result.errors == [
-            Diagnostic(code: "missing_name", file: "broken-markup.html", message: "application 3 (line 12) has no name; skipped, its siblings are kept"),
+            Diagnostic(code: "missing_name", file: "broken-markup.html", line: 12, message: "application 3 (line 12) has no name; skipped, its siblings are kept"),
             Diagnostic(code: "empty", file: "empty.html", message: "empty file"),
             Diagnostic(code: "unreadable", file: "folder.html", message: "is a directory, not a file"),
             Diagnostic(code: "too_large", file: "huge.html", message: "file is 20000 bytes, over the limit of 10000 bytes"),
