@@ -451,7 +451,7 @@ public struct PageParser: Sendable {
 
     /// Splits an applicant list on 、，,；;/+ and line breaks, on a space after a Chinese
     /// character, and on English "and"; a trailing 等 / etc. is dropped and reported as
-    /// truncation. Parentheses protect their content.
+    /// truncation. Parentheses protect their content; a name given again is dropped.
     public static func splitApplicants(_ value: String) -> ([String], Bool) {
         let value = joiningWrappedLines(value)
         var parts: [String] = []
@@ -497,8 +497,10 @@ public struct PageParser: Sendable {
                 names.append(PageText.latinGloss(name)?.text ?? name)
             }
         }
-        // A remark on how they applied (网商银行，独立申报 / A、B联合申报) names no applicant.
-        names = names.filter { !$0.isEmpty && !Self.applicationRemarks.contains($0) }
+        // A remark on how they applied (网商银行，独立申报 / A、B联合申报) names no applicant,
+        // and a name given twice is one applicant.
+        var seen = Set<String>()
+        names = names.filter { !$0.isEmpty && !Self.applicationRemarks.contains($0) && seen.insert($0).inserted }
         var truncated = false
         if var last = names.last {
             for suffix in ["等", "etc.", "etc", "等机构", "等单位"] where last.hasSuffix(suffix) && last.count > suffix.count {

@@ -848,6 +848,9 @@ extension ReaderRuleTests {
         #expect(p.applications.map(\.applicationType) == ["financial_service", "technology_product"])
         // Counter-example: a remark is dropped only when it is the whole item.
         #expect(PageParser.splitApplicants("甲银行、独立申报研究院").0 == ["甲银行", "独立申报研究院"])
+        // A name given twice (or 10,000 times, the breaker's page) is one applicant.
+        #expect(PageParser.splitApplicants(Array(repeating: "农业银行", count: 10_000).joined(separator: "+")).0 == ["农业银行"])
+        #expect(PageParser.splitApplicants("甲银行、乙银行、甲银行").0 == ["甲银行", "乙银行"])
     }
 
     @Test func aBracketedLanguageQualifiesAHeader() {
