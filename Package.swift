@@ -44,6 +44,7 @@ let package = Package(
         .target(name: "SandboxStats", dependencies: ["SandboxSchema", "SandboxText"]),
         .executableTarget(name: "sandboxlens", dependencies: [
             "SandboxSchema",
+            "SandboxText",
             "SandboxPipeline",
             "SandboxExport",
             "SandboxLexicon",

@@ -48,6 +48,19 @@ public struct Block: Sendable, Equatable {
     /// The cleaned texts of the bold runs (`isBold`) of the unit, in order; adjacent bold
     /// elements make one run (a WeChat article cuts its text into many `<span>`s).
     public var emphasis: [String] = []
+
+    /// The same unit with another text (every other field kept).
+    func withText(_ text: String) -> Block {
+        var out = Block(kind: kind, text: text, line: line, context: context)
+        out.carried = carried
+        out.cellLines = cellLines
+        out.lead = lead
+        out.leadIsCaption = leadIsCaption
+        out.listDepth = listDepth
+        out.wraps = wraps
+        out.emphasis = emphasis
+        return out
+    }
 }
 
 /// Cleans text the way a browser lays it out (CSS Text Level 3, white-space processing):

@@ -237,12 +237,15 @@ public struct PageParser: Sendable {
         }
         // Applications of one batch share its date: one that states none takes the first
         // date a sibling under the same batch heading states (与…同批公示).
+        // (Each draft's date and place are found once: the date may take a regex over its text.)
+        let stated = drafts.map(statedDate)
         var batchDates: [Int: String] = [:]
-        for d in drafts { if scoped, let b = d.scope?.batch, batchDates[b] == nil, let a = statedDate(d) { batchDates[b] = a } }
-        func ownDate(_ d: Draft) -> String? { statedDate(d) ?? (scoped ? d.scope.flatMap { batchDates[$0.batch] } : nil) }
-        let allDated = !drafts.isEmpty && drafts.allSatisfy { ownDate($0) != nil }
+        for (d, a) in zip(drafts, stated) { if scoped, let b = d.scope?.batch, batchDates[b] == nil, let a { batchDates[b] = a } }
+        let ownDates = zip(drafts, stated).map { d, a in a ?? (scoped ? d.scope.flatMap { batchDates[$0.batch] } : nil) }
+        let ownCities = drafts.map { d in d.cityField.flatMap { findPlace(in: [folder($0)]) } }
+        let allDated = !drafts.isEmpty && ownDates.allSatisfy { $0 != nil }
         var missing: [String] = []
-        let allPlaced = !drafts.isEmpty && drafts.allSatisfy { $0.cityField.flatMap { findPlace(in: [folder($0)]) } != nil }
+        let allPlaced = !drafts.isEmpty && ownCities.allSatisfy { $0 != nil }
         if city == nil && !allPlaced { missing.append("place (no gazetteer name in title or header)") }
         if batch == nil && !allScoped { missing.append("batch (no 首批/第N批/Nth batch)") }
         if announced == nil && !allDated { missing.append("announcement date") }
@@ -279,7 +282,7 @@ public struct PageParser: Sendable {
                                                   applicants: d.applicants, applicantsTruncated: d.applicantsTruncated,
                                                   applicationType: d.type, sections: splitCombined(d.joinedSections),
                                                   line: d.line, batch: scoped ? d.scope?.batch : nil,
-                                                  announced: ownDate(d), city: d.cityField.flatMap { findPlace(in: [folder($0)]) }))
+                                                  announced: ownDates[index], city: ownCities[index]))
         }
         return IngestedPage(info: info, applications: applications, errors: errors)
     }

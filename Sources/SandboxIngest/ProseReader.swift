@@ -559,15 +559,7 @@ struct ProseReader {
             from = end + 2
             changed = true
         }
-        guard changed else { return b }
-        var out = Block(kind: b.kind, text: String(scalars: u), line: b.line, context: b.context)
-        out.lead = b.lead
-        out.leadIsCaption = b.leadIsCaption
-        out.listDepth = b.listDepth
-        out.wraps = b.wraps
-        out.carried = b.carried
-        out.cellLines = b.cellLines
-        return out
+        return changed ? b.withText(String(scalars: u)) : b
     }
 
     /// Whether a unit is a heading (h2–h6, or a paragraph wholly bold).

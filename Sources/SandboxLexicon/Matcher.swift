@@ -699,21 +699,25 @@ public struct Matcher: Sendable {
         var scopes: [Range<Int>] = []
         // Per byte offset: whether the text from there to its sentence's end lists
         // alternatives — ` or ` / ` nor ` before `.`, `;`, `!`, `?` or a CJK character (bytes
-        // are lowercase after normalisation) — found in one pass from the end (asking per
-        // comma and cue made 4,000 cues in one sentence take minutes).
+        // are lowercase after normalisation) — found in one pass from the end, and only when
+        // a cue's clause first ends at a comma (asking per comma and cue made 4,000 cues in
+        // one sentence take minutes; most texts never need it).
         var alternativesAhead: [Bool] = []
-        if bytes.contains(0x2C) {
-            alternativesAhead = [Bool](repeating: false, count: bytes.count + 1)
-            var flag = false
-            var p = bytes.count - 1
-            while p >= 0 {
-                let b = bytes[p]
-                if b == 0x2E || b == 0x3B || b == 0x21 || b == 0x3F || b >= 0xE0 { flag = false }
-                if b == 0x20, p + 3 < bytes.count, bytes[p + 1] == 0x6F, bytes[p + 2] == 0x72, bytes[p + 3] == 0x20 { flag = true }
-                if b == 0x20, p + 4 < bytes.count, bytes[p + 1] == 0x6E, bytes[p + 2] == 0x6F, bytes[p + 3] == 0x72, bytes[p + 4] == 0x20 { flag = true }
-                alternativesAhead[p] = flag
-                p -= 1
+        func listsAlternatives(after comma: Int) -> Bool {
+            if alternativesAhead.isEmpty {
+                alternativesAhead = [Bool](repeating: false, count: bytes.count + 1)
+                var flag = false
+                var p = bytes.count - 1
+                while p >= 0 {
+                    let b = bytes[p]
+                    if b == 0x2E || b == 0x3B || b == 0x21 || b == 0x3F || b >= 0xE0 { flag = false }
+                    if b == 0x20, p + 3 < bytes.count, bytes[p + 1] == 0x6F, bytes[p + 2] == 0x72, bytes[p + 3] == 0x20 { flag = true }
+                    if b == 0x20, p + 4 < bytes.count, bytes[p + 1] == 0x6E, bytes[p + 2] == 0x6F, bytes[p + 3] == 0x72, bytes[p + 4] == 0x20 { flag = true }
+                    alternativesAhead[p] = flag
+                    p -= 1
+                }
             }
+            return alternativesAhead[comma + 1]
         }
         var stopIndex = 0  // stops ascend by start; cues too
         for (c, k) in zip(cues, kinds) {
@@ -725,7 +729,7 @@ public struct Matcher: Sendable {
                 // An English list after the cue (`does not collect facial images,
                 // fingerprints or any other biometric data`): a comma goes on to the next
                 // item when the sentence's rest lists alternatives (or / nor).
-                while upper < bytes.count, upper < nextStop, bytes[upper] == 0x2C, alternativesAhead[upper + 1] {
+                while upper < bytes.count, upper < nextStop, bytes[upper] == 0x2C, listsAlternatives(after: upper) {
                     upper = clauseEnd(after: upper + 1)
                 }
                 upper = min(upper, nextStop)

@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import SandboxText
 #endif
 
 /// A write to standard output or standard error that failed: the command ends with
@@ -76,18 +77,10 @@ let maxStandardInputBytes = 20_000_000
 ///   standard input), or standard input over the limit.
 func readInput(_ path: String) throws(CommandFailure) -> Data {
     if path == "-" {
-        var out = Data()
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress!, $0.count) }
-            if n == 0 { return out }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw CommandFailure("-: cannot read standard input: \(String(cString: strerror(errno)))")
-            }
-            out.append(contentsOf: buffer[0..<n])
-            if out.count > maxStandardInputBytes {
-                throw CommandFailure("-: standard input is over the limit of \(maxStandardInputBytes) bytes")
+        do { return Data(try StandardInput.readAll(limit: maxStandardInputBytes)) } catch {
+            switch error {
+            case .unreadable(let reason): throw CommandFailure("-: cannot read standard input: \(reason)")
+            case .tooLarge(let limit): throw CommandFailure("-: standard input is over the limit of \(limit) bytes")
             }
         }
     }

@@ -810,18 +810,19 @@ extension ReaderRuleTests {
     }
 
     @Test func quotingEmphasisLeavesOtherRunsAlone() {
-        var b = Block(kind: .paragraph, text: "甲银行申报的重点项目，本期重点介绍。", line: 1, context: [])
-        b.emphasis = ["重点"]
-        #expect(ProseReader.quotingEmphasis(b).text == "甲银行申报的重点项目，本期重点介绍。")
-        var e = Block(kind: .paragraph, text: "Bank A’s 微捷贷产品 is a loan.", line: 1, context: [])
-        e.emphasis = ["微捷贷产品"]
-        #expect(ProseReader.quotingEmphasis(e).text == "Bank A’s 微捷贷产品 is a loan.")
-        var q = Block(kind: .paragraph, text: "甲银行申报的“智能服务”。", line: 1, context: [])
-        q.emphasis = ["智能服务"]
-        #expect(ProseReader.quotingEmphasis(q).text == "甲银行申报的“智能服务”。")
-        var n = Block(kind: .paragraph, text: "甲银行申报的智能服务。", line: 1, context: [])
-        n.emphasis = ["智能服务"]
-        #expect(ProseReader.quotingEmphasis(n).text == "甲银行申报的“智能服务”。")
+        // (text, bold run, text after quoting): a run that reads as no name, one in an English
+        // paragraph, and one already quoted are left alone; a bare name is quoted.
+        let cases: [(String, String, String)] = [
+            ("甲银行申报的重点项目，本期重点介绍。", "重点", "甲银行申报的重点项目，本期重点介绍。"),
+            ("Bank A’s 微捷贷产品 is a loan.", "微捷贷产品", "Bank A’s 微捷贷产品 is a loan."),
+            ("甲银行申报的“智能服务”。", "智能服务", "甲银行申报的“智能服务”。"),
+            ("甲银行申报的智能服务。", "智能服务", "甲银行申报的“智能服务”。"),
+        ]
+        for (text, run, expected) in cases {
+            var b = Block(kind: .paragraph, text: text, line: 1, context: [])
+            b.emphasis = [run]
+            #expect(ProseReader.quotingEmphasis(b).text == expected)
+        }
     }
 
     @Test func groupHeadingsAndBrandTails() {
