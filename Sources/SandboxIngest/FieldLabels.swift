@@ -422,8 +422,89 @@ struct FieldLabeler: Sendable {
         guard let first = t.unicodeScalars.first,
               "（([［一二三四五六七八九十百第".unicodeScalars.contains(first) || ("0"..."9").contains(first)
                 || (0xFF10...0xFF19).contains(first.value) || (0x2460...0x2473).contains(first.value) else { return t }
-        if let r = numbering.firstMatch(in: t) { return String(t[r.upperBound...]) }
+        let u = t.unicodeScalars
+        if let end = numberingEnd(u) { return String(u[end...]) }
         return t
+    }
+
+    /// Where the leading numbering of `u` ends (after the white space following it), or nil
+    /// when `u` opens with none: `numbering`, matched by hand over the scalars (the regex
+    /// was the largest cost of `label(in:)`). ICU's classes are kept: `\s` is
+    /// Unicode's White_Space (U+000B and U+0085 included) and `\d` is `\p{Nd}` (full-width
+    /// digits included). `ByteLevelEquivalenceTests.numberingMatchesThePattern` checks this
+    /// against the pattern on generated texts.
+    static func numberingEnd(_ u: String.UnicodeScalarView) -> String.Index? {
+        @inline(__always) func isSpace(_ c: Unicode.Scalar) -> Bool { ScalarClass.isWhiteSpace(c) }
+        @inline(__always) func isDigit(_ c: Unicode.Scalar) -> Bool {
+            if c.value < 0x80 { return c.value >= 0x30 && c.value <= 0x39 }
+            return c.properties.generalCategory == .decimalNumber
+        }
+        @inline(__always) func isNumeral(_ c: Unicode.Scalar) -> Bool {
+            switch c {
+            case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": return true
+            default: return false
+            }
+        }
+        let end = u.endIndex
+        /// The index after the run of scalars from `i` satisfying `p`, and the run's length.
+        func run(_ i: String.Index, _ p: (Unicode.Scalar) -> Bool) -> (String.Index, Int) {
+            var j = i, n = 0
+            while j < end, p(u[j]) { j = u.index(after: j); n += 1 }
+            return (j, n)
+        }
+        func one(_ i: String.Index, _ p: (Unicode.Scalar) -> Bool) -> String.Index? {
+            i < end && p(u[i]) ? u.index(after: i) : nil
+        }
+        func inSet(_ set: String) -> (Unicode.Scalar) -> Bool { { set.unicodeScalars.contains($0) } }
+        let start = run(u.startIndex, isSpace).0
+        guard start < end else { return nil }
+        let first = u[start]
+        let next = u.index(after: start)
+        var matched: String.Index?
+        // Alternatives in the pattern's order; the first that matches wins.
+        alternatives: do {
+            // [\[［]\s*\d{1,3}\s*[\]］]
+            if first == "[" || first == "［" {
+                let (a, _) = run(next, isSpace)
+                let (b, n) = run(a, isDigit)
+                if n >= 1 && n <= 3, let c = one(run(b, isSpace).0, inSet("]］")) { matched = c; break alternatives }
+            }
+            // [（(]\s*[一…十百\d]+\s*[)）]
+            if first == "（" || first == "(" {
+                let (a, _) = run(next, isSpace)
+                let (b, n) = run(a) { isNumeral($0) || $0 == "百" || isDigit($0) }
+                if n >= 1, let c = one(run(b, isSpace).0, inSet(")）")) { matched = c; break alternatives }
+            }
+            // [一…十百]+\s*[、.．｜|]
+            if isNumeral(first) || first == "百" {
+                let (b, _) = run(start) { isNumeral($0) || $0 == "百" }
+                if let c = one(run(b, isSpace).0, inSet("、.．｜|")) { matched = c; break alternatives }
+            }
+            if isDigit(first) {
+                let (b, n) = run(start, isDigit)
+                let (s, spaces) = run(b, isSpace)
+                // \d+\s*[、.．)）](?!\d)
+                if let c = one(s, inSet("、.．)）")), !(c < end && isDigit(u[c])) { matched = c; break alternatives }
+                // \d{1,3}\s*[/／]\s*\d{1,3}\s+ (a longer digit run cannot match: backtracking
+                // to fewer digits leaves a digit where a space or slash is needed)
+                if n <= 3, let slash = one(s, inSet("/／")) {
+                    let (d, m) = run(run(slash, isSpace).0, isDigit)
+                    let (e, k) = run(d, isSpace)
+                    if m >= 1 && m <= 3 && k >= 1 { matched = e; break alternatives }
+                }
+                // \d+\s+
+                if spaces >= 1 { matched = s; break alternatives }
+            }
+            // [①-⑳]
+            if (0x2460...0x2473).contains(first.value) { matched = next; break alternatives }
+            // 第[一…十]+\s*[、，,.．]
+            if first == "第" {
+                let (b, n) = run(next, isNumeral)
+                if n >= 1, let c = one(run(b, isSpace).0, inSet("、，,.．")) { matched = c; break alternatives }
+            }
+        }
+        guard let m = matched else { return nil }
+        return run(m, isSpace).0
     }
 
     /// Marks that decorate the start of a line and say nothing: Markdown left unrendered

@@ -343,7 +343,8 @@ public struct PageParser: Sendable {
         // Closing formulae; attachments (附：意见反馈方式, 附件1) are page matter, not an
         // application's text. (Byte tests: `hasPrefix` and `contains` walk characters.)
         if ["特此公示", "特此公告", "公示期", "附：", "附:", "附件", "附表"].contains(where: { ByteSearch.hasPrefix(t, $0) }) { return true }
-        let length = t.unicodeScalars.count
+        // Only lengths up to 61 are told apart (≤ 20, ≤ 40, ≤ 60): count no further.
+        let length = t.unicodeScalars.prefix(61).count
         if length <= 40, closingMarkers.contains(where: { ByteSearch.contains(t, $0) }) { return true }
         if !block.context.isEmpty, block.context.contains(where: { contexts?.isClosing($0) ?? isClosingContext($0) }) { return true }
         // A press release's boilerplate (关于重庆农村商业银行：本行是…, 关于我们：…): about the
@@ -457,32 +458,37 @@ public struct PageParser: Sendable {
     /// truncation. Parentheses protect their content; a name given again is dropped.
     public static func splitApplicants(_ value: String) -> ([String], Bool) {
         let value = joiningWrappedLines(value)
+        // A scalar loop (a Character switch compared strings per character: most of the
+        // cost of reading applicant lists).
         var parts: [String] = []
-        var current = ""
+        let u = value.unicodeScalars
+        var current = String.UnicodeScalarView()
         var depth = 0
-        var index = value.startIndex
-        for ch in value {
-            index = value.index(after: index)  // just after `ch`
+        var index = u.startIndex
+        func cut() { parts.append(String(current)); current = String.UnicodeScalarView() }
+        while index < u.endIndex {
+            let ch = u[index]
+            index = u.index(after: index)  // just after `ch`
             switch ch {
             case "(", "（": depth += 1; current.append(ch)
             case ")", "）": depth = max(0, depth - 1); current.append(ch)
             case ",":
                 // "Huawei Technologies Co., Ltd.": a comma before a company suffix is part of the name.
-                if depth == 0 && !Self.companySuffixStarts(value[index...]) { parts.append(current); current = "" } else { current.append(ch) }
+                if depth == 0 && !Self.companySuffixStarts(Substring(u[index...])) { cut() } else { current.append(ch) }
             case "、", "，", "；", ";", "/", "／", "\n", "+", "＋":
-                if depth == 0 { parts.append(current); current = "" } else { current.append(ch) }
+                if depth == 0 { cut() } else { current.append(ch) }
             case "\u{3000}" where depth == 0:
                 // An ideographic space between names separates them (Latin names use " ").
-                parts.append(current); current = ""
-            case " " where depth == 0 && current.last.map { TextCleaner.isCJK($0.unicodeScalars.first!) } == true:
+                cut()
+            case " " where depth == 0 && current.last.map(TextCleaner.isCJK) == true:
                 // A space between two Chinese names separates them ("中国银联 小米数科");
                 // one inside a Latin name does not ("Bank of China").
-                parts.append(current); current = ""
+                cut()
             default:
                 current.append(ch)
             }
         }
-        parts.append(current)
+        cut()
         var names: [String] = []
         for p in parts {
             // English "A and B": and separates two institutions only after an institution's
@@ -718,7 +724,7 @@ public struct PageParser: Sendable {
             // A label alone in its unit (<dt>注册时间</dt><dd>2016-3-8</dd>) labels the next one.
             let labelsNext = isOtherDateLabel(folded)
             defer { afterOtherLabel = labelsNext }
-            if afterOtherLabel { continue }
+            if afterOtherLabel || !DateParser.mayHoldDate(folded) { continue }
             let text = withoutOtherDates(folded)
             let dates = DateParser.parseAll(text)
             if dates.isEmpty { continue }
@@ -730,7 +736,7 @@ public struct PageParser: Sendable {
         // 公示): the original date of a re-post. A date without a year takes the year of the
         // page's other dates.
         let year = (any + DateParser.parseAll(title)).first.map { String($0.prefix(4)) }
-        for text in headerTexts + introduction.map({ folder($0) }) {
+        for text in headerTexts + introduction.map({ folder($0) }) where DateParser.mayHoldDate(text) {
             labelled += announcementDates(in: withoutOtherDates(text), year: year)
         }
         if let d = labelled.min() { return d }
@@ -939,6 +945,14 @@ public enum DateParser {
 
     /// All valid dates in `text`, as `YYYY-MM-DD`, in order of appearance. Full-width
     /// digits (２０２０年) are read as digits.
+    /// Whether `text` may hold a date: a decimal digit (`\\p{Nd}`, full-width and other
+    /// scripts' digits included) or 年 (二〇二〇年一月十四日). Every date form needs one, so
+    /// the date finders skip other text unread.
+    static func mayHoldDate(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+            || text.unicodeScalars.contains { $0 == "年" || $0.value >= 0x80 && !(0x3400...0x9FFF).contains($0.value) && $0.properties.numericType == .decimal }
+    }
+
     public static func parseAll(_ original: String) -> [String] {
         // Every pattern needs a decimal digit (\d) or 年: text without either has no date.
         guard original.unicodeScalars.contains(where: { u in

@@ -168,4 +168,33 @@ extension ByteLevelEquivalenceTests {
             #expect(TextCleaner.scalarCount(text) == text.unicodeScalars.count)
         }
     }
+
+    /// `FieldLabeler.numberingEnd`, matched by hand, against the `numbering` pattern it
+    /// replaced: fixed cases and 30,000 texts drawn from numbering's own scalars.
+    @Test func numberingMatchesThePattern() {
+        func byPattern(_ t: String) -> String {
+            if let r = FieldLabeler.numbering.firstMatch(in: t) { return String(t[r.upperBound...]) }
+            return t
+        }
+        func byHand(_ t: String) -> String {
+            let u = t.unicodeScalars
+            return FieldLabeler.numberingEnd(u).map { String(u[$0...]) } ?? t
+        }
+        let fixed = ["（一）名称", "(1) x", "[12] 名称", "［３］ａ", "一、名称", "十二．x", "三|x", "1. x", "1.5亿", "12、名称",
+                     "３）x", "① 名称", "第一、x", "第十二，x", "1/3 x", "1 / 12  x", "1234/5 x", "1/1234 x", "7 x", "2020年",
+                     "（ 一 ）x", "(百)x", "[1234]x", "1.2.3", "一 、x", "\u{3000}1、x", "1\u{2028}x", "١٢. x", "1、1", "第x"]
+        for t in fixed { #expect(byHand(t) == byPattern(t), "\(t)") }
+        #expect(byHand("（一）名称") == "名称")
+        #expect(byHand("1 / 12  x") == "x")
+        #expect(byHand("1.5亿") == "1.5亿")
+        let alphabet: [String] = ["1", "2", "12", "１", "١", "一", "十", "百", "第", "（", "）", "(", ")", "[", "]", "［", "］",
+                                  "、", ".", "．", "｜", "|", "，", ",", "/", "／", "①", "⑳", " ", "\u{3000}", "\u{A0}", "\t",
+                                  "\n", "\u{0B}", "\u{85}", "\u{2028}", "名", "a", "年"]
+        var rng = SplitMix64(seed: 19)
+        for _ in 0..<30_000 {
+            let n = Int.random(in: 0...8, using: &rng)
+            let text = (0..<n).map { _ in alphabet.randomElement(using: &rng)! }.joined()
+            #expect(byHand(text) == byPattern(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }
