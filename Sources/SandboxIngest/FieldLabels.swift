@@ -576,6 +576,26 @@ enum PageText {
         return ["讯", "电", "消息", "报道"].contains { s.hasSuffix($0) } || ["记者", "本报", "通讯员", "编者按"].contains { s.contains($0) }
     }
 
+    /// `s` without the symbols and white space it opens or ends with: emoji and pictographs
+    /// (🏦 X, X👇), dingbats, regional indicators and skin-tone modifiers (general categories
+    /// So and Sk outside ASCII), variation selectors and zero-width joiners. Decoration of
+    /// a title, never part of an application's name.
+    static func withoutSymbolEnds(_ s: String) -> String {
+        @inline(__always) func decoration(_ u: Unicode.Scalar) -> Bool {
+            if u.value < 0x80 { return ScalarClass.isWhiteSpace(u) }
+            if u.value == 0x200D || (0xFE00...0xFE0F).contains(u.value) || ScalarClass.isWhiteSpace(u) { return true }
+            switch u.properties.generalCategory {
+            case .otherSymbol, .modifierSymbol: return true
+            default: return false
+            }
+        }
+        let v = s.unicodeScalars
+        guard let f = v.first, let l = v.last, decoration(f) || decoration(l) else { return s }
+        guard let lo = v.firstIndex(where: { !decoration($0) }) else { return "" }
+        let hi = v.lastIndex(where: { !decoration($0) })!
+        return String(v[lo...hi])
+    }
+
     /// `s` folded with `ScriptFolder.always`.
     static func simplified(_ s: String) -> String { ScriptFolder.always(s) }
 

@@ -77,10 +77,10 @@ struct Draft {
     /// name field wins over a heading; a heading or field in Latin script beside a name
     /// with Han characters is the English name.
     var names: (name: String?, english: String?) {
-        let candidates = [fieldName, headingName].compactMap { $0 }.filter { !$0.isEmpty }
+        let candidates = [fieldName, headingName].compactMap { $0.map(PageText.withoutSymbolEnds) }.filter { !$0.isEmpty }
         let han = candidates.first { PageText.hasHan($0) }
         let latin = candidates.first { !PageText.hasHan($0) }
-        let name = han ?? fieldName ?? headingName ?? fieldNameEnglish
+        let name = han ?? candidates.first ?? fieldNameEnglish
         var english = fieldNameEnglish ?? (han != nil ? latin : nil)
         if english == name { english = nil }
         return (name, english)
@@ -630,7 +630,8 @@ struct Segmenter {
         guard n >= 2, n <= 60, !t.unicodeScalars.contains(where: { "。；;！？!?".unicodeScalars.contains($0) }),
               !t.unicodeScalars.contains(where: { FieldLabeler.colons.contains($0) && $0 != "｜" }),
               k + 1 < items.count, case .field(let hit, _, _) = items[k + 1], hit.field != "name", hit.field != "name_en", hit.field != "announced", !hit.unlisted else { return false }
-        return headingCue(t) != nil && DateParser.parseAll(t).isEmpty
+        // (An application type alone, 科技产品, names no application.)
+        return headingCue(t) != nil && DateParser.parseAll(t).isEmpty && ProseReader.groupType(t) == nil
     }
 
     func segment(_ blocks: [Block]) -> Result {
@@ -816,6 +817,15 @@ struct Segmenter {
                 if current != nil, !outside, !current!.isEmpty, ProseReader.opensAsSummary(labeler.folder(t)) {
                     // 总结一下：… / 以上信息来自公示原文: the batch's summary ends the descriptions.
                     outside = true
+                    continue
+                }
+                if let c = current, !outside, c.sections.isEmpty, c.type == "unstated", !c.seen.contains("application_type"),
+                   let type = ProseReader.groupType(t) {
+                    // A tag under the application's title that is only its type (金融服务 /
+                    // 科技产品类), before any text: the type, as a field would give it.
+                    current!.type = type
+                    current!.seen.insert("application_type")
+                    counted(listed: true)
                     continue
                 }
                 if current != nil, !outside { current!.continueWith(t, wraps: blocks[b].wraps); counted(listed: false) }

@@ -919,3 +919,26 @@ extension ReaderRuleTests {
         #expect(q.applications.map(\.name) == ["智慧柜员服务"])
     }
 }
+
+/// Kinds of the tenth blind page set's self-media article, with counter-examples.
+@Suite struct TitleDecorationTests {
+    @Test func emojiAroundATitleAreNoPartOfTheName() {
+        #expect(PageText.withoutSymbolEnds("🏦 甲服务") == "甲服务")
+        #expect(PageText.withoutSymbolEnds("🇨🇳甲服务👇🏻") == "甲服务")
+        #expect(PageText.withoutSymbolEnds("❤️\u{200D}🔥 甲平台") == "甲平台")
+        // Symbols inside a name, and its own brackets, quotes and digits, stay.
+        #expect(PageText.withoutSymbolEnds("5G+智能银行") == "5G+智能银行")
+        #expect(PageText.withoutSymbolEnds("“亿亩田”-基于卫星遥感的服务") == "“亿亩田”-基于卫星遥感的服务")
+        #expect(PageText.withoutSymbolEnds("甲→乙服务（试点）") == "甲→乙服务（试点）")
+    }
+
+    @Test func aTypeTagUnderTheTitleIsTheType() throws {
+        let p = try parse(ReaderRuleTests.page(
+            "<h3>💡 甲服务</h3><p>金融服务</p><p>甲银行为小微企业提供线上融资。</p><p>申报主体：甲银行</p>"
+            + "<h3>📱 乙产品</h3><p><span class=tag>科技产品类</span></p><p>乙公司的风控工具。</p><p>申报主体：乙科技</p>"
+            + "<h3>丙服务</h3><p>丙银行的线上开户。</p><p>科技产品</p><p>申报主体：丙银行</p>"))
+        #expect(p.applications.map(\.name) == ["甲服务", "乙产品", "丙服务"])
+        #expect(p.applications.map(\.applicationType) == ["financial_service", "technology_product", "unstated"])
+        #expect(p.applications.first?.sections.map(\.text) == ["甲银行为小微企业提供线上融资。"])
+    }
+}
