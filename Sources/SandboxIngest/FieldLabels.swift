@@ -412,9 +412,9 @@ struct FieldLabeler: Sendable {
 
     // MARK: - Helpers
 
-    static let numbering = Pattern(#"^\s*(?:[\[［]\s*[\d０-９]{1,3}\s*[\]］]|[（(]\s*[一二三四五六七八九十百\d０-９]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．｜|]|[\d０-９]+\s*[、.．)）](?![\d０-９])|[①-⑳]|第[一二三四五六七八九十]+\s*[、，,.．]|[\d０-９]{1,3}\s*[/／]\s*[\d０-９]{1,3}\s+|[\d０-９]+\s+)\s*"#)
+    static let numbering = Pattern(#"^\s*(?:[\[［]\s*[\d０-９]{1,3}\s*[\]］]|[（(]\s*[一二三四五六七八九十百\d０-９]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．｜|]|[\d０-９]+\s*[、.．)）](?![\d０-９])|[①-⑳]|第[一二三四五六七八九十]+\s*[、，,.．]|[\d０-９]{1,3}\s*[/／]\s*[\d０-９]{1,3}\s+|[\d０-９]+\s+|[\d０-９]{1,3}(?:[.．][\d０-９]{1,3})+\s+)\s*"#)
 
-    /// Removes leading enumeration: （一） (1) （１） [1] 一、 1. 1、 ① 第一、 and spaces.
+    /// Removes leading enumeration: （一） (1) （１） [1] 一、 1. 1、 ① 第一、 2.1 and spaces.
     static func stripNumbering(_ s: String) -> String {
         let t = stripMarks(trim(s, colons: false))
         // Numbering starts with a bracket, a digit, a Chinese numeral, ① … or 第: test the
@@ -494,6 +494,19 @@ struct FieldLabeler: Sendable {
                 }
                 // \d+\s+
                 if spaces >= 1 { matched = s; break alternatives }
+                // \d{1,3}(?:[.．]\d{1,3})+\s+ (a section number, 2.1 or 3.2.1, before a space;
+                // each run is maximal: backtracking to fewer digits leaves a digit where a
+                // dot or space is needed)
+                if n <= 3 {
+                    var j = b, parts = 0
+                    while let dot = one(j, inSet(".．")) {
+                        let (d, m) = run(dot, isDigit)
+                        guard m >= 1 && m <= 3 else { break }
+                        j = d; parts += 1
+                    }
+                    let (e, k) = run(j, isSpace)
+                    if parts >= 1 && k >= 1 { matched = e; break alternatives }
+                }
             }
             // [①-⑳]
             if (0x2460...0x2473).contains(first.value) { matched = next; break alternatives }
@@ -627,6 +640,33 @@ enum PageText {
         let gloss = ScalarClass.trimmingHorizontalSpace(String(scalars: inner))
         guard hasHan(before), !gloss.isEmpty else { return nil }
         return (before, gloss)
+    }
+
+    /// An English name followed by the Chinese one in brackets (`Remote video banking
+    /// service (远程视频银行服务)`, a translated brief's heading): the English text and the
+    /// Chinese name, when the text ends with one bracketed group that holds Han and no
+    /// Latin letter and the text before it holds Latin letters and no Han; nil otherwise
+    /// (`甲服务（试点）`, `Tencent Cloud (Beijing)`).
+    static func hanGloss(_ s: String) -> (text: String, gloss: String)? {
+        let u = Array(s.unicodeScalars)
+        var end = u.count
+        while end > 0, ScalarClass.isWhiteSpace(u[end - 1]) { end -= 1 }
+        guard end > 0, u[end - 1] == ")" || u[end - 1] == "）" else { return nil }
+        var depth = 0, open = end - 1
+        // The group's opening bracket, brackets inside it (（北京）) balanced.
+        while open >= 0 {
+            if u[open] == ")" || u[open] == "）" { depth += 1 }
+            if u[open] == "(" || u[open] == "（" { depth -= 1; if depth == 0 { break } }
+            open -= 1
+        }
+        guard open > 0 else { return nil }
+        let inner = u[(open + 1)..<(end - 1)], before = u[..<open]
+        guard inner.contains(where: ScalarClass.isHan), !inner.contains(where: isLatinLetter),
+              before.contains(where: isLatinLetter), !before.contains(where: ScalarClass.isHan) else { return nil }
+        let text = ScalarClass.trimmingHorizontalSpace(String(scalars: before))
+        let gloss = ScalarClass.trimmingHorizontalSpace(String(scalars: inner))
+        guard !text.isEmpty, !gloss.isEmpty else { return nil }
+        return (text, gloss)
     }
 
     /// An ASCII letter, either case.

@@ -81,6 +81,7 @@ public struct HTMLElement: Sendable, Equatable {
         case table, tbody, thead, tfoot, tr, td, th, section, article, header, footer, main
         case nav, aside, blockquote, center, form, pre, address, figure, figcaption, caption
         case br, b, strong, head, title, script, style, noscript, template, colgroup, label
+        case sup
 
         /// The tag's name (`other`: none).
         var name: String { self == .other ? "" : "\(self)" }
@@ -143,6 +144,7 @@ public struct HTMLElement: Sendable, Equatable {
             case 0x7470697263736F6E: return .noscript
             case 0x6574616C706D6574: return .template
             case 0x70756F72676C6F63: return .colgroup
+            case 0x707573: return .sup
             default: return .other
             }
         }
@@ -409,7 +411,7 @@ public struct HTMLDocument: Sendable {
                 switch c.pointee.type {
                 case XML_ELEMENT_NODE:
                     let (childName, childTag) = elementTag(c)
-                    if !childTag.isSkipped {
+                    if !childTag.isSkipped && !(childTag == .sup && isFootnoteReference(c)) {
                         children.append(.element(convert(c, name: childName, tag: childTag, depth: depth + 1,
                                                          lineOffset: lineOffset, fragmentDepth: fragmentDepth)))
                     }
@@ -427,6 +429,26 @@ public struct HTMLDocument: Sendable {
             }
         }
         return HTMLElement(name: name, tag: tag, attributes: attributes(node), children: children, line: Int(xmlGetLineNo(node)) + lineOffset)
+    }
+
+    /// Whether a `<sup>` is a footnote reference and no page text: its text, white space
+    /// trimmed, is 1–3 digits (bare or in `[]` / `［］` / `〔〕`) or a run of `*†‡§`
+    /// (`Co., Ltd.<sup>3</sup>`). Dropped with what it holds, so that no applicant or
+    /// name ends in a footnote number.
+    static func isFootnoteReference(_ node: xmlNodePtr) -> Bool {
+        guard let raw = xmlNodeGetContent(node) else { return false }
+        defer { sl_xmlFree(raw) }
+        return isFootnoteMark(String(cString: raw))
+    }
+
+    /// The text test of `isFootnoteReference`.
+    static func isFootnoteMark(_ text: String) -> Bool {
+        var u = Array(text.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars)
+        guard !u.isEmpty, u.count <= 8 else { return false }
+        if u.allSatisfy({ "*†‡§".unicodeScalars.contains($0) }) { return true }
+        if let f = u.first, let l = u.last, u.count >= 3,
+           (f == "[" && l == "]") || (f == "［" && l == "］") || (f == "〔" && l == "〕") { u = Array(u[1..<(u.count - 1)]) }
+        return (1...3).contains(u.count) && u.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 }
     }
 
     /// The content below `node` as one flat run, walked with an explicit stack (no
@@ -448,7 +470,7 @@ public struct HTMLDocument: Sendable {
             switch n.pointee.type {
             case XML_ELEMENT_NODE:
                 let tag = HTMLElement.Tag.of(elementName(n))
-                if tag.isSkipped { continue }
+                if tag.isSkipped || tag == .sup && isFootnoteReference(n) { continue }
                 let block = tag == .br || tag.isBlock
                 if !entering { if block { breakLine(n) }; continue }
                 if block { breakLine(n) }

@@ -77,11 +77,17 @@ struct Draft {
     /// name field wins over a heading; a heading or field in Latin script beside a name
     /// with Han characters is the English name.
     var names: (name: String?, english: String?) {
-        let candidates = [fieldName, headingName].compactMap { $0.map(PageText.withoutSymbolEnds) }.filter { !$0.isEmpty }
+        var candidates = [fieldName, headingName].compactMap { $0.map(PageText.withoutSymbolEnds) }.filter { !$0.isEmpty }
+        // An English name with the Chinese one in brackets after it is both.
+        var glossed: String?
+        if let i = candidates.firstIndex(where: { PageText.hanGloss($0) != nil }), let g = PageText.hanGloss(candidates[i]) {
+            candidates[i] = g.gloss
+            glossed = g.text
+        }
         let han = candidates.first { PageText.hasHan($0) }
         let latin = candidates.first { !PageText.hasHan($0) }
         let name = han ?? candidates.first ?? fieldNameEnglish
-        var english = fieldNameEnglish ?? (han != nil ? latin : nil)
+        var english = fieldNameEnglish ?? (han != nil ? latin : nil) ?? glossed
         if english == name { english = nil }
         return (name, english)
     }
@@ -106,6 +112,17 @@ struct Draft {
     static func isShortLine(_ text: String, without stops: String) -> Bool {
         let u = text.unicodeScalars
         return u.count <= 40 && !u.contains(where: { stops.unicodeScalars.contains($0) })
+    }
+
+    /// Whether `text` is an English sentence: three words or more, Latin letters and no Han,
+    /// ending in a full stop that closes no abbreviation of a company's form (Co., Ltd.,
+    /// Inc., Corp., …). A line after an applicants list that reads so is text, not an
+    /// applicant.
+    static func isEnglishSentence(_ text: String) -> Bool {
+        let t = ScalarClass.trimmingHorizontalSpace(text)
+        guard t.hasSuffix("."), !PageText.hasHan(t), PageText.latinWordCount(t) >= 3 else { return false }
+        let last = t.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        return !["co.", "ltd.", "inc.", "corp.", "plc.", "llc.", "l.l.c.", "s.a.", "ag.", "co.,ltd.", "bhd.", "pte.", "limited."].contains(last)
     }
 
     /// Whether `text`, the line after a name, is the rest of it: a short line without
@@ -207,7 +224,7 @@ struct Draft {
             fieldName = name + text
             return
         }
-        if lastField == "applicants", Self.isShortLine(text, without: "：:。！？；!?") {
+        if lastField == "applicants", Self.isShortLine(text, without: "：:。！？；!?"), !Self.isEnglishSentence(text) {
             // The list is split again as a whole: a line may end inside a name (a hard wrap).
             applicantsRaw += "\n" + text
             let (names, truncated) = PageParser.splitApplicants(applicantsRaw)
@@ -407,7 +424,8 @@ struct Segmenter {
             return nil
         }
         let stripped = FieldLabeler.stripNumbering(text)
-        let limit = PageText.hasHan(stripped) ? 80 : 200  // an English name takes more letters
+        // An English name takes more letters (also one glossed with the Chinese name).
+        let limit = PageText.hasHan(stripped) && PageText.hanGloss(stripped) == nil ? 80 : 200
         if stripped.isEmpty || stripped.unicodeScalars.count > limit { return nil }
         if let last = stripped.unicodeScalars.last, FieldLabeler.colons.contains(last) { return nil }
         return StartCue(name: stripped, explicit: false)
@@ -621,6 +639,17 @@ struct Segmenter {
         return draft.seen.contains(hit.field) || draft.sections.contains { $0.field == hit.field }
     }
 
+    /// Whether two headings of one field are the same wording: equal ignoring case and,
+    /// in English, the plural (Applicant / Applicants, Participant(s)).
+    static func sameWording(_ a: String, _ b: String) -> Bool {
+        func base(_ s: String) -> String {
+            var l = s.lowercased()
+            if l.hasSuffix("(s)") { l.removeLast(3) } else if l.hasSuffix("s"), l.unicodeScalars.allSatisfy({ $0.isASCII }) { l.removeLast() }
+            return l
+        }
+        return base(a) == base(b)
+    }
+
     /// Whether text item `k` reads as a title for the fields after it: short, without
     /// sentence punctuation, and followed at once by a field other than the name that
     /// `Lexicons/fields.yaml` lists (a newsletter's 行业动态 before 【数字货币】… items is a
@@ -691,7 +720,7 @@ struct Segmenter {
                 current = Draft(line: line)
             } else if Draft.singleValued.contains(hit.field), current!.seen.contains(hit.field),
                       !(current!.fromSummary && hit.field == "applicants"),  // a table row's applicants may run over rows
-                      !(hit.field == "applicants" && current!.applicantsHeading.map { $0.lowercased() != hit.heading.lowercased() } == true) {
+                      !(hit.field == "applicants" && current!.applicantsHeading.map { !Self.sameWording($0, hit.heading) } == true) {
                 flush()
                 current = Draft(line: line)
             }

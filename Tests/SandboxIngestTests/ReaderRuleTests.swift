@@ -942,3 +942,49 @@ extension ReaderRuleTests {
         #expect(p.applications.first?.sections.map(\.text) == ["甲银行为小微企业提供线上融资。"])
     }
 }
+
+/// Kinds of the tenth blind set's translated policy brief (English headings glossed with
+/// the Chinese name, section numbers, footnote references), with counter-examples.
+@Suite struct TranslatedBriefTests {
+    static let brief = "<h2>2 The applications</h2>"
+        + "<h3>2.1 Remote account service (远程开户服务)</h3><p>Applicants: Bank A; Example Cloud (Beijing) Co., Ltd.<sup>3</sup></p><p>Customers open accounts by video.</p>"
+        + "<h3>2.2 Data platform based on federated learning (基于联邦学习的数据平台)</h3><p>Applicant: Bank B<sup>[4]</sup></p><p>Banks share models, not data.</p>"
+        + "<h3>2.3 Card product (卡产品)</h3><p>Applicants: Bank C</p><p>A card of 10<sup>th</sup> generation.</p>"
+
+    @Test func englishHeadingsGlossedWithTheChineseName() throws {
+        let p = try parse(ReaderRuleTests.page(Self.brief))
+        #expect(p.applications.map(\.name) == ["远程开户服务", "基于联邦学习的数据平台", "卡产品"])
+        #expect(p.applications.map(\.nameEnglish) == ["Remote account service", "Data platform based on federated learning", "Card product"])
+        // Applicant / Applicants is one wording: each opens its own application's list.
+        #expect(p.applications.map(\.applicants) == [["Bank A", "Example Cloud (Beijing) Co., Ltd."], ["Bank B"], ["Bank C"]])
+        // A superscript that is no footnote number stays.
+        #expect(p.applications.last?.sections.map(\.text) == ["A card of 10th generation."])
+    }
+
+    @Test func glossesSectionNumbersAndFootnoteMarks() {
+        #expect(PageText.hanGloss("Remote video banking service (远程视频银行服务)")! == ("Remote video banking service", "远程视频银行服务"))
+        #expect(PageText.hanGloss("Service (基于（改进）算法的服务)")! == ("Service", "基于（改进）算法的服务"))
+        #expect(PageText.hanGloss("甲服务（试点）") == nil)
+        #expect(PageText.hanGloss("Tencent Cloud (Beijing)") == nil)
+        #expect(PageText.hanGloss("Smart card (智能卡 SC)") == nil)
+        #expect(FieldLabeler.stripNumbering("2.1 Remote video banking service") == "Remote video banking service")
+        #expect(FieldLabeler.stripNumbering("1.5亿元贷款") == "1.5亿元贷款")
+        #expect(["3", " 12 ", "[4]", "［5］", "〔6〕", "*", "†‡"].allSatisfy(HTMLDocument.isFootnoteMark))
+        #expect(!["th", "1234", "2a", "[]", "", "注1"].contains(where: HTMLDocument.isFootnoteMark))
+        #expect(Segmenter.sameWording("Applicant", "applicants"))
+        #expect(Segmenter.sameWording("Participant(s)", "Participants"))
+        #expect(!Segmenter.sameWording("申请机构", "合作机构"))
+        #expect(!Segmenter.sameWording("Applicants", "Partners"))
+    }
+}
+
+extension TranslatedBriefTests {
+    @Test func anEnglishSentenceEndsAnApplicantsList() {
+        #expect(Draft.isEnglishSentence("Customers open accounts by video."))
+        #expect(Draft.isEnglishSentence("Banks share models, not data."))
+        #expect(!Draft.isEnglishSentence("Example Technology Co., Ltd."))
+        #expect(!Draft.isEnglishSentence("Huawei Technologies Co."))
+        #expect(!Draft.isEnglishSentence("Bank of China"))
+        #expect(!Draft.isEnglishSentence("甲银行，乙科技。"))
+    }
+}

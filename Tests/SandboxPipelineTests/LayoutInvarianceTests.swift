@@ -329,7 +329,7 @@ private let corpusRecords: [String: LabelledRecord] = {
     /// Baijiahao news article, an e-mail newsletter in nested tables, a Markdown blog, a
     /// think-tank transposed table, a Big5 Taiwanese column, a search-results page, an
     /// English news report). Holdout, first measured: 18 of 39 found, 3 fully right. Fixed
-    /// by kinds (see the commit history): 34 found, 22 with the official id, 18 fully right;
+    /// by kinds (see the commit history): 34 found, 22 with the official id, 19 fully right;
     /// the newsletter renumbers its items
     /// (序号为编者所加) and the digest picks 6 of 8, so their ids cannot be the official ones.
     /// Open: the search-results page (applications of three announcements, each with its own
@@ -346,9 +346,10 @@ private let corpusRecords: [String: LabelledRecord] = {
             "baijiahao-chongqing-b1-news.html#chongqing-2020-b1-01", "baijiahao-chongqing-b1-news.html#chongqing-2020-b1-02", "baijiahao-chongqing-b1-news.html#chongqing-2020-b1-03",
             "baijiahao-chongqing-b1-news.html#chongqing-2020-b1-04", "blog-markdown-hangzhou-b1.html#hangzhou-2020-b1-01", "blog-markdown-hangzhou-b1.html#hangzhou-2020-b1-03",
             "blog-markdown-hangzhou-b1.html#hangzhou-2020-b1-04", "blog-markdown-hangzhou-b1.html#hangzhou-2020-b1-05", "english-news-beijing-b1.html#beijing-2020-b1-01",
-            "english-news-beijing-b1.html#beijing-2020-b1-02", "english-news-beijing-b1.html#beijing-2020-b1-03", "english-news-beijing-b1.html#beijing-2020-b1-05",
-            "english-news-beijing-b1.html#beijing-2020-b1-06", "newsletter-beijing-b2-weekly.html#beijing-2020-b2-01", "thinktank-shenzhen-b1-transposed.html#shenzhen-2020-b1-01",
-            "thinktank-shenzhen-b1-transposed.html#shenzhen-2020-b1-02", "thinktank-shenzhen-b1-transposed.html#shenzhen-2020-b1-03", "thinktank-shenzhen-b1-transposed.html#shenzhen-2020-b1-04",
+            "english-news-beijing-b1.html#beijing-2020-b1-02", "english-news-beijing-b1.html#beijing-2020-b1-03", "english-news-beijing-b1.html#beijing-2020-b1-04",
+            "english-news-beijing-b1.html#beijing-2020-b1-05", "english-news-beijing-b1.html#beijing-2020-b1-06", "newsletter-beijing-b2-weekly.html#beijing-2020-b2-01",
+            "thinktank-shenzhen-b1-transposed.html#shenzhen-2020-b1-01", "thinktank-shenzhen-b1-transposed.html#shenzhen-2020-b1-02", "thinktank-shenzhen-b1-transposed.html#shenzhen-2020-b1-03",
+            "thinktank-shenzhen-b1-transposed.html#shenzhen-2020-b1-04",
         ])
     }
 
@@ -356,9 +357,9 @@ private let corpusRecords: [String: LabelledRecord] = {
     /// a pdf2htmlEX export in GB18030, an Excel web export, an open-data `<dl>` page, a news
     /// report covering two batches, a bank's press release on three applications of two
     /// batches, a Big5 mobile page with `<details>`). Holdout, first measured: 23 of 44
-    /// found, 5 fully right. Fixed by kinds (see the commit history): 44 found, 41 fully
+    /// found, 5 fully right. Fixed by kinds (see the commit history): 44 found, 42 fully
     /// right. Open: the bank's release numbers its second batch's two applications 1, 2
-    /// (the official 1, 3 are not on the page); Allinpay as a payment institution.
+    /// (the official 1, 3 are not on the page).
     static let unseen9 = cases(repositoryRoot.appendingPathComponent("Tests/SandboxPipelineTests/Fixtures/unseen-pages-9"))
 
     @Test func ninthUnseenSet() {
@@ -370,17 +371,17 @@ private let corpusRecords: [String: LabelledRecord] = {
             "bank-press-release-bocom-shanghai.html#shanghai-2020-b1-01", "bank-press-release-bocom-shanghai.html#shanghai-2020-b2-01", "excel-export-shanghai-b1.html#shanghai-2020-b1-01",
             "excel-export-shanghai-b1.html#shanghai-2020-b1-02", "excel-export-shanghai-b1.html#shanghai-2020-b1-03", "excel-export-shanghai-b1.html#shanghai-2020-b1-04",
             "excel-export-shanghai-b1.html#shanghai-2020-b1-05", "excel-export-shanghai-b1.html#shanghai-2020-b1-06", "excel-export-shanghai-b1.html#shanghai-2020-b1-07",
-            "lawfirm-briefing-shanghai-b2-en.html#shanghai-2020-b2-01", "lawfirm-briefing-shanghai-b2-en.html#shanghai-2020-b2-03", "lawfirm-briefing-shanghai-b2-en.html#shanghai-2020-b2-04",
-            "lawfirm-briefing-shanghai-b2-en.html#shanghai-2020-b2-05", "mobile-details-shenzhen-b1-big5.html#shenzhen-2020-b1-01", "mobile-details-shenzhen-b1-big5.html#shenzhen-2020-b1-02",
-            "mobile-details-shenzhen-b1-big5.html#shenzhen-2020-b1-03", "mobile-details-shenzhen-b1-big5.html#shenzhen-2020-b1-04", "news-two-batches-beijing.html#beijing-2020-b1-01",
-            "news-two-batches-beijing.html#beijing-2020-b1-03", "news-two-batches-beijing.html#beijing-2020-b1-05", "news-two-batches-beijing.html#beijing-2020-b2-02",
-            "news-two-batches-beijing.html#beijing-2020-b2-06", "news-two-batches-beijing.html#beijing-2020-b2-08", "news-two-batches-beijing.html#beijing-2020-b2-09",
-            "news-two-batches-beijing.html#beijing-2020-b2-10", "opendata-dl-beijing-b1.html#beijing-2020-b1-01", "opendata-dl-beijing-b1.html#beijing-2020-b1-02",
-            "opendata-dl-beijing-b1.html#beijing-2020-b1-03", "opendata-dl-beijing-b1.html#beijing-2020-b1-04", "opendata-dl-beijing-b1.html#beijing-2020-b1-05",
-            "opendata-dl-beijing-b1.html#beijing-2020-b1-06", "pdf2html-chongqing-b1.html#chongqing-2020-b1-01", "pdf2html-chongqing-b1.html#chongqing-2020-b1-02",
-            "pdf2html-chongqing-b1.html#chongqing-2020-b1-03", "pdf2html-chongqing-b1.html#chongqing-2020-b1-04", "pdf2html-chongqing-b1.html#chongqing-2020-b1-05",
-            "zhihu-answer-hangzhou-b1.html#hangzhou-2020-b1-01", "zhihu-answer-hangzhou-b1.html#hangzhou-2020-b1-02", "zhihu-answer-hangzhou-b1.html#hangzhou-2020-b1-03",
-            "zhihu-answer-hangzhou-b1.html#hangzhou-2020-b1-04", "zhihu-answer-hangzhou-b1.html#hangzhou-2020-b1-05",
+            "lawfirm-briefing-shanghai-b2-en.html#shanghai-2020-b2-01", "lawfirm-briefing-shanghai-b2-en.html#shanghai-2020-b2-02", "lawfirm-briefing-shanghai-b2-en.html#shanghai-2020-b2-03",
+            "lawfirm-briefing-shanghai-b2-en.html#shanghai-2020-b2-04", "lawfirm-briefing-shanghai-b2-en.html#shanghai-2020-b2-05", "mobile-details-shenzhen-b1-big5.html#shenzhen-2020-b1-01",
+            "mobile-details-shenzhen-b1-big5.html#shenzhen-2020-b1-02", "mobile-details-shenzhen-b1-big5.html#shenzhen-2020-b1-03", "mobile-details-shenzhen-b1-big5.html#shenzhen-2020-b1-04",
+            "news-two-batches-beijing.html#beijing-2020-b1-01", "news-two-batches-beijing.html#beijing-2020-b1-03", "news-two-batches-beijing.html#beijing-2020-b1-05",
+            "news-two-batches-beijing.html#beijing-2020-b2-02", "news-two-batches-beijing.html#beijing-2020-b2-06", "news-two-batches-beijing.html#beijing-2020-b2-08",
+            "news-two-batches-beijing.html#beijing-2020-b2-09", "news-two-batches-beijing.html#beijing-2020-b2-10", "opendata-dl-beijing-b1.html#beijing-2020-b1-01",
+            "opendata-dl-beijing-b1.html#beijing-2020-b1-02", "opendata-dl-beijing-b1.html#beijing-2020-b1-03", "opendata-dl-beijing-b1.html#beijing-2020-b1-04",
+            "opendata-dl-beijing-b1.html#beijing-2020-b1-05", "opendata-dl-beijing-b1.html#beijing-2020-b1-06", "pdf2html-chongqing-b1.html#chongqing-2020-b1-01",
+            "pdf2html-chongqing-b1.html#chongqing-2020-b1-02", "pdf2html-chongqing-b1.html#chongqing-2020-b1-03", "pdf2html-chongqing-b1.html#chongqing-2020-b1-04",
+            "pdf2html-chongqing-b1.html#chongqing-2020-b1-05", "zhihu-answer-hangzhou-b1.html#hangzhou-2020-b1-01", "zhihu-answer-hangzhou-b1.html#hangzhou-2020-b1-02",
+            "zhihu-answer-hangzhou-b1.html#hangzhou-2020-b1-03", "zhihu-answer-hangzhou-b1.html#hangzhou-2020-b1-04", "zhihu-answer-hangzhou-b1.html#hangzhou-2020-b1-05",
         ])
     }
 
@@ -390,22 +391,23 @@ private let corpusRecords: [String: LabelledRecord] = {
     /// reader: 13 of 39 found, 6 fully right (the session's starting reader, 0c23f12: 16
     /// and 8 — the slides page had regressed: a slide title over a 公示日期 line became an
     /// application; fixed). Fixed by kinds (a dataset's City / Batch / No. / Announced
-    /// columns make each row's id; emoji around a title; a type tag under it): 31 found, 29
-    /// fully right. Open: the Tieba thread's names in one post's `<br>` lines, the
-    /// think-tank brief's "English (中文)" headings.
+    /// columns make each row's id; emoji around a title; a type tag under it; English
+    /// headings glossed with the Chinese name; footnote numbers; `*pay` / `*bank` brands):
+    /// 34 found, 34 fully right. Open: the Tieba thread's names in one post's `<br>` lines.
     static let unseen10 = cases(repositoryRoot.appendingPathComponent("Tests/SandboxPipelineTests/Fixtures/unseen-pages-10"))
 
     @Test func tenthUnseenSet() {
         let (found, sameID, right) = Self.score(Self.unseen10)
         #expect(Self.unseen10.map(\.1.records.count).reduce(0, +) == 39)
-        #expect(found == 31)
-        #expect(sameID == 31)
+        #expect(found == 34)
+        #expect(sameID == 34)
         #expect(right.sorted() == [
             "lab-dataset-beijing-chongqing.html#beijing-2020-b2-01", "lab-dataset-beijing-chongqing.html#beijing-2020-b2-03", "lab-dataset-beijing-chongqing.html#beijing-2020-b2-06",
             "lab-dataset-beijing-chongqing.html#beijing-2020-b2-07", "lab-dataset-beijing-chongqing.html#beijing-2020-b2-09", "lab-dataset-beijing-chongqing.html#beijing-2020-b2-11",
             "lab-dataset-beijing-chongqing.html#chongqing-2020-b1-01", "lab-dataset-beijing-chongqing.html#chongqing-2020-b1-02", "lab-dataset-beijing-chongqing.html#chongqing-2020-b1-03",
-            "lab-dataset-beijing-chongqing.html#chongqing-2020-b1-04", "lab-dataset-beijing-chongqing.html#chongqing-2020-b1-05",
-            "toutiao-shenzhen-first-batch.html#shenzhen-2020-b1-01", "toutiao-shenzhen-first-batch.html#shenzhen-2020-b1-02",
+            "lab-dataset-beijing-chongqing.html#chongqing-2020-b1-04", "lab-dataset-beijing-chongqing.html#chongqing-2020-b1-05", "thinktank-brief-shanghai-b2.html#shanghai-2020-b2-01",
+            "thinktank-brief-shanghai-b2.html#shanghai-2020-b2-02", "thinktank-brief-shanghai-b2.html#shanghai-2020-b2-03", "thinktank-brief-shanghai-b2.html#shanghai-2020-b2-04",
+            "thinktank-brief-shanghai-b2.html#shanghai-2020-b2-05", "toutiao-shenzhen-first-batch.html#shenzhen-2020-b1-01", "toutiao-shenzhen-first-batch.html#shenzhen-2020-b1-02",
             "toutiao-shenzhen-first-batch.html#shenzhen-2020-b1-03", "toutiao-shenzhen-first-batch.html#shenzhen-2020-b1-04", "twfi-seminar-slides-shanghai.html#shanghai-2020-b1-01",
             "twfi-seminar-slides-shanghai.html#shanghai-2020-b1-02", "twfi-seminar-slides-shanghai.html#shanghai-2020-b1-03", "twfi-seminar-slides-shanghai.html#shanghai-2020-b1-04",
             "twfi-seminar-slides-shanghai.html#shanghai-2020-b1-05", "twfi-seminar-slides-shanghai.html#shanghai-2020-b1-06", "twfi-seminar-slides-shanghai.html#shanghai-2020-b1-07",
