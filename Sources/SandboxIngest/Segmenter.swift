@@ -372,7 +372,7 @@ struct Segmenter {
         if let hit = labeler.label(in: b.text, lead: b.lead, leadIsCaption: b.leadIsCaption) {
             var out: [Item] = []
             let (first, more) = labeler.splitInline(hit.value)
-            let head = LabelHit(field: hit.field, heading: hit.heading, value: first)
+            let head = LabelHit(field: hit.field, heading: hit.heading, value: first, unlisted: hit.unlisted)
             out.append(.field(head, lines: more.isEmpty ? (lines ?? []) : [], block: index))
             for m in more { out.append(.field(m, lines: [], block: index)) }
             return out

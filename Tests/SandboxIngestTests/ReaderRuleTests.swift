@@ -988,3 +988,16 @@ extension TranslatedBriefTests {
         #expect(!Draft.isEnglishSentence("甲银行，乙科技。"))
     }
 }
+
+extension TitleDecorationTests {
+    /// An unlisted 【】 heading (【整理】, 【点评】) is a section heading, never a field that a
+    /// line before it could be the title of (it kept `unlisted` only until the unit's
+    /// inline fields were split).
+    @Test func anUnlistedBracketHeadingOpensNoApplication() throws {
+        let p = try parse(ReaderRuleTests.page("<p>聊聊支付与区块链</p><p>【整理】首批创新应用公示（附点评）</p><p>翻资料时顺手整理。</p>"))
+        #expect(p.applications.map(\.name) == [])
+        let items = Segmenter(labeler: projectParser.labeler).items([Block(kind: .paragraph, text: "【整理】首批应用", line: 1, context: [])])
+        guard case .field(let hit, _, _) = items.first else { Issue.record("no field"); return }
+        #expect(hit == LabelHit(field: "description", heading: "整理", value: "首批应用", unlisted: true))
+    }
+}
