@@ -233,7 +233,7 @@ public struct PageParser: Sendable {
             guard scoped, let s = d.scope else { return nil }
             if let a = s.announced { return a }
             let text = folder(d.joinedSections.map(\.text).joined(separator: "\n"))
-            return Self.announcementDates(in: text, year: nil).first
+            return Self.announcementDates(in: text, year: nil).first?.date
         }
         // Applications of one batch share its date: one that states none takes the first
         // date a sibling under the same batch heading states (与…同批公示).
@@ -345,6 +345,7 @@ public struct PageParser: Sendable {
         if ["特此公示", "特此公告", "公示期", "附：", "附:", "附件", "附表"].contains(where: { ByteSearch.hasPrefix(t, $0) }) { return true }
         // Only lengths up to 61 are told apart (≤ 20, ≤ 40, ≤ 60): count no further.
         let length = t.unicodeScalars.prefix(61).count
+        if length <= 16, isNotesHeading(t) { return true }
         if length <= 40, closingMarkers.contains(where: { ByteSearch.contains(t, $0) }) { return true }
         if !block.context.isEmpty, block.context.contains(where: { contexts?.isClosing($0) ?? isClosingContext($0) }) { return true }
         // A press release's boilerplate (关于重庆农村商业银行：本行是…, 关于我们：…): about the
@@ -360,6 +361,18 @@ public struct PageParser: Sendable {
             if length <= 20, !ByteSearch.contains(t, "批"), DateParser.parseAll(t).count == 1 { return true }
         }
         return false
+    }
+
+    /// Headings of a page's notes and references (注释, 参考文献, References, Notes …): what
+    /// follows them is apparatus, not an application's text.
+    static let notesHeadings: Set<String> = ["注", "注释", "注解", "脚注", "尾注", "附注", "参考文献", "参考资料", "资料来源", "文献",
+                                             "references", "reference", "notes", "footnotes", "endnotes", "bibliography", "sources", "works cited"]
+
+    /// Whether `text`, numbering, brackets, colons and spaces removed, is one of `notesHeadings`
+    /// (a unit alone: 注释：, 【参考文献】, 四、References).
+    static func isNotesHeading(_ text: String) -> Bool {
+        let bare = FieldLabeler.trim(FieldLabeler.stripNumbering(text)).unicodeScalars.filter { !"【】[]〔〕()（）".unicodeScalars.contains($0) }
+        return notesHeadings.contains(String(String.UnicodeScalarView(bare)).lowercased())
     }
 
     /// Class or id words of page chrome: sidebars, navigation, comment threads and a forum
@@ -735,23 +748,51 @@ public struct PageParser: Sendable {
         // Prose that says when the notice was made public (1月14日，央行…公示了 / 于2020年12月31日
         // 公示): the original date of a re-post. A date without a year takes the year of the
         // page's other dates.
-        let year = (any + DateParser.parseAll(title)).first.map { String($0.prefix(4)) }
+        let year = (any + DateParser.parseAll(title)).first.map { String($0.prefix(4)) } ?? titleYear(title)
+        // A date with 公示 in its clause outranks one with only 公布 / 发布 (1月8日，市政府发布
+        // 实施方案 on a chronicle is no notice's date).
+        var notified: [String] = [], published: [String] = []
         for text in headerTexts + introduction.map({ folder($0) }) where DateParser.mayHoldDate(text) {
-            labelled += announcementDates(in: withoutOtherDates(text), year: year)
+            for (date, isNotice) in announcementDates(in: withoutOtherDates(text), year: year) {
+                if isNotice { notified.append(date) } else { published.append(date) }
+            }
         }
+        // A citation of the notice (《…应用公示（2020年第一批）》，2020年1月14日), in a footnote
+        // or a reference list too.
+        for text in headerTexts + introduction.map({ folder($0) }) + closing.map({ folder($0.text) }) where DateParser.mayHoldDate(text) {
+            notified += citedNoticeDates(in: text)
+        }
+        labelled += notified.isEmpty ? published : notified
         if let d = labelled.min() { return d }
         if let d = any.first { return d }
         for b in closing { if let d = DateParser.parseAll(b.text).first { return d } }
         return DateParser.parseAll(title).first
     }
 
+    /// The year a title names on its own (上海金融科技发展大事记（2020年）, 2020年第一批…): the
+    /// first `19xx年` / `20xx年` (full-width digits too) not followed by a month, or nil.
+    static func titleYear(_ title: String) -> String? {
+        let u = Array(title.unicodeScalars.map { (0xFF10...0xFF19).contains($0.value) ? Unicode.Scalar($0.value - 0xFEE0)! : $0 })
+        var i = 0
+        while i + 4 < u.count {
+            let digits = u[i..<(i + 4)]
+            if digits.allSatisfy({ ("0"..."9").contains($0) }), u[i + 4] == "年", i == 0 || !("0"..."9").contains(u[i - 1]),
+               digits.first == "1" && digits.dropFirst().first == "9" || digits.first == "2" && digits.dropFirst().first == "0" {
+                return String(String.UnicodeScalarView(digits))
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// Labels of dates that are not the announcement's: when a copy was converted, updated,
     /// printed, visited or crawled (转换时间：2021-01-05 on a text version of a PDF), and a
     /// forum user's registration or last login in the profile card beside a post.
     static let otherDateLabels = ["注册时间", "注册日期", "加入时间", "最后登录", "上次登录", "在线时间", "member since", "joined",
-                                  "转换时间", "转换日期", "更新时间", "更新日期", "修改时间", "修改日期", "打印时间", "打印日期", "访问时间",
+                                  "转换时间", "转换日期", "更新时间", "更新日期", "更新于", "最后更新", "修改时间", "修改日期", "修改于", "修订于",
+                                  "转载日期", "转载时间", "转载于", "打印时间", "打印日期", "访问时间",
                                   "浏览时间", "抓取时间", "采集时间", "录入时间", "生成时间", "生成日期", "last updated", "updated on", "converted on",
-                                  "retrieved on", "accessed on", "printed on"]
+                                  "retrieved on", "accessed on", "printed on", "updated", "modified"]
 
     /// Whether `text` is one of `otherDateLabels` alone (a colon after it allowed; spaces,
     /// U+3000 and colons around it are trimmed).
@@ -795,19 +836,32 @@ public struct PageParser: Sendable {
         return String(scalars: u)
     }
 
-    static let announcingDate = Pattern(#"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:(?!\d{1,2}\s*月)[^。；]){0,80}?(?:公示|公布|发布)"#,
+    static let announcingDate = Pattern(#"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:(?!\d{1,2}\s*月)[^。；]){0,80}?(公示|公布|发布)"#,
                                         requires: [["月"], ["日"], ["公示", "公布", "发布"]])
 
     /// Dates followed within a clause (80 characters, no second date) by 公示 / 公布 / 发布,
     /// as ISO strings (6月2日）人民银行营业管理部发了北京2020年第二批…公示 → the year's 06-02).
-    static func announcementDates(in text: String, year: String?) -> [String] {
-        var out: [String] = []
+    static func announcementDates(in text: String, year: String?) -> [(date: String, isNotice: Bool)] {
+        var out: [(String, Bool)] = []
         for c in announcingDate.allCaptures(in: text) {
-            guard let m = c[2], let d = c[3] else { continue }
+            guard let m = c[2], let d = c[3], let verb = c[4] else { continue }
             guard let y = c[1].map({ String(text[$0]) }) ?? year else { continue }
-            out += DateParser.parseAll("\(y)年\(text[m])月\(text[d])日")
+            let isNotice = text[verb] == "公示"
+            out += DateParser.parseAll("\(y)年\(text[m])月\(text[d])日").map { ($0, isNotice) }
         }
         return out
+    }
+
+    /// `《title》，date`, where the title names a notice (公示 / 公告).
+    static let citedNotice = Pattern(#"《[^《》]{0,80}?(?:公示|公告)[^《》]{0,40}》\s*[，,、：:]?\s*"#, requires: [["《"], ["公示", "公告"]])
+
+    /// The dates that follow a citation of a notice (`citedNotice`) at once: the notice's date.
+    static func citedNoticeDates(in text: String) -> [String] {
+        citedNotice.matches(in: text).compactMap { r in
+            let after = String(text[r.upperBound...].prefix(20))
+            guard let f = after.unicodeScalars.first, ("0"..."9").contains(f) || (0xFF10...0xFF19).contains(f.value) else { return nil }
+            return DateParser.parseAll(after).first
+        }
     }
 
     /// The number of applications the introduction declares (…5个创新应用… / "the

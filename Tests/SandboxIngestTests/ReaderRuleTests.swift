@@ -1001,3 +1001,34 @@ extension TitleDecorationTests {
         #expect(hit == LabelHit(field: "description", heading: "整理", value: "首批应用", unlisted: true))
     }
 }
+
+/// Kinds of the eleventh blind set's pages about dates (a chronicle, a course handout),
+/// with counter-examples.
+@Suite struct PageDateTests {
+    static func page(_ title: String, _ body: String) -> String {
+        "<html><head><meta charset=utf-8><title>\(title)</title></head><body>\(body)</body></html>"
+    }
+
+    @Test func aChronicleEntryThatNotifiesOutranksOneThatPublishes() throws {
+        let p = try parse(Self.page("上海金融科技大事记（2020年）",
+            "<p>编者按：按时间顺序排列。最后更新：2021-01-20。</p><p>1月8日，市政府发布实施方案。</p>"
+            + "<p>7月21日，人民银行上海总部公示第一批创新应用：</p><p>应用名称：甲服务</p><p>申请机构：甲银行</p>"))
+        #expect(p.info.announced == "2020-07-21")
+        #expect(PageParser.titleYear("上海金融科技大事记（2020年）") == "2020")
+        #expect(PageParser.titleYear("２０２１年第一批") == "2021")
+        #expect(PageParser.titleYear("12020年") == nil)
+        #expect(PageParser.titleYear("2020-01-14 公示") == nil)
+    }
+
+    @Test func aCitedNoticeDatesThePageAndNotesAreClosingMatter() throws {
+        let p = try parse(Self.page("第6讲 监管沙盒——以北京首批试点为例",
+            "<p>更新于2021-03-15</p><p>2019年12月5日，试点启动。</p><h3>案例 甲服务</h3><p>申请机构：甲银行</p><p>线上融资。</p>"
+            + "<h2>注释</h2><p>人民银行：《金融科技创新监管试点应用公示（2020年第一批）》，2020年1月14日。</p>"))
+        #expect(p.info.announced == "2020-01-14")
+        #expect(p.applications.map { $0.sections.map(\.text) } == [["线上融资。"]])
+        #expect(PageParser.citedNoticeDates(in: "见《应用公示》，2020年1月14日；《白皮书》，2021年1月1日") == ["2020-01-14"])
+        #expect(PageParser.citedNoticeDates(in: "《应用公示》发布后，2020年1月14日") == [])
+        #expect(["注释", "【参考文献】", "四、References", "Notes:"].allSatisfy(PageParser.isNotesHeading))
+        #expect(!["注释说明了用途", "参考文献显示", "Notes on the pilot"].contains(where: PageParser.isNotesHeading))
+    }
+}
