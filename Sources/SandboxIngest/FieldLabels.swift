@@ -338,16 +338,16 @@ struct FieldLabeler: Sendable {
 
     // MARK: - Application ordinals
 
-    static let chineseOrdinal = Pattern(#"^(?:创新应用|应用|项目|第)\s*[（(]?\s*[一二三四五六七八九十百〇零\d]+\s*[)）]?\s*(?:个|项)?\s*(?:创新应用|应用)?\s*(?:[：:∶、.．—\-]\s*|\s+|$)"#)
+    static let chineseOrdinal = Pattern(#"^(?:创新应用|试点应用|应用|项目|案例|第)\s*[（(]?\s*[一二三四五六七八九十百〇零\d]+\s*[)）]?\s*(?:个|项)?\s*(?:创新应用|应用)?\s*(?:[：:∶、.．—\-]\s*|\s+|$)"#)
     static let englishOrdinal = Pattern(#"^(?:innovative\s+|fintech\s+)?(?:application|project|item|case)\s*(?:no\.?\s*|#\s*)?\d+\s*(?:[:：.．\-—–]\s*|\s+|$)"#, caseInsensitive: true)
     static let bareOrdinal = Pattern(#"^(?:[（(]?\s*[一二三四五六七八九十\d]{1,3}\s*[)）]?|[①-⑳]|no\.?\s*\d+)[、.．]?$"#, caseInsensitive: true)
 
     /// An ordinal cue at the start of `text` (after NFKC): 创新应用一：名称, 应用1, 第一项应用,
     /// Application 2: name, or a bare ordinal (01, （一）, ①) standing alone.
     func ordinal(_ text: String) -> StartCue? {
-        // Cheap test first: an ordinal starts with 创/应/项/第, a Latin letter, a digit, a bracket or ①.
+        // Cheap test first: an ordinal starts with 创/应/项/案/试/第, a Latin letter, a digit, a bracket or ①.
         guard let first = text.unicodeScalars.first(where: { !ScalarClass.isWhiteSpace($0) }),
-              "创創应應项項第（(".unicodeScalars.contains(first) || first.isASCII && (first.properties.isAlphabetic || ("0"..."9").contains(first))
+              "创創应應项項第（(案试試".unicodeScalars.contains(first) || first.isASCII && (first.properties.isAlphabetic || ("0"..."9").contains(first))
                 || (0xFF10...0xFF19).contains(first.value) || (0x2460...0x2473).contains(first.value) || "一二三四五六七八九十".unicodeScalars.contains(first)
         else { return nil }
         let t = ScalarClass.trimmingHorizontalSpace(folder(ScalarClass.nfkc(text)))
@@ -374,7 +374,7 @@ struct FieldLabeler: Sendable {
         let raw = ScalarClass.trimmingHorizontalSpace(text)
         if let f = raw.unicodeScalars.first, (0x2460...0x2473).contains(f.value) { return Int(f.value - 0x2460 + 1) }  // ① … ⑳ (NFKC makes them digits)
         var u = Array(ScalarClass.trimmingHorizontalSpace(ScalarClass.nfkc(raw)).unicodeScalars.prefix(16))
-        for p in ["创新应用", "創新應用", "应用", "應用", "项目", "項目", "application", "Application", "No.", "no."] {
+        for p in ["创新应用", "創新應用", "试点应用", "試點應用", "应用", "應用", "项目", "項目", "案例", "application", "Application", "case", "Case", "No.", "no."] {
             let ps = Array(p.unicodeScalars)
             if u.starts(with: ps) { u.removeFirst(ps.count); break }
         }

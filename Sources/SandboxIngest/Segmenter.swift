@@ -77,7 +77,7 @@ struct Draft {
     /// name field wins over a heading; a heading or field in Latin script beside a name
     /// with Han characters is the English name.
     var names: (name: String?, english: String?) {
-        var candidates = [fieldName, headingName].compactMap { $0.map(PageText.withoutSymbolEnds) }.filter { !$0.isEmpty }
+        var candidates = [fieldName, headingName].compactMap { $0.map { Self.unquoted(PageText.withoutSymbolEnds($0)) } }.filter { !$0.isEmpty }
         // An English name with the Chinese one in brackets after it is both.
         var glossed: String?
         if let i = candidates.firstIndex(where: { PageText.hanGloss($0) != nil }), let g = PageText.hanGloss(candidates[i]) {
@@ -395,8 +395,15 @@ struct Segmenter {
         // The bracket opens within the first 90 scalars: look there before copying the text.
         guard text.unicodeScalars.prefix(90).contains(where: { $0 == "（" || $0 == "(" }) else { return nil }
         let u = Array(text.unicodeScalars)
-        guard let open = u.prefix(90).firstIndex(where: { $0 == "（" || $0 == "(" }), open >= 2,
-              let close = u[open...].firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
+        guard let open = u.prefix(90).firstIndex(where: { $0 == "（" || $0 == "(" }), open >= 2 else { return nil }
+        // The bracket that closes it, brackets inside balanced (申请机构：中国移动(上海)产业研究院、…）.
+        var depth = 0
+        var closing: Int?
+        for i in open..<u.count {
+            if u[i] == "（" || u[i] == "(" { depth += 1 }
+            if u[i] == "）" || u[i] == ")" { depth -= 1; if depth == 0 { closing = i; break } }
+        }
+        guard let close = closing else { return nil }
         let inner = String(scalars: u[(open + 1)..<close])
         guard let first = labeler.label(in: inner), !first.value.isEmpty, first.field != "description" else { return nil }
         let (value, more) = labeler.splitInline(first.value)

@@ -1032,3 +1032,24 @@ extension TitleDecorationTests {
         #expect(!["注释说明了用途", "参考文献显示", "Notes on the pilot"].contains(where: PageParser.isNotesHeading))
     }
 }
+
+/// Kinds of the eleventh blind set's handout and chronicle (案例N headings, names in 「」,
+/// brackets inside a bracketed field list), with counter-examples.
+@Suite struct CaseAndBracketTests {
+    @Test func caseOrdinalsAndCornerBracketNames() throws {
+        let labeler = projectParser.labeler
+        #expect(labeler.ordinal("案例1 甲服务") == StartCue(name: "甲服务", explicit: true))
+        #expect(labeler.ordinal("试点应用二：乙产品") == StartCue(name: "乙产品", explicit: true))
+        #expect(FieldLabeler.ordinalValue("案例3 丙服务") == 3)
+        // A sentence about cases is no ordinal.
+        #expect(labeler.ordinal("案例分析表明，线上融资更快。") == nil)
+        let p = try parse(ReaderRuleTests.page(
+            "<p>「甲服务」（申请机构：甲银行、中国移动(上海)产业研究院、丙科技；应用类型：金融服务）：线上融资。</p>"
+            + "<p>「“乙盟链”共享产品」（申请机构：乙银行；应用类型：科技产品）：共享风险线索。</p>"))
+        #expect(p.applications.map(\.name) == ["甲服务", "“乙盟链”共享产品"])
+        #expect(p.applications.map(\.applicants) == [["甲银行", "中国移动(上海)产业研究院", "丙科技"], ["乙银行"]])
+        #expect(p.applications.map(\.applicationType) == ["financial_service", "technology_product"])
+        // Quotes that open and close inside the name stay: 「甲」与「乙」 is not one quoted name.
+        #expect(Draft.unquoted("「甲」与「乙」") == "「甲」与「乙」")
+    }
+}
