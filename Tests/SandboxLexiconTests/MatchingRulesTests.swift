@@ -50,6 +50,19 @@ import Testing
         #expect(tags("不采集纸质材料，客户通过人脸识别开户") == ["biometrics"])
     }
 
+    /// Saying the notice does not mention a technology (未提及, 没有提到, 没提, no mention of)
+    /// or that the application does not do it (不做) negates it.
+    @Test func notMentionedIsANegation() {
+        #expect(tags("公示没有提到人脸识别") == ["biometrics:neg"])
+        #expect(tags("系统识别说了什么，不做声纹识别") == ["biometrics:neg"])
+        #expect(tags("公示材料未提及区块链") == ["blockchain:neg"])
+        #expect(tags("The notice makes no mention of blockchain.") == ["blockchain:neg"])
+        #expect(tags("Blockchain is not mentioned.") == ["blockchain:neg"])
+        // Counter-examples: what the notice does mention, and a comma closing the cue's clause.
+        #expect(tags("公示提到了人脸识别") == ["biometrics"])
+        #expect(tags("公示未提及费用，客户通过人脸识别开户") == ["biometrics"])
+    }
+
     /// 不进行 / 未开展 / 不搜集 (not perform / not carry out / not gather) are cues like 不采集.
     @Test func notPerformingIsANegation() {
         #expect(tags("视频过程中不进行人脸识别比对") == ["biometrics:neg"])
