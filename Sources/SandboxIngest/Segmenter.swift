@@ -67,6 +67,8 @@ struct Draft {
     var scope: BatchScope?
     /// Whether a numbered title alone opened the draft (prose: （三）X, its text after it).
     var openedByTitle = false
+    /// The list depth (`Block.listDepth`) of the first unit read into the draft.
+    var listDepth: Int?
 
     init(line: Int) { self.line = line }
 
@@ -737,6 +739,7 @@ struct Segmenter {
 
         for (k, item) in items.enumerated() {
             if case .note(let warning) = item { result.warnings.append(warning); continue }
+            defer { if current != nil, current!.listDepth == nil { current!.listDepth = blocks[item.block].listDepth } }
             if closed {
                 // Closing matter followed by applications (特此公示 and the signature, then
                 // the attachment that lists them): the applications are read all the same.
@@ -827,6 +830,16 @@ struct Segmenter {
                     scope = opened
                     outside = false
                     if result.drafts.isEmpty { header(item) }
+                    continue
+                }
+                if let c = current, !outside, let depth = c.listDepth, depth > 0, blocks[b].listDepth < depth,
+                   let sibling = result.drafts.last, sibling.listDepth == depth, sibling.table == nil {
+                    // The applications are items of one list (each opened at the same list
+                    // depth): a unit outside that list (a chronicle's next dated entry) is
+                    // no part of the last one.
+                    result.warnings.append("trailing_text: line \(c.line): the text from line \(blocks[b].line) on is outside the list that holds the applications and is left out")
+                    flush()
+                    outside = true
                     continue
                 }
                 if let p = pending {

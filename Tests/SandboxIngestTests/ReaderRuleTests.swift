@@ -1053,3 +1053,21 @@ extension TitleDecorationTests {
         #expect(Draft.unquoted("「甲」与「乙」") == "「甲」与「乙」")
     }
 }
+
+extension CaseAndBracketTests {
+    /// Applications that are items of one list end with it: a chronicle's next dated entry
+    /// (a unit at a shallower list depth) is no part of the last one.
+    @Test func theLastListedApplicationEndsWithItsList() throws {
+        let chronicle = "<ul><li>7月21日，公示第一批创新应用：<ol>"
+            + "<li>「甲服务」（申请机构：甲银行；应用类型：金融服务）：线上融资。</li>"
+            + "<li>「乙产品」（申请机构：乙银行；应用类型：科技产品）：风险共享。</li></ol></li>"
+            + "<li>9月15日，研究会发布区块链白皮书。</li><li>11月，数字人民币测试开展。</li></ul>"
+        let p = try parse(ReaderRuleTests.page(chronicle))
+        #expect(p.applications.map { $0.sections.map(\.text) } == [["线上融资。"], ["风险共享。"]])
+        // Counter-example: one listed application has no siblings to show where the list's
+        // applications end; the text after it stays its own.
+        let single = "<ol><li>「甲服务」（申请机构：甲银行）：线上融资。</li></ol><p>银行通过区块链存证。</p>"
+        let q = try parse(ReaderRuleTests.page(single))
+        #expect(q.applications.map { $0.sections.map(\.text) } == [["线上融资。\n银行通过区块链存证。"]])
+    }
+}
