@@ -522,7 +522,7 @@ public struct PageParser: Sendable {
         // A remark on how they applied (网商银行，独立申报 / A、B联合申报) names no applicant,
         // and a name given twice is one applicant.
         var seen = Set<String>()
-        names = names.filter { !$0.isEmpty && !Self.applicationRemarks.contains($0) && seen.insert($0).inserted }
+        names = names.filter { !$0.isEmpty && !Self.isPlaceholder($0) && !Self.applicationRemarks.contains($0) && seen.insert($0).inserted }
         var truncated = false
         if var last = names.last {
             for suffix in ["等", "etc.", "etc", "等机构", "等单位"] where last.hasSuffix(suffix) && last.count > suffix.count {
@@ -533,6 +533,13 @@ public struct PageParser: Sendable {
             names[names.count - 1] = PageText.latinGloss(last)?.text ?? last  // 华为（Huawei）等
         }
         return (names, truncated)
+    }
+
+    /// Whether an applicant cell says "none" (—, -, /, 无, 暂无, N/A): a table's placeholder
+    /// for an application without that kind of applicant, no name.
+    static func isPlaceholder(_ name: String) -> Bool {
+        if name.unicodeScalars.allSatisfy({ "—–-－―/／、.…_ ".unicodeScalars.contains($0) }) { return true }
+        return ["无", "暂无", "n/a", "na", "none", "nil", "null", "不适用"].contains(name.lowercased())
     }
 
     /// Tails of company suffixes: a line of an applicant list that is only one of these

@@ -1071,3 +1071,18 @@ extension CaseAndBracketTests {
         #expect(q.applications.map { $0.sections.map(\.text) } == [["线上融资。\n银行通过区块链存证。"]])
     }
 }
+
+extension CaseAndBracketTests {
+    /// A lead-applicant column (牵头单位) and participants under rowspan'd cells are one
+    /// applicant list, lead first; a placeholder cell (—) names no applicant.
+    @Test func leadAndParticipantColumnsAndPlaceholders() throws {
+        let table = "<table><tr><td>序号</td><td>项目名称</td><td>牵头单位</td><td>参与单位</td></tr>"
+            + "<tr><td rowspan=2>1</td><td rowspan=2>甲服务</td><td rowspan=2>甲银行</td><td>乙科技</td></tr><tr><td>丙数据</td></tr>"
+            + "<tr><td>2</td><td>丁平台</td><td>丁支付</td><td>—</td></tr></table>"
+        let p = try parse(ReaderRuleTests.page(table))
+        #expect(p.applications.map(\.name) == ["甲服务", "丁平台"])
+        #expect(p.applications.map(\.applicants) == [["甲银行", "乙科技", "丙数据"], ["丁支付"]])
+        #expect(["—", "-", "／", "无", "暂无", "N/A"].allSatisfy(PageParser.isPlaceholder))
+        #expect(!["无锡农商银行", "NA Bank", "A-B Tech"].contains(where: PageParser.isPlaceholder))
+    }
+}
