@@ -135,9 +135,10 @@ public struct PageParser: Sendable {
         // characters; the folder goes to every stage.
         let folder = ScriptFolder(pageText: title + blocks.map(\.text).joined(separator: "\n"))
         var seg = Segmenter(labeler: labeler.folding(folder)).segment(blocks)
-        if seg.drafts.isEmpty {
-            // No application from labels (none anywhere, or only section headings such as
-            // 【数据速览】 that open no application): a page in running prose.
+        if seg.drafts.allSatisfy({ $0.names.name == nil }) {
+            // No application from labels (none anywhere, only section headings such as
+            // 【数据速览】 that open no application, or only nameless ones: a forum user's
+            // level badge 12 read as an ordinal box): a page in running prose.
             let prose = ProseReader(folder: folder).read(blocks)
             if !prose.drafts.isEmpty { seg = prose }
         }

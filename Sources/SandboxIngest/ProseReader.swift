@@ -573,11 +573,57 @@ struct ProseReader {
     static func isNumberedTitle(_ b: Block) -> Bool {
         if isHeadingUnit(b) { return true }
         guard case .paragraph = b.kind else { return false }
-        let t = ScalarClass.trimmingHorizontalSpace(b.text)
+        // (A remark in brackets after the name, （甲银行申报，金融服务）, is not counted.)
+        let t = ScalarClass.trimmingHorizontalSpace(titleRemark(b.text)?.title ?? b.text)
         let n = t.unicodeScalars.count
         guard n <= 50, !t.unicodeScalars.contains(where: { "。；;！？!?".unicodeScalars.contains($0) }) else { return false }
         return FieldLabeler.stripNumbering(t).unicodeScalars.count < n
     }
+
+    /// A title followed by a remark in brackets that says who applied and, it may be, the
+    /// type: `X（A、B联合申报，科技产品）`, `X（A申请）`, `X（由A申报；金融服务）`. The title
+    /// before the brackets, the applicants (the clause before 申报 / 申请 / 联合申报 / 共同申请 …)
+    /// and the type (a clause that is only a type, `groupType`); nil when the brackets hold
+    /// no such clause (`中国移动（上海）产业研究院`, `服务（试点）`).
+    static func titleRemark(_ text: String) -> (title: String, applicants: String?, type: String?)? {
+        let u = Array(ScalarClass.trimmingHorizontalSpace(text).unicodeScalars)
+        guard let last = u.last, last == "）" || last == ")" else { return nil }
+        var depth = 0, open = u.count - 1
+        while open >= 0 {
+            if u[open] == "）" || u[open] == ")" { depth += 1 }
+            if u[open] == "（" || u[open] == "(" { depth -= 1; if depth == 0 { break } }
+            open -= 1
+        }
+        guard open > 0 else { return nil }
+        let inner = String(scalars: u[(open + 1)..<(u.count - 1)])
+        var applicants: String?, type: String?
+        for clause in inner.split(whereSeparator: { "，,；;".contains($0) }).map({ ScalarClass.trimmingHorizontalSpace(String($0)) }) {
+            if let t = groupType(clause) { type = t; continue }
+            guard let verb = remarkVerbs.first(where: { clause.hasSuffix($0) }) else { return nil }
+            var who = String(clause.dropLast(verb.count))
+            if who.hasPrefix("由") { who.removeFirst() }
+            who = ScalarClass.trimmingHorizontalSpace(who)
+            guard !who.isEmpty, applicants == nil else { return nil }
+            applicants = who
+        }
+        guard applicants != nil else { return nil }
+        return (ScalarClass.trimmingHorizontalSpace(String(scalars: u[..<open])), applicants, type)
+    }
+
+    /// `text` without its trailing remark (`titleRemark`), in the page's own characters.
+    static func titleRemarkStripped(_ text: String) -> String {
+        let u = Array(ScalarClass.trimmingHorizontalSpace(text).unicodeScalars)
+        var depth = 0, open = u.count - 1
+        while open >= 0 {
+            if u[open] == "）" || u[open] == ")" { depth += 1 }
+            if u[open] == "（" || u[open] == "(" { depth -= 1; if depth == 0 { break } }
+            open -= 1
+        }
+        return open > 0 ? ScalarClass.trimmingHorizontalSpace(String(scalars: u[..<open])) : text
+    }
+
+    /// Verbs that end a remark's applicant clause, longest first.
+    static let remarkVerbs = ["联合申报", "共同申报", "联合申请", "共同申请", "独立申报", "单独申报", "申报", "申请", "提交", "推出"]
 
     /// The application a numbered heading names (（三）X, 2. X): its text without the
     /// numbering, when it reads as a name (`readsAsName`), holds no sentence stop and is
@@ -694,7 +740,9 @@ struct ProseReader {
                 result.header.append(i)
                 continue
             }
-            if Self.isNumberedTitle(original), let name = Self.headingName(original.text) {
+            let remark = Self.titleRemark(folder(original.text))
+            if Self.isNumberedTitle(original),
+               let name = Self.headingName(remark.map { _ in Self.titleRemarkStripped(original.text) } ?? original.text) {
                 // (The same title again says nothing new: it is no text of the application.)
                 if opened.contains(name) { continue }
                 // （三）中信银行智令产品 as a heading, its description in the paragraphs after.
@@ -702,6 +750,13 @@ struct ProseReader {
                 flush()
                 var d = Draft(line: original.line)
                 d.headingName = name
+                if let r = remark, let who = r.applicants {
+                    // 2.X（甲银行申报，金融服务）: the remark gives applicants and type.
+                    let (names, truncated) = PageParser.splitApplicants(who)
+                    d.applicants = names
+                    d.applicantsTruncated = truncated
+                    if let t = r.type { d.type = t }
+                }
                 d.ordinal = FieldLabeler.ordinalValue(original.text)
                 d.openedByTitle = true
                 current = d

@@ -1086,3 +1086,22 @@ extension CaseAndBracketTests {
         #expect(!["无锡农商银行", "NA Bank", "A-B Tech"].contains(where: PageParser.isPlaceholder))
     }
 }
+
+/// Kinds of the tenth blind set's forum thread (numbered titles with a bracketed remark
+/// of applicants and type; a level badge read as an ordinal box), with counter-examples.
+@Suite struct TitleRemarkTests {
+    @Test func aRemarkAfterANumberedTitleGivesApplicantsAndType() throws {
+        #expect(ProseReader.titleRemark("甲服务（甲银行、乙科技联合申报，科技产品）")! == ("甲服务", "甲银行、乙科技", "technology_product"))
+        #expect(ProseReader.titleRemark("乙服务（由乙银行申请）")! == ("乙服务", "乙银行", nil))
+        #expect(ProseReader.titleRemark("中国移动（上海）产业研究院") == nil)
+        #expect(ProseReader.titleRemark("丙服务（试点，金融服务）") == nil)
+        let post = "<p>钱塘观潮人</p><p>12</p><p>整理一下本批的5个应用：</p>"
+            + "<p>1.“亿亩”-基于卫星遥感的农村金融服务（网商银行申报，金融服务）</p><p>给农户发信用贷款。</p>"
+            + "<p>2.基于知识图谱的风控产品（海康威视、农业银行浙江省分行联合申报，科技产品）</p><p>把关系连成一张网。</p>"
+        let p = try parse(ReaderRuleTests.page(post))
+        #expect(p.applications.map(\.name) == ["“亿亩”-基于卫星遥感的农村金融服务", "基于知识图谱的风控产品"])
+        #expect(p.applications.map(\.applicants) == [["网商银行"], ["海康威视", "农业银行浙江省分行"]])
+        #expect(p.applications.map(\.applicationType) == ["financial_service", "technology_product"])
+        #expect(p.applications.map { $0.sections.map(\.text) } == [["给农户发信用贷款。"], ["把关系连成一张网。"]])
+    }
+}
