@@ -343,7 +343,7 @@ public struct PageParser: Sendable {
         let t = folder(block.text)
         // Closing formulae; attachments (附：意见反馈方式, 附件1) are page matter, not an
         // application's text. (Byte tests: `hasPrefix` and `contains` walk characters.)
-        if ["特此公示", "特此公告", "公示期", "附：", "附:", "附件", "附表"].contains(where: { ByteSearch.hasPrefix(t, $0) }) { return true }
+        if ["特此公示", "特此公告", "公示期", "附：", "附:", "附件", "附表", "作者简介", "作者介绍", "关于作者"].contains(where: { ByteSearch.hasPrefix(t, $0) }) { return true }
         // Only lengths up to 61 are told apart (≤ 20, ≤ 40, ≤ 60): count no further.
         let length = t.unicodeScalars.prefix(61).count
         if length <= 16, isNotesHeading(t) { return true }
@@ -364,10 +364,13 @@ public struct PageParser: Sendable {
         return false
     }
 
-    /// Headings of a page's notes and references (注释, 参考文献, References, Notes …): what
-    /// follows them is apparatus, not an application's text.
+    /// Headings of a page's notes and references (注释, 参考文献, References, Notes …) and of
+    /// an article's conclusion (结语, Conclusion): what follows them is apparatus or the
+    /// author's own view, not an application's text.
     static let notesHeadings: Set<String> = ["注", "注释", "注解", "脚注", "尾注", "附注", "参考文献", "参考资料", "资料来源", "文献",
-                                             "references", "reference", "notes", "footnotes", "endnotes", "bibliography", "sources", "works cited"]
+                                             "references", "reference", "notes", "footnotes", "endnotes", "bibliography", "sources", "works cited",
+                                             // An article's conclusion and its author's note are no application's text either.
+                                             "结语", "结束语", "写在最后", "结论", "余论", "about the author", "conclusion", "conclusions", "concluding remarks"]
 
     /// Whether `text`, numbering, brackets, colons and spaces removed, is one of `notesHeadings`
     /// (a unit alone: 注释：, 【参考文献】, 四、References).

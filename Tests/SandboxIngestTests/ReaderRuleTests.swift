@@ -1105,3 +1105,17 @@ extension CaseAndBracketTests {
         #expect(p.applications.map { $0.sections.map(\.text) } == [["给农户发信用贷款。"], ["把关系连成一张网。"]])
     }
 }
+
+extension PageDateTests {
+    /// An article's conclusion heading (结语 / 結語 / Conclusion) and its author's note
+    /// (作者简介) are closing matter, not the last application's text.
+    @Test func aConclusionAndTheAuthorsNoteAreClosingMatter() throws {
+        let body = "<p>应用名称：甲服务</p><p>申请机构：甲银行</p><p>功能描述：线上融资。</p>"
+            + "<h3>結語</h3><p>人工智慧與區塊鏈的前景可期。</p><p>作者簡介：長期關注資安議題。</p>"
+        let p = try parse(ReaderRuleTests.page(body))
+        #expect(p.applications.map { $0.sections.map(\.text) } == [["线上融资。"]])
+        // Counter-example: a sentence that opens with 结语 is no heading.
+        #expect(!PageParser.isNotesHeading("结语部分介绍了风控流程"))
+        #expect(PageParser.isNotesHeading("四、Conclusion"))
+    }
+}
