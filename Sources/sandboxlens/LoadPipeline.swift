@@ -16,7 +16,7 @@ func defaultLexicons() -> (URL, String)? {
     if isFolder(URL(fileURLWithPath: "Lexicons")) { return (URL(fileURLWithPath: "Lexicons"), "Lexicons") }
     var candidates: [URL] = []
     if let env = ProcessInfo.processInfo.environment["SANDBOXLENS_LEXICONS"], !env.isEmpty { candidates.append(URL(fileURLWithPath: env)) }
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    let executable = runningExecutable()
     let bin = executable.deletingLastPathComponent()
     candidates.append(bin.deletingLastPathComponent().appendingPathComponent("share/sandboxlens/Lexicons"))
     // Sources/sandboxlens/LoadPipeline.swift → the checkout's root.
@@ -50,4 +50,22 @@ func loadPipeline(_ lexicons: String?) throws(CommandFailure) -> Pipeline {
     } catch {
         throw CommandFailure("cannot load lexicons from \(shown): \(error) (choose another with --lexicons DIR)")
     }
+}
+
+/// The file of the running executable, symbolic links resolved: `/proc/self/exe` (Linux),
+/// else `argv[0]`, looked up in `$PATH` when it names no folder. (`argv[0]` alone is only
+/// the command's name when the binary is run from `PATH`, which pointed the installed
+/// lexicon lookup at the current folder.)
+func runningExecutable() -> URL {
+    if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"), target.hasPrefix("/") {
+        return URL(fileURLWithPath: target).resolvingSymlinksInPath()
+    }
+    let name = CommandLine.arguments[0]
+    if !name.contains("/"), let path = ProcessInfo.processInfo.environment["PATH"] {
+        for dir in path.split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(dir)).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.resolvingSymlinksInPath() }
+        }
+    }
+    return URL(fileURLWithPath: name).resolvingSymlinksInPath()
 }

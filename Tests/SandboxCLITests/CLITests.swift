@@ -180,3 +180,29 @@ func tempDir(_ name: String) throws -> URL {
         #expect(!statsOut.isEmpty)
     }
 }
+
+/// An installed binary called by name from `PATH` finds its installed lexicons
+/// (`<prefix>/share/sandboxlens/Lexicons`), from a folder without `Lexicons/` (it used to
+/// read `argv[0]`, the bare name, and fall back to the checkout's).
+@Suite struct InstalledLookupTests {
+    @Test func anInstalledBinaryOnPathUsesItsInstalledLexicons() throws {
+        let prefix = try tempDir("install-prefix")
+        let bin = prefix.appendingPathComponent("bin"), share = prefix.appendingPathComponent("share/sandboxlens")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: try executable(), to: bin.appendingPathComponent("sandboxlens"))
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Lexicons"), to: share.appendingPathComponent("Lexicons"))
+        let elsewhere = try tempDir("install-cwd")
+        let page = repositoryRoot.appendingPathComponent("Corpus/pages/suzhou-2020-b1.html").path
+        let path = bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let r = try run(URL(fileURLWithPath: "/usr/bin/env"), ["sandboxlens", "classify", page], in: elsewhere,
+                        environment: ["PATH": path, "SANDBOXLENS_LEXICONS": ""])
+        #expect(r.status == 0)
+        let folders = r.out.split(separator: "\n").compactMap { line -> String? in
+            guard let d = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let p = d["provenance"] as? [String: Any] else { return nil }
+            return p["lexicon_folder"] as? String
+        }
+        #expect(folders == Array(repeating: share.appendingPathComponent("Lexicons").standardizedFileURL.resolvingSymlinksInPath().path, count: 2))
+    }
+}
