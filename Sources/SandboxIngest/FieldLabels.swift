@@ -648,6 +648,8 @@ enum PageText {
     /// Latin letter and the text before it holds Latin letters and no Han; nil otherwise
     /// (`甲服务（试点）`, `Tencent Cloud (Beijing)`).
     static func hanGloss(_ s: String) -> (text: String, gloss: String)? {
+        // (Most names end in no bracket: answered before copying the scalars.)
+        guard let l = s.unicodeScalars.last(where: { !ScalarClass.isWhiteSpace($0) }), l == ")" || l == "）" else { return nil }
         let u = Array(s.unicodeScalars)
         var end = u.count
         while end > 0, ScalarClass.isWhiteSpace(u[end - 1]) { end -= 1 }

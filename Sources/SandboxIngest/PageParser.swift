@@ -375,6 +375,8 @@ public struct PageParser: Sendable {
     /// Whether `text`, numbering, brackets, colons and spaces removed, is one of `notesHeadings`
     /// (a unit alone: 注释：, 【参考文献】, 四、References).
     static func isNotesHeading(_ text: String) -> Bool {
+        // Every heading of the set holds one of these scalars: a cheap test first.
+        guard text.unicodeScalars.contains(where: { "注献料语后论oOeE".unicodeScalars.contains($0) }) else { return false }
         let bare = FieldLabeler.trim(FieldLabeler.stripNumbering(text)).unicodeScalars.filter { !"【】[]〔〕()（）".unicodeScalars.contains($0) }
         return notesHeadings.contains(String(String.UnicodeScalarView(bare)).lowercased())
     }

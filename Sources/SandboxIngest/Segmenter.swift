@@ -82,9 +82,8 @@ struct Draft {
         var candidates = [fieldName, headingName].compactMap { $0.map { Self.unquoted(PageText.withoutSymbolEnds($0)) } }.filter { !$0.isEmpty }
         // An English name with the Chinese one in brackets after it is both.
         var glossed: String?
-        if let i = candidates.firstIndex(where: { PageText.hanGloss($0) != nil }), let g = PageText.hanGloss(candidates[i]) {
-            candidates[i] = g.gloss
-            glossed = g.text
+        for i in candidates.indices {
+            if let g = PageText.hanGloss(candidates[i]) { candidates[i] = g.gloss; glossed = g.text; break }
         }
         let han = candidates.first { PageText.hasHan($0) }
         let latin = candidates.first { !PageText.hasHan($0) }
@@ -143,6 +142,7 @@ struct Draft {
     /// A name given whole in quotes (「名称」, “名称”, 《名称》) without them; a name that only
     /// holds a quoted part (“一路行”移动终端理赔产品) is kept as it is.
     static func unquoted(_ value: String) -> String {
+        guard let f = value.unicodeScalars.first, ProseReader.quotes[f] != nil else { return value }
         let u = Array(value.unicodeScalars)
         guard u.count > 2, let close = ProseReader.quotes[u[0]], u[u.count - 1] == close,
               !u[1..<(u.count - 1)].contains(close) else { return value }
@@ -898,14 +898,18 @@ struct Segmenter {
     /// the first leaves unsaid, and the first copy's text stands.
     static func mergingRepeats(_ drafts: [Draft], warnings: inout [String]) -> [Draft] {
         func textLength(_ d: Draft) -> Int { d.sections.reduce(0) { $0 + $1.text.unicodeScalars.count } }
-        func agree(_ x: Draft, _ y: Draft) -> Bool {
-            !x.fromSummary && !y.fromSummary && x.names.name != nil && x.names.name == y.names.name
+        // (Each draft's name computed once: `names` cleans and splits its candidates.)
+        func agree(_ x: Draft, _ xName: String?, _ y: Draft, _ yName: String?) -> Bool {
+            !x.fromSummary && !y.fromSummary && xName != nil && xName == yName
                 && (x.applicants.starts(with: y.applicants) || y.applicants.starts(with: x.applicants))
         }
         var out: [Draft] = []
+        var outNames: [String?] = []
         for d in drafts {
-            guard let earlier = out.lastIndex(where: { agree($0, d) }), let b = d.names.name else {
+            let dName = d.names.name
+            guard let earlier = out.indices.last(where: { agree(out[$0], outNames[$0], d, dName) }), let b = dName else {
                 out.append(d)
+                outNames.append(dName)
                 continue
             }
             let last = out[earlier]
@@ -917,6 +921,7 @@ struct Segmenter {
             let from = adjacent ? "from the copy with more text" : "from the first copy"
             warnings.append("repeated_application: line \(d.line): '\(b)' repeats the application of line \(last.line); read once, \(from)")
             out[earlier] = keep
+            outNames[earlier] = keep.names.name
         }
         return out
     }
