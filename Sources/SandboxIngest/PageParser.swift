@@ -746,12 +746,14 @@ public struct PageParser: Sendable {
         var any: [String] = []
         var afterOtherLabel = false
         let headerTexts = header.map { folder($0.text) }
-        for folded in headerTexts {
+        var withoutOthers = [String?](repeating: nil, count: headerTexts.count)
+        for (k, folded) in headerTexts.enumerated() {
             // A label alone in its unit (<dt>注册时间</dt><dd>2016-3-8</dd>) labels the next one.
             let labelsNext = isOtherDateLabel(folded)
             defer { afterOtherLabel = labelsNext }
             if afterOtherLabel || !DateParser.mayHoldDate(folded) { continue }
             let text = withoutOtherDates(folded)
+            withoutOthers[k] = text
             let dates = DateParser.parseAll(text)
             if dates.isEmpty { continue }
             let lower = text.lowercased()
@@ -765,8 +767,10 @@ public struct PageParser: Sendable {
         // A date with 公示 in its clause outranks one with only 公布 / 发布 (1月8日，市政府发布
         // 实施方案 on a chronicle is no notice's date).
         var notified: [String] = [], published: [String] = []
-        for text in headerTexts + introduction.map({ folder($0) }) where DateParser.mayHoldDate(text) {
-            for (date, isNotice) in announcementDates(in: withoutOtherDates(text), year: year) {
+        for (k, text) in (headerTexts + introduction.map({ folder($0) })).enumerated() where DateParser.mayHoldDate(text) {
+            // (A header text's copy without other dates was made in the loop above.)
+            let cleaned = k < headerTexts.count ? (withoutOthers[k] ?? withoutOtherDates(text)) : withoutOtherDates(text)
+            for (date, isNotice) in announcementDates(in: cleaned, year: year) {
                 if isNotice { notified.append(date) } else { published.append(date) }
             }
         }
@@ -821,14 +825,21 @@ public struct PageParser: Sendable {
     }
 
     private static let otherDateLabelSet = Set(otherDateLabels)
+    private static let chineseOtherDateLabels = otherDateLabels.filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }
+    private static let englishOtherDateLabels = otherDateLabels.filter { $0.unicodeScalars.allSatisfy(\.isASCII) }
 
     /// `text` without each of `otherDateLabels` and the 25 characters after it (its date).
     /// Labels are found in `text.lowercased()`; a label's scalars are then matched ignoring
     /// the case of ASCII letters (the same answer: no label holds a k or ends in i, the
     /// letters a scalar outside ASCII lowercases to).
     static func withoutOtherDates(_ text: String) -> String {
-        let lower = text.lowercased()
-        guard otherDateLabels.contains(where: { ByteSearch.contains(lower, $0) }) else { return text }
+        // Chinese labels are found in the text as it is; English ones in its lowercase,
+        // built only when the text holds an ASCII letter (lowercasing a long text per call
+        // was most of the date finder's cost).
+        let hasLatin = text.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+        guard chineseOtherDateLabels.contains(where: { ByteSearch.contains(text, $0) })
+                || hasLatin && { let lower = text.lowercased(); return englishOtherDateLabels.contains { ByteSearch.contains(lower, $0) } }()
+        else { return text }
         var u = Array(text.unicodeScalars)
         @inline(__always) func same(_ a: Unicode.Scalar, _ label: Unicode.Scalar) -> Bool {
             a == label || (a.value >= 0x41 && a.value <= 0x5A && a.value + 0x20 == label.value)
