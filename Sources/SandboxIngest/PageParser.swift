@@ -142,7 +142,7 @@ public struct PageParser: Sendable {
             let prose = ProseReader(folder: folder).read(blocks)
             if !prose.drafts.isEmpty { seg = prose }
         }
-        var drafts = Self.mergingTranslations(seg.drafts)
+        var drafts = Self.distributingEnumeratedText(Self.mergingTranslations(seg.drafts))
         var warnings = encoding.warnings + seg.warnings
         // A table listing applications that the page then describes in detail adds none:
         // it fills what the details leave unsaid.
@@ -286,6 +286,77 @@ public struct PageParser: Sendable {
                                                   announced: ownDates[index], city: ownCities[index]))
         }
         return IngestedPage(info: info, applications: applications, errors: errors)
+    }
+
+    /// One text that describes several applications in turn, each part opened by an
+    /// enumeration marker and the application's name with a colon (`（1）甲服务：…（2）乙平台：…`,
+    /// a print page's 项目简介 cell after a table of the names): each part goes to the
+    /// application it names, as a description, cut at its first line break. Applies when a
+    /// text holds such parts for two applications or more; what precedes the first part
+    /// stays only when it is a sentence.
+    static func distributingEnumeratedText(_ drafts: [Draft]) -> [Draft] {
+        guard drafts.count >= 2 else { return drafts }
+        let names = drafts.map { $0.names.name }
+        var out = drafts
+        for i in drafts.indices {
+            let sections = drafts[i].joinedSections
+            for (si, section) in sections.enumerated() {
+                let t = section.text
+                // (name index, marker start, text start) of each part.
+                var parts: [(Int, String.Index, String.Index)] = []
+                for (j, n) in names.enumerated() {
+                    guard let n, n.unicodeScalars.count >= 4 else { continue }
+                    var from = t.startIndex
+                    while let r = t.range(of: n, range: from..<t.endIndex) {
+                        from = r.upperBound
+                        let after = t[r.upperBound...].unicodeScalars.first
+                        guard after == "：" || after == ":", let marker = enumerationMarkerStart(before: r.lowerBound, in: t) else { continue }
+                        parts.append((j, marker, t.unicodeScalars.index(after: r.upperBound)))
+                        break
+                    }
+                }
+                guard Set(parts.map(\.0)).count >= 2 else { continue }
+                parts.sort { $0.1 < $1.1 }
+                var kept = sections
+                let prefix = ScalarClass.trimmingHorizontalSpace(String(t[..<parts[0].1]))
+                kept[si] = Section(field: section.field, heading: section.heading, text: prefix)
+                out[i].sections = kept.filter { !($0.text.isEmpty || $0.text == prefix && !prefix.contains("。")) }
+                out[i].continuations = [:]
+                for (k, part) in parts.enumerated() {
+                    let end = k + 1 < parts.count ? parts[k + 1].1 : t.endIndex
+                    var text = String(t[part.2..<end])
+                    if let nl = text.firstIndex(of: "\n") { text = String(text[..<nl]) }
+                    text = ScalarClass.trimmingHorizontalSpace(text)
+                    if !text.isEmpty { out[part.0].sections.append(Section(field: "description", heading: "", text: text)) }
+                }
+                break
+            }
+        }
+        return out
+    }
+
+    /// Where an enumeration marker (（3）, (3), 3., 3、, ③) ends right before `index` in `t`
+    /// (white space between allowed): the marker's start, or nil.
+    static func enumerationMarkerStart(before index: String.Index, in t: String) -> String.Index? {
+        let u = t.unicodeScalars
+        var i = index
+        while i > u.startIndex, ScalarClass.isWhiteSpace(u[u.index(before: i)]) { i = u.index(before: i) }
+        guard i > u.startIndex else { return nil }
+        let last = u[u.index(before: i)]
+        if (0x2460...0x2473).contains(last.value) { return u.index(before: i) }
+        var j = u.index(before: i)
+        let closes = last == "）" || last == ")"
+        if !closes && !"、.．".unicodeScalars.contains(last) { return nil }
+        var digits = 0
+        while j > u.startIndex, ("0"..."9").contains(u[u.index(before: j)]) || "一二三四五六七八九十".unicodeScalars.contains(u[u.index(before: j)]) {
+            j = u.index(before: j); digits += 1
+        }
+        guard digits >= 1, digits <= 3 else { return nil }
+        if closes {
+            guard j > u.startIndex, u[u.index(before: j)] == "（" || u[u.index(before: j)] == "(" else { return nil }
+            j = u.index(before: j)
+        }
+        return j
     }
 
     /// Two tables listing the same number of applications, one with Chinese names and one

@@ -1119,3 +1119,22 @@ extension PageDateTests {
         #expect(PageParser.isNotesHeading("四、Conclusion"))
     }
 }
+
+extension CaseAndBracketTests {
+    /// One text describing several listed applications in turn (（1）甲服务：… （2）乙平台：…)
+    /// is split among them; a text naming one application so is left alone.
+    @Test func anEnumeratedTextIsSplitAmongTheApplicationsItNames() throws {
+        let table = "<table><tr><td>序号</td><td>项目名称</td><td>申请机构</td></tr>"
+            + "<tr><td>1</td><td>甲远程服务</td><td>甲银行</td></tr><tr><td>2</td><td>乙数据平台</td><td>乙支付</td></tr></table>"
+        let cell = "<table><tr><td>二、项目简介（1）甲远程服务：客户通过视频办理业务。（2）乙数据平台：运用大数据分析流水。</td></tr></table>"
+        let p = try parse(ReaderRuleTests.page(table + cell))
+        #expect(p.applications.map(\.name) == ["甲远程服务", "乙数据平台"])
+        #expect(p.applications.map { $0.sections.map(\.text) } == [["客户通过视频办理业务。"], ["运用大数据分析流水。"]])
+        #expect(PageParser.enumerationMarkerStart(before: "（12）甲".firstIndex(of: "甲")!, in: "（12）甲") == "（12）甲".startIndex)
+        #expect(PageParser.enumerationMarkerStart(before: "共有甲".firstIndex(of: "甲")!, in: "共有甲") == nil)
+        // Counter-example: one part only.
+        let single = "<table><tr><td>二、项目简介（1）甲远程服务：客户通过视频办理业务。另见乙数据平台。</td></tr></table>"
+        let q = try parse(ReaderRuleTests.page(table + single))
+        #expect(q.applications.last?.sections.map(\.text) == ["二、项目简介（1）甲远程服务：客户通过视频办理业务。另见乙数据平台。"])
+    }
+}
