@@ -243,7 +243,21 @@ public struct PageParser: Sendable {
         var batchDates: [Int: String] = [:]
         for (d, a) in zip(drafts, stated) { if scoped, let b = d.scope?.batch, batchDates[b] == nil, let a { batchDates[b] = a } }
         let ownDates = zip(drafts, stated).map { d, a in a ?? (scoped ? d.scope.flatMap { batchDates[$0.batch] } : nil) }
-        let ownCities = drafts.map { d in d.cityField.flatMap { findPlace(in: [folder($0)]) } }
+        // A roundup covering several cities in paragraphs that open with the city
+        // (杭州：… 苏州：…): each application takes the city of the last such paragraph at or
+        // before its line, when two cities or more lead paragraphs so.
+        var cityLeads: [(line: Int, city: String)] = []
+        for b in blocks {
+            guard let lead = b.lead.map(ScalarClass.trimmingHorizontalSpace), let last = lead.unicodeScalars.last,
+                  last == "：" || last == ":", lead.unicodeScalars.count <= 8,
+                  let place = findPlace(in: [folder(String(lead.unicodeScalars.dropLast()))]) else { continue }
+            cityLeads.append((b.line, place))
+        }
+        let leadsSeveral = Set(cityLeads.map(\.city)).count >= 2
+        let ownCities = drafts.map { d in
+            d.cityField.flatMap { findPlace(in: [folder($0)]) }
+                ?? (leadsSeveral ? cityLeads.last(where: { $0.line <= d.line })?.city : nil)
+        }
         let allDated = !drafts.isEmpty && ownDates.allSatisfy { $0 != nil }
         var missing: [String] = []
         let allPlaced = !drafts.isEmpty && ownCities.allSatisfy { $0 != nil }

@@ -1138,3 +1138,19 @@ extension CaseAndBracketTests {
         #expect(q.applications.last?.sections.map(\.text) == ["二、项目简介（1）甲远程服务：客户通过视频办理业务。另见乙数据平台。"])
     }
 }
+
+extension PageDateTests {
+    /// A roundup whose paragraphs open with the city (杭州：… 苏州：…) places each application
+    /// in the city of the paragraph it follows; one such paragraph alone changes nothing.
+    @Test func cityLedParagraphsPlaceTheApplicationsAfterThem() throws {
+        let body = "<p>发布时间：2020-08-16</p><p><b>杭州：</b>8月14日，杭州中心支行公示首批5个创新应用。</p>"
+            + "<p><b>苏州：</b>同日，苏州市中心支行公示首批5个创新应用。</p>"
+            + "<p>甲银行申报的“长三角智慧银行服务”为金融服务。</p><p>“基于大数据的风险防控产品”由乙银行申报。</p>"
+        let p = try parse(Self.page("周报｜杭州、苏州同日公示首批试点应用", body))
+        #expect(p.applications.map(\.city) == ["suzhou", "suzhou"])
+        let one = "<p>发布时间：2020-08-16</p><p><b>苏州：</b>同日公示。</p><p>甲银行申报的“长三角智慧银行服务”为金融服务。</p>"
+        let q = try parse(Self.page("杭州首批试点应用公示", one))
+        #expect(q.applications.map(\.city) == [nil])
+        #expect(q.info.city == "hangzhou")
+    }
+}
