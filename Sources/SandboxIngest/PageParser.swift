@@ -246,12 +246,18 @@ public struct PageParser: Sendable {
         // A roundup covering several cities in paragraphs that open with the city
         // (杭州：… 苏州：…): each application takes the city of the last such paragraph at or
         // before its line, when two cities or more lead paragraphs so.
+        // (Each distinct lead looked up once: field labels in bold, 申请机构：, lead most units.)
         var cityLeads: [(line: Int, city: String)] = []
+        var leadPlaces: [String: String?] = [:]
         for b in blocks {
             guard let lead = b.lead.map(ScalarClass.trimmingHorizontalSpace), let last = lead.unicodeScalars.last,
-                  last == "：" || last == ":", lead.unicodeScalars.count <= 8,
-                  let place = findPlace(in: [folder(String(lead.unicodeScalars.dropLast()))]) else { continue }
-            cityLeads.append((b.line, place))
+                  last == "：" || last == ":", lead.unicodeScalars.count <= 8 else { continue }
+            let place: String?
+            if let known = leadPlaces[lead] { place = known } else {
+                place = findPlace(in: [folder(String(lead.unicodeScalars.dropLast()))])
+                leadPlaces[lead] = place
+            }
+            if let place { cityLeads.append((b.line, place)) }
         }
         let leadsSeveral = Set(cityLeads.map(\.city)).count >= 2
         let ownCities = drafts.map { d in
@@ -316,10 +322,12 @@ public struct PageParser: Sendable {
             let sections = drafts[i].joinedSections
             for (si, section) in sections.enumerated() {
                 let t = section.text
+                // (Byte tests first: most texts hold no name of another application.)
+                guard ByteSearch.contains(t, "：") || ByteSearch.contains(t, ":") else { continue }
                 // (name index, marker start, text start) of each part.
                 var parts: [(Int, String.Index, String.Index)] = []
                 for (j, n) in names.enumerated() {
-                    guard let n, n.unicodeScalars.count >= 4 else { continue }
+                    guard let n, n.unicodeScalars.count >= 4, ByteSearch.contains(t, n) else { continue }
                     var from = t.startIndex
                     while let r = t.range(of: n, range: from..<t.endIndex) {
                         from = r.upperBound
