@@ -436,9 +436,34 @@ public struct HTMLDocument: Sendable {
     /// (`Co., Ltd.<sup>3</sup>`). Dropped with what it holds, so that no applicant or
     /// name ends in a footnote number.
     static func isFootnoteReference(_ node: xmlNodePtr) -> Bool {
-        guard let raw = xmlNodeGetContent(node) else { return false }
-        defer { sl_xmlFree(raw) }
-        return isFootnoteMark(String(cString: raw))
+        // The text below the node, read no further than a mark can be long (32 bytes) and
+        // through no more than 16 nodes: a page of unclosed <sup>s nests each in the one
+        // before, and reading each one's whole content took quadratic time.
+        var bytes: [UInt8] = []
+        var visited = 0
+        var stack: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let c = child { stack.append(c); child = c.pointee.next }
+        stack.reverse()
+        while let n = stack.popLast() {
+            visited += 1
+            if visited > 16 || bytes.count > 32 { return false }
+            switch n.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = n.pointee.content {
+                    var p = content
+                    while p.pointee != 0 { bytes.append(p.pointee); if bytes.count > 32 { return false }; p += 1 }
+                }
+            case XML_ELEMENT_NODE:
+                var kids: [xmlNodePtr] = []
+                var k = n.pointee.children
+                while let x = k { kids.append(x); k = x.pointee.next; if kids.count > 16 { return false } }
+                stack.append(contentsOf: kids.reversed())
+            default:
+                break
+            }
+        }
+        return isFootnoteMark(String(decoding: bytes, as: UTF8.self))
     }
 
     /// The text test of `isFootnoteReference`.

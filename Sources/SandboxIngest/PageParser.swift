@@ -918,10 +918,13 @@ public struct PageParser: Sendable {
     }
 
     private static let otherDateLabelSet = Set(otherDateLabels)
+    /// What a date after a label is made of (digits, 年月日号, separators, white space).
+    static let dateRunScalars: Set<Unicode.Scalar> = Set("0123456789０１２３４５６７８９年月日号-/.:：,， \u{3000}\u{A0}T".unicodeScalars)
     private static let chineseOtherDateLabels = otherDateLabels.filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }
     private static let englishOtherDateLabels = otherDateLabels.filter { $0.unicodeScalars.allSatisfy(\.isASCII) }
 
-    /// `text` without each of `otherDateLabels` and the 25 characters after it (its date).
+    /// `text` without each of `otherDateLabels` and the date after it (at most 25 characters
+    /// of digits, date characters, separators and, before the year, English month names).
     /// Labels are found in `text.lowercased()`; a label's scalars are then matched ignoring
     /// the case of ASCII letters (the same answer: no label holds a k or ends in i, the
     /// letters a scalar outside ASCII lowercases to).
@@ -944,7 +947,20 @@ public struct PageParser: Sendable {
                 var k = 0
                 while k < l.count, same(u[i + k], l[k]) { k += 1 }
                 if k == l.count {
-                    u.removeSubrange(i..<min(u.count, i + l.count + 25))
+                    // The label and its date: separators, digits and date characters after
+                    // it, at most 25 (更新时间：2020-01-20 发布时间：… keeps the second date).
+                    // English month names count until the year is read (Updated: January 5,
+                    // 2021; Updated: 2019-11-02. Published 2020-01-14 keeps the second).
+                    var end = i + l.count, digitRun = 0, sawYear = false
+                    while end < u.count, end < i + l.count + 25 {
+                        let c = u[end]
+                        let letter = c.isASCII && c.properties.isAlphabetic && c != "T"
+                        guard Self.dateRunScalars.contains(c) || letter && !sawYear else { break }
+                        digitRun = ("0"..."9").contains(c) ? digitRun + 1 : 0
+                        if digitRun == 4 { sawYear = true }
+                        end += 1
+                    }
+                    u.removeSubrange(i..<end)
                 } else {
                     i += 1
                 }

@@ -745,7 +745,8 @@ struct Segmenter {
                 // the attachment that lists them): the applications are read all the same.
                 switch item {
                 case .tableApplication: closed = false
-                case .start(let cue, _) where cue.explicit: closed = false
+                case .start(let cue, _) where cue.explicit || fieldsFollow(k) && cue.name.map(ProseReader.readsAsName) == true:
+                    closed = false  // (a heading that reads as a name, fields after it)
                 case .field(let hit, _, _) where hit.field == "name": closed = false
                 default: result.closing.append(item.block); continue
                 }

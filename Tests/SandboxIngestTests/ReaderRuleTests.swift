@@ -1154,3 +1154,24 @@ extension PageDateTests {
         #expect(q.info.city == "hangzhou")
     }
 }
+
+/// The breaker helper's findings on this session's rules, each with its exact outcome.
+@Suite struct BreakerFindingTests {
+    @Test func anUpdateDateBeforeThePublishDateOnOneLineKeepsIt() throws {
+        for line in ["最后更新：2020-01-02 发布日期：2020-01-14", "更新于2020-01-02，发布于2020-01-14", "Updated: 2019-11-02. Published 2020-01-14"] {
+            let p = try parse(PageDateTests.page("北京金融科技创新监管试点第一批创新应用公示",
+                "<p>\(line)</p><h3>一、甲服务</h3><p>申请机构：甲银行</p><p>功能描述：线上融资。</p>"))
+            #expect(p.info.announced == "2020-01-14", "\(line)")
+        }
+        #expect(PageParser.withoutOtherDates("Updated: January 5, 2021 Published 2020-01-14") == "Published 2020-01-14")
+    }
+
+    @Test func applicationsAfterANotesHeadingBetweenThemAreRead() throws {
+        let body = "<p>发布日期：2020-01-14</p><h3>一、甲服务</h3><p>申请机构：甲银行</p><p>功能描述：线上融资。</p>"
+            + "<h4>注释</h4><p>注1：区块链指联盟链。</p>"
+            + "<h3>二、乙支付服务</h3><p>申请机构：乙银行</p><p>功能描述：移动支付。</p>"
+        let p = try parse(PageDateTests.page("北京金融科技创新监管试点第一批创新应用公示", body))
+        #expect(p.applications.map(\.name) == ["甲服务", "乙支付服务"])
+        #expect(p.applications.map { $0.sections.map(\.text) } == [["线上融资。"], ["移动支付。"]])
+    }
+}

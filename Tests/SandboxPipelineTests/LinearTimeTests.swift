@@ -38,6 +38,20 @@ import Testing
 
     /// English negation cues in one sentence, each a list item, with one `or` at its end:
     /// each cue's scope used to scan the sentence's rest once per comma (4,000 cues: 128 s).
+    /// Unclosed `<sup>`s, each with text after it (libxml2 nests each in the one before):
+    /// the footnote-mark test read each one's whole content (10,000 took 7.8 s, 100,000
+    /// 21 minutes, found by the breaker helper).
+    @Test func unclosedSuperscriptsAreReadInLinearTime() {
+        let sups = String(repeating: "<sup>1", count: Self.size / 5)
+        let html = "<html><head><meta charset=\"utf-8\"><title>北京2020年第一批金融科技创新监管试点应用公示</title></head><body>"
+            + "<p>发布时间：2020-01-14</p><p>创新应用名称：微捷贷产品</p><p>申请机构：农业银行</p>"
+            + "<p>功能描述：运用大数据技术提供线上信用贷款。\(sups)为小微企业服务。</p></body></html>"
+        let r = projectPipeline.process(bytes: Array(html.utf8), file: "sup.html")
+        #expect(r.records.map(\.name) == ["微捷贷产品"])
+        #expect(r.records.first?.technologies == [.bigData])
+        #expect(r.records.first?.inclusiveMarkers == [.smallMicroEnterprises])
+    }
+
     @Test func negationCuesInOneListAreReadInLinearTime() {
         let risk = String(repeating: "not x, ", count: Self.size / 7) + "or blockchain"
         let r = projectPipeline.process(bytes: Self.labelledPage(intro: "本批应用。", risk: risk), file: "neg.html")
