@@ -433,6 +433,8 @@ struct Segmenter {
             return nil
         }
         let stripped = FieldLabeler.stripNumbering(text)
+        // A type alone (a bold 科技产品 under a title) names no application.
+        if ProseReader.groupType(stripped) != nil { return nil }
         // An English name takes more letters (also one glossed with the Chinese name).
         let limit = PageText.hasHan(stripped) && PageText.hanGloss(stripped) == nil ? 80 : 200
         if stripped.isEmpty || stripped.unicodeScalars.count > limit { return nil }
@@ -873,8 +875,8 @@ struct Segmenter {
                    let type = ProseReader.groupType(t) {
                     // A tag under the application's title that is only its type (金融服务 /
                     // 科技产品类), before any text: the type, as a field would give it.
+                    // (Not a field seen: an 应用类型 field after it is the same application's.)
                     current!.type = type
-                    current!.seen.insert("application_type")
                     counted(listed: true)
                     continue
                 }

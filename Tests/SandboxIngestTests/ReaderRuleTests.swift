@@ -1175,3 +1175,17 @@ extension PageDateTests {
         #expect(p.applications.map { $0.sections.map(\.text) } == [["线上融资。"], ["移动支付。"]])
     }
 }
+
+extension BreakerFindingTests {
+    @Test func aTypeTagAndALaterTypeFieldAreOneApplication() throws {
+        let body = "<p>发布日期：2020-01-14</p><h3>一、基于区块链的供应链融资服务</h3><p>金融服务</p><p>申请机构：甲银行</p>"
+            + "<p>应用类型：科技产品</p><p>功能描述：为小微企业提供贷款。</p>"
+            + "<h3>二、乙服务</h3><p><b>科技产品</b></p><p>申请机构：乙银行</p><p>功能描述：移动支付。</p>"
+        let p = try parse(PageDateTests.page("北京金融科技创新监管试点第一批创新应用公示", body))
+        #expect(p.applications.map(\.name) == ["基于区块链的供应链融资服务", "乙服务"])
+        // The stated field wins over the tag.
+        #expect(p.applications.map(\.applicationType) == ["technology_product", "technology_product"])
+        #expect(p.applications.map(\.applicants) == [["甲银行"], ["乙银行"]])
+        #expect(p.applications.map { $0.sections.map(\.text) } == [["为小微企业提供贷款。"], ["移动支付。"]])
+    }
+}
