@@ -177,7 +177,11 @@ struct FieldLabeler: Sendable {
         if let f = languageQualified(k) { return f }
         // A bilingual label (应用名称 Name, Applicants 申请机构): the Chinese part or the
         // English part is a label, and the other part, when it is one, names the same field.
-        guard parts.mixed else { return nil }
+        // (A bracket opened and not closed makes no bilingual label: Smart Loan（申请机构 is a
+        // name and the start of its bracketed fields; 申请机构（Applicant） is a label.)
+        let opens = k.unicodeScalars.filter { $0 == "（" || $0 == "(" }.count
+        let closes = k.unicodeScalars.filter { $0 == "）" || $0 == ")" }.count
+        guard parts.mixed, opens <= closes else { return nil }
         var hanScalars: [Unicode.Scalar] = [], latinScalars: [Unicode.Scalar] = []
         for u in k.unicodeScalars {
             if ScalarClass.isCJK(u) { hanScalars.append(u) } else { latinScalars.append(u) }

@@ -1189,3 +1189,19 @@ extension BreakerFindingTests {
         #expect(p.applications.map { $0.sections.map(\.text) } == [["为小微企业提供贷款。"], ["移动支付。"]])
     }
 }
+
+extension BreakerFindingTests {
+    /// An English name before bracketed fields (Smart Loan（申请机构：…）) opens its own
+    /// application: the text before the colon is no bilingual label while a bracket in it
+    /// is left open; 申请机构（Applicant）： stays one.
+    @Test func anEnglishNameBeforeBracketedFieldsIsItsOwnApplication() throws {
+        let body = "<p>发布日期：2020-01-14</p><h3>2.1 远程银行服务</h3><p>申请机构：甲银行</p><p>功能描述：开户。</p>"
+            + "<h3>2.2 Smart Loan（申请机构：乙银行；应用类型：金融服务）</h3><p>功能描述：贷款，运用区块链。</p>"
+        let p = try parse(PageDateTests.page("上海金融科技创新监管试点第一批创新应用公示", body))
+        #expect(p.applications.map(\.name) == ["远程银行服务", "Smart Loan"])
+        #expect(p.applications.map(\.applicants) == [["甲银行"], ["乙银行"]])
+        #expect(p.applications.map(\.applicationType) == ["unstated", "financial_service"])
+        #expect(projectParser.labeler.label(in: "申请机构（Applicant）：甲银行")?.field == "applicants")
+        #expect(projectParser.labeler.label(in: "Smart Loan（申请机构：乙银行") == nil)
+    }
+}
