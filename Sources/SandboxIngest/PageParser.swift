@@ -840,6 +840,7 @@ public struct PageParser: Sendable {
         var afterOtherLabel = false
         let headerTexts = header.map { folder($0.text) }
         var withoutOthers = [String?](repeating: nil, count: headerTexts.count)
+        var noticeLabelled: [String] = []
         for (k, folded) in headerTexts.enumerated() {
             // A label alone in its unit (<dt>注册时间</dt><dd>2016-3-8</dd>) labels the next one.
             let labelsNext = isOtherDateLabel(folded)
@@ -850,13 +851,16 @@ public struct PageParser: Sendable {
             let dates = DateParser.parseAll(text)
             if dates.isEmpty { continue }
             let lower = text.lowercased()
+            // A notice-date label (公示日期：) outranks a publishing date (发布日期：) beside it.
+            if ["公示日期", "公示时间", "公示日"].contains(where: { ByteSearch.contains(text, $0) }) { noticeLabelled.append(contentsOf: dates) }
             if labels.contains(where: { ByteSearch.contains(lower, $0) }) { labelled.append(contentsOf: dates) }
             any.append(contentsOf: dates)
         }
         // Prose that says when the notice was made public (1月14日，央行…公示了 / 于2020年12月31日
         // 公示): the original date of a re-post. A date without a year takes the year of the
         // page's other dates.
-        let year = (any + DateParser.parseAll(title)).first.map { String($0.prefix(4)) } ?? titleYear(title)
+        // (The year the title names first: a header's other dates may be of other years.)
+        let year = titleYear(title) ?? (any + DateParser.parseAll(title)).first.map { String($0.prefix(4)) }
         // A date with 公示 in its clause outranks one with only 公布 / 发布 (1月8日，市政府发布
         // 实施方案 on a chronicle is no notice's date).
         var notified: [String] = [], published: [String] = []
@@ -872,6 +876,7 @@ public struct PageParser: Sendable {
         for text in headerTexts + introduction.map({ folder($0) }) + closing.map({ folder($0.text) }) where DateParser.mayHoldDate(text) {
             notified += citedNoticeDates(in: text)
         }
+        if let d = noticeLabelled.min() { return d }
         labelled += notified.isEmpty ? published : notified
         if let d = labelled.min() { return d }
         if let d = any.first { return d }

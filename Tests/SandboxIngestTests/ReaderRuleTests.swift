@@ -1205,3 +1205,16 @@ extension BreakerFindingTests {
         #expect(projectParser.labeler.label(in: "Smart Loan（申请机构：乙银行") == nil)
     }
 }
+
+extension BreakerFindingTests {
+    @Test func aNoticeDateLabelAndTheTitlesYearWin() throws {
+        let app = "<h3>一、甲服务</h3><p>申请机构：甲银行</p><p>功能描述：线上融资。</p>"
+        let p = try parse(PageDateTests.page("北京金融科技创新监管试点第一批创新应用公示", "<p>发布日期：2020-01-10</p><p>公示日期：2020-01-14</p>" + app))
+        #expect(p.info.announced == "2020-01-14")
+        let q = try parse(PageDateTests.page("北京金融科技大事记（2020年）", "<p>7月21日，公示了第二批创新应用。2019年12月5日，人民银行启动试点。</p>" + app))
+        #expect(q.info.announced == "2020-07-21")
+        // Counter-example: without a notice-date label the publishing date stands.
+        let r = try parse(PageDateTests.page("北京金融科技创新监管试点第一批创新应用公示", "<p>发布日期：2020-01-14</p>" + app))
+        #expect(r.info.announced == "2020-01-14")
+    }
+}
