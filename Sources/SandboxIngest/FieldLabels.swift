@@ -658,14 +658,7 @@ enum PageText {
         var end = u.count
         while end > 0, ScalarClass.isWhiteSpace(u[end - 1]) { end -= 1 }
         guard end > 0, u[end - 1] == ")" || u[end - 1] == "）" else { return nil }
-        var depth = 0, open = end - 1
-        // The group's opening bracket, brackets inside it (（北京）) balanced.
-        while open >= 0 {
-            if u[open] == ")" || u[open] == "）" { depth += 1 }
-            if u[open] == "(" || u[open] == "（" { depth -= 1; if depth == 0 { break } }
-            open -= 1
-        }
-        guard open > 0 else { return nil }
+        guard let open = openingOfLastGroup(u, end: end), open > 0 else { return nil }
         let inner = u[(open + 1)..<(end - 1)], before = u[..<open]
         guard inner.contains(where: ScalarClass.isHan), !inner.contains(where: isLatinLetter),
               before.contains(where: isLatinLetter), !before.contains(where: ScalarClass.isHan) else { return nil }
@@ -673,6 +666,19 @@ enum PageText {
         let gloss = ScalarClass.trimmingHorizontalSpace(String(scalars: inner))
         guard !text.isEmpty, !gloss.isEmpty else { return nil }
         return (text, gloss)
+    }
+
+    /// Where the bracket group that ends at `u[end - 1]` (a closing `)` or `）`) opens, brackets
+    /// inside it (（北京）) balanced, or nil when it opens nowhere. The one backward bracket
+    /// scan of `hanGloss`, `ProseReader.titleRemark` and `titleRemarkStripped`.
+    static func openingOfLastGroup(_ u: [Unicode.Scalar], end: Int) -> Int? {
+        var depth = 0, open = end - 1
+        while open >= 0 {
+            if u[open] == ")" || u[open] == "）" { depth += 1 }
+            if u[open] == "(" || u[open] == "（" { depth -= 1; if depth == 0 { return open } }
+            open -= 1
+        }
+        return nil
     }
 
     /// An ASCII letter, either case.

@@ -586,15 +586,10 @@ struct ProseReader {
     /// and the type (a clause that is only a type, `groupType`); nil when the brackets hold
     /// no such clause (`中国移动（上海）产业研究院`, `服务（试点）`).
     static func titleRemark(_ text: String) -> (title: String, applicants: String?, type: String?)? {
+        // (Most units end in no bracket: answered before copying the scalars.)
+        guard let l = text.unicodeScalars.last(where: { !ScalarClass.isWhiteSpace($0) }), l == "）" || l == ")" else { return nil }
         let u = Array(ScalarClass.trimmingHorizontalSpace(text).unicodeScalars)
-        guard let last = u.last, last == "）" || last == ")" else { return nil }
-        var depth = 0, open = u.count - 1
-        while open >= 0 {
-            if u[open] == "）" || u[open] == ")" { depth += 1 }
-            if u[open] == "（" || u[open] == "(" { depth -= 1; if depth == 0 { break } }
-            open -= 1
-        }
-        guard open > 0 else { return nil }
+        guard let open = PageText.openingOfLastGroup(u, end: u.count), open > 0 else { return nil }
         let inner = String(scalars: u[(open + 1)..<(u.count - 1)])
         var applicants: String?, type: String?
         for clause in inner.split(whereSeparator: { "，,；;".contains($0) }).map({ ScalarClass.trimmingHorizontalSpace(String($0)) }) {
@@ -613,13 +608,8 @@ struct ProseReader {
     /// `text` without its trailing remark (`titleRemark`), in the page's own characters.
     static func titleRemarkStripped(_ text: String) -> String {
         let u = Array(ScalarClass.trimmingHorizontalSpace(text).unicodeScalars)
-        var depth = 0, open = u.count - 1
-        while open >= 0 {
-            if u[open] == "）" || u[open] == ")" { depth += 1 }
-            if u[open] == "（" || u[open] == "(" { depth -= 1; if depth == 0 { break } }
-            open -= 1
-        }
-        return open > 0 ? ScalarClass.trimmingHorizontalSpace(String(scalars: u[..<open])) : text
+        guard let l = u.last, l == "）" || l == ")", let open = PageText.openingOfLastGroup(u, end: u.count), open > 0 else { return text }
+        return ScalarClass.trimmingHorizontalSpace(String(scalars: u[..<open]))
     }
 
     /// Verbs that end a remark's applicant clause, longest first.
@@ -740,9 +730,11 @@ struct ProseReader {
                 result.header.append(i)
                 continue
             }
-            let remark = Self.titleRemark(folder(original.text))
-            if Self.isNumberedTitle(original),
-               let name = Self.headingName(remark.map { _ in Self.titleRemarkStripped(original.text) } ?? original.text) {
+            // (The remark is looked for only on a numbered title: folding every unit was a cost.)
+            let numbered = Self.isNumberedTitle(original)
+            let remark = numbered ? Self.titleRemark(folder(original.text)) : nil
+            if numbered,
+               let name = Self.headingName(remark != nil ? Self.titleRemarkStripped(original.text) : original.text) {
                 // (The same title again says nothing new: it is no text of the application.)
                 if opened.contains(name) { continue }
                 // （三）中信银行智令产品 as a heading, its description in the paragraphs after.
